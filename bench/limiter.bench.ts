@@ -1,0 +1,86 @@
+/**
+ * npm run bench:limiter — 1000 group calls queued at once through the project's client,
+ * then through two plain Bottleneck set-ups, against one emulator in the same run.
+ * Every figure is read off the emulator's request log. The last line is one JSON object.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pino } from 'pino';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
+import { maxInAnyWindow, percentile, ratePerSecond } from '../src/emulator/log-stats.js';
+import { GROUP_CALLS, ImClient, MESSAGE_PUBLISH, SlidingWindowLimiter, type CallLimiter } from '../src/im/index.js';
+import { PlainBottleneckLimiter } from './plain-bottleneck.js';
+
+const CALLS = 1000;
+
+interface LogEntry {
+  path: string;
+  at: number;
+  code: number | null;
+  requestId: string | null;
+}
+
+interface Figures {
+  maxInAnyWindow: number;
+  ratePerSecond: number;
+  rejected1008: number;
+  p50DelayMs: number;
+  p99DelayMs: number;
+}
+
+async function run(emulator: RunningEmulator, name: string, group: CallLimiter): Promise<Figures> {
+  await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+  const client = new ImClient({
+    credentials: { appKey: emulator.appKey, appSecret: emulator.appSecret },
+    baseUrls: [emulator.url],
+    limiters: { group, publish: new SlidingWindowLimiter(MESSAGE_PUBLISH) },
+    logger: pino({ level: 'silent' }),
+    // One attempt per call: a 1008 is counted, not hidden by a retry.
+    maxAttempts: 1,
+  });
+  const scheduledAt = new Map<string, number>();
+  const calls = Array.from({ length: CALLS }, (_, i) => {
+    const requestId = `${name}-${i}`;
+    scheduledAt.set(requestId, Date.now());
+    return client.joinGroup({ groupId: `bench${i % 50}`, userIds: [`user${i}`] }, { requestId }).catch(() => undefined);
+  });
+  await Promise.all(calls);
+  await client.close();
+
+  const response = await fetch(`${emulator.url}/_emulator/log`);
+  const log = ((await response.json()) as { requests: LogEntry[] }).requests;
+  const times = log.map((entry) => entry.at);
+  const delays = log.map((entry) => entry.at - scheduledAt.get(entry.requestId ?? '')!);
+  return {
+    maxInAnyWindow: maxInAnyWindow(times),
+    ratePerSecond: round(ratePerSecond(times)),
+    rejected1008: log.filter((entry) => entry.code === 1008).length,
+    p50DelayMs: percentile(delays, 50),
+    p99DelayMs: percentile(delays, 99),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({ appKey: 'bench-key', appSecret: 'bench-secret' });
+  const results: Record<string, Figures> = {};
+  try {
+    results.project = await run(emulator, 'project', new SlidingWindowLimiter(GROUP_CALLS));
+    await sleep(1100); // let the emulator's window empty between runs
+    results.minTime10 = await run(emulator, 'minTime10', new PlainBottleneckLimiter({ minTime: 10 }));
+    await sleep(1100);
+    results.reservoir = await run(
+      emulator,
+      'reservoir',
+      new PlainBottleneckLimiter({ reservoir: 100, reservoirRefreshAmount: 100, reservoirRefreshInterval: 1000 }),
+    );
+  } finally {
+    await emulator.close();
+  }
+  console.table(results);
+  console.log(JSON.stringify(results));
+}
+
+await main();

@@ -1,0 +1,127 @@
+export type FaultKind = 'error500' | 'timeout504' | 'hang' | 'drop' | 'rateLimited';
+
+export interface Faults {
+  latencyMs: number;
+  error500Rate: number;
+  timeout504Rate: number;
+  hangRate: number;
+  dropRate: number;
+  rateLimitedRate: number;
+  failNext: FaultKind[];
+}
+
+export const FAULT_KINDS: readonly FaultKind[] = ['error500', 'timeout504', 'hang', 'drop', 'rateLimited'];
+
+/** Rate fields in the order a single draw is matched against them. */
+const RATE_FIELDS = [
+  ['error500Rate', 'error500'],
+  ['timeout504Rate', 'timeout504'],
+  ['hangRate', 'hang'],
+  ['dropRate', 'drop'],
+  ['rateLimitedRate', 'rateLimited'],
+] as const satisfies readonly (readonly [keyof Faults, FaultKind])[];
+
+export function noFaults(): Faults {
+  return {
+    latencyMs: 0,
+    error500Rate: 0,
+    timeout504Rate: 0,
+    hangRate: 0,
+    dropRate: 0,
+    rateLimitedRate: 0,
+    failNext: [],
+  };
+}
+
+/** mulberry32: tiny, fast and good enough to make fault runs reproducible from a seed. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Checks an untrusted partial (from the HTTP route or a caller) and returns it typed.
+ * Unknown keys are rejected so that a typo does not silently leave faults off.
+ */
+export function parseFaultsPatch(input: unknown): Partial<Faults> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new TypeError('faults must be a JSON object');
+  }
+  const patch: Partial<Faults> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'latencyMs') {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+        throw new TypeError('latencyMs must be a finite number >= 0');
+      }
+      patch.latencyMs = value;
+    } else if (key === 'failNext') {
+      if (!Array.isArray(value) || !value.every((kind) => FAULT_KINDS.includes(kind as FaultKind))) {
+        throw new TypeError(`failNext must be an array of ${FAULT_KINDS.join(', ')}`);
+      }
+      patch.failNext = [...(value as FaultKind[])];
+    } else if (RATE_FIELDS.some(([field]) => field === key)) {
+      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+        throw new TypeError(`${key} must be a number between 0 and 1`);
+      }
+      patch[key as (typeof RATE_FIELDS)[number][0]] = value;
+    } else {
+      throw new TypeError(`unknown fault field: ${key}`);
+    }
+  }
+  return patch;
+}
+
+/** The faults in force, plus the seeded RNG that decides which call gets one. */
+export class FaultState {
+  private current: Faults = noFaults();
+  private random: () => number;
+
+  constructor(private readonly seed: number) {
+    this.random = mulberry32(seed);
+  }
+
+  get latencyMs(): number {
+    return this.current.latencyMs;
+  }
+
+  snapshot(): Faults {
+    return { ...this.current, failNext: [...this.current.failNext] };
+  }
+
+  /**
+   * Merges a partial; `failNext`, when given, replaces the queue. Takes `unknown` because
+   * patches arrive from HTTP too; throws a TypeError on bad values and changes nothing then.
+   */
+  update(patch: unknown): Faults {
+    this.current = { ...this.current, ...parseFaultsPatch(patch) };
+    return this.snapshot();
+  }
+
+  /** No faults, and the RNG back at its seed so a reset run replays the same draws. */
+  reset(): void {
+    this.current = noFaults();
+    this.random = mulberry32(this.seed);
+  }
+
+  /**
+   * The fault for the next API call, or null. The queue wins; otherwise exactly one draw
+   * per call, so a given seed yields the same fault sequence whatever the rates are.
+   */
+  next(): FaultKind | null {
+    const draw = this.random();
+    const queued = this.current.failNext.shift();
+    if (queued !== undefined) return queued;
+    let threshold = 0;
+    for (const [field, kind] of RATE_FIELDS) {
+      threshold += this.current[field];
+      if (draw < threshold) return kind;
+    }
+    return null;
+  }
+}

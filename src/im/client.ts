@@ -1,0 +1,166 @@
+import type { Logger } from 'pino';
+import type { BackoffPolicy } from './backoff.js';
+import { ImCaller, type CallOptions } from './caller.js';
+import type { CallLimiter } from './limiter.js';
+import type { Credentials } from './sign.js';
+import { ImTransport } from './transport.js';
+
+export type { CallOptions } from './caller.js';
+
+/** The IM Service's own bounds, enforced before anything is sent. */
+export const IM_LIMITS = {
+  usersPerCall: 1000,
+  membersPerGroup: 3000,
+  groupsPerPublish: 3,
+  userGroupsPageSize: 1000,
+} as const;
+
+export interface ImLimiters {
+  /** Every `/group/*` and `/user/group/query` call: 100 per second. */
+  group: CallLimiter;
+  /** `/message/group/publish`: 20 per second, one unit per target group. */
+  publish: CallLimiter;
+}
+
+export interface ImClientOptions {
+  credentials: Credentials;
+  /** Primary first, then the backup. */
+  baseUrls: readonly string[];
+  limiters: ImLimiters;
+  logger: Logger;
+  attemptTimeoutMs?: number;
+  maxAttempts?: number;
+  backoff?: BackoffPolicy;
+  failbackAfterMs?: number;
+  connectionsPerOrigin?: number;
+}
+
+export interface GroupMembership {
+  groupId: string;
+  userIds: readonly string[];
+}
+
+export interface GroupMessage {
+  fromUserId: string;
+  /** One to three groups; each costs one unit of the publish budget. */
+  toGroupIds: readonly string[];
+  objectName: string;
+  /** Serialized as the JSON string the IM Service expects. */
+  content: unknown;
+  pushContent?: string;
+  pushData?: string;
+  isPersisted?: boolean;
+  isIncludeSender?: boolean;
+  disablePush?: boolean;
+}
+
+export interface UserGroup {
+  id: string;
+  name: string;
+}
+
+/** One typed method per IM Service endpoint the gateway uses. Knows nothing of group business rules. */
+export class ImClient {
+  private readonly transport: ImTransport;
+  private readonly caller: ImCaller;
+  private readonly limiters: ImLimiters;
+
+  constructor(options: ImClientOptions) {
+    this.transport = new ImTransport(options.credentials, options.connectionsPerOrigin);
+    this.caller = new ImCaller({ ...options, transport: this.transport });
+    this.limiters = options.limiters;
+  }
+
+  /** Creates the group, or adds the users when it exists (create is an alias of join). */
+  async createGroup(input: GroupMembership & { groupName: string }, options?: CallOptions): Promise<void> {
+    assertUserBatch(input.userIds);
+    await this.group('/group/create.json', { userId: input.userIds, groupId: input.groupId, groupName: input.groupName }, options);
+  }
+
+  /** Adds users; a `groupName` also updates the name shown in push notifications. */
+  async joinGroup(input: GroupMembership & { groupName?: string }, options?: CallOptions): Promise<void> {
+    assertUserBatch(input.userIds);
+    await this.group('/group/join.json', { userId: input.userIds, groupId: input.groupId, groupName: input.groupName }, options);
+  }
+
+  async quitGroup(input: GroupMembership, options?: CallOptions): Promise<void> {
+    assertUserBatch(input.userIds);
+    await this.group('/group/quit.json', { userId: input.userIds, groupId: input.groupId }, options);
+  }
+
+  async dismissGroup(input: { groupId: string; operatorUserId: string }, options?: CallOptions): Promise<void> {
+    await this.group('/group/dismiss.json', { userId: input.operatorUserId, groupId: input.groupId }, options);
+  }
+
+  /** Changes the name shown in push notifications. */
+  async refreshGroup(input: { groupId: string; groupName: string }, options?: CallOptions): Promise<void> {
+    await this.group('/group/refresh.json', { groupId: input.groupId, groupName: input.groupName }, options);
+  }
+
+  async queryGroupMembers(groupId: string, options?: CallOptions): Promise<string[]> {
+    const body = await this.group('/group/user/query.json', { groupId }, options);
+    return listOf(body.users).map((user) => String((user as { id: unknown }).id));
+  }
+
+  async queryUserGroups(input: { userId: string; page?: number; size?: number }, options?: CallOptions): Promise<UserGroup[]> {
+    if (input.size !== undefined && (input.size < 1 || input.size > IM_LIMITS.userGroupsPageSize)) {
+      throw new RangeError(`size must be from 1 to ${IM_LIMITS.userGroupsPageSize}`);
+    }
+    const body = await this.group('/user/group/query.json', { userId: input.userId, page: input.page, size: input.size }, options);
+    return listOf(body.groups).map((group) => {
+      const { id, name } = group as { id: unknown; name: unknown };
+      return { id: String(id), name: String(name) };
+    });
+  }
+
+  /** Replaces the user's whole group list on the IM Service: a reconcile tool. */
+  async syncUserGroups(input: { userId: string; groups: readonly UserGroup[] }, options?: CallOptions): Promise<void> {
+    const params: Record<string, string> = { userId: input.userId };
+    for (const group of input.groups) params[`group[${group.id}]`] = group.name;
+    await this.group('/group/sync.json', params, options);
+  }
+
+  async publishGroupMessage(message: GroupMessage, options?: CallOptions): Promise<void> {
+    const targets = message.toGroupIds.length;
+    if (targets < 1 || targets > IM_LIMITS.groupsPerPublish) {
+      throw new RangeError(`a message goes to 1 to ${IM_LIMITS.groupsPerPublish} groups, not ${targets}`);
+    }
+    const params = {
+      fromUserId: message.fromUserId,
+      toGroupId: message.toGroupIds,
+      objectName: message.objectName,
+      content: typeof message.content === 'string' ? message.content : JSON.stringify(message.content),
+      pushContent: message.pushContent,
+      pushData: message.pushData,
+      isPersisted: flag(message.isPersisted),
+      isIncludeSender: flag(message.isIncludeSender),
+      disablePush: message.disablePush,
+    };
+    await this.caller.call({ path: '/message/group/publish.json', params, limiter: this.limiters.publish, weight: targets }, options);
+  }
+
+  /** Stops the limiters (queued calls are dropped) and closes the connection pools. */
+  async close(): Promise<void> {
+    await Promise.all([this.limiters.group.stop(), this.limiters.publish.stop()]);
+    await this.transport.close();
+  }
+
+  private group(path: string, params: Record<string, string | readonly string[] | number | undefined>, options?: CallOptions) {
+    return this.caller.call({ path, params, limiter: this.limiters.group }, options);
+  }
+}
+
+function assertUserBatch(userIds: readonly string[]): void {
+  if (userIds.length < 1 || userIds.length > IM_LIMITS.usersPerCall) {
+    throw new RangeError(`an IM call takes 1 to ${IM_LIMITS.usersPerCall} users, not ${userIds.length}`);
+  }
+}
+
+/** The IM Service takes 0/1 for these flags. */
+function flag(value: boolean | undefined): string | undefined {
+  return value === undefined ? undefined : value ? '1' : '0';
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
