@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS and ESM builds. Node (and so Pothos and Yoga) load the
+    // CommonJS one; Vite would pick the ESM one for our files, and two copies of graphql
+    // cannot share a schema. Point everyone at the copy Node uses.
+    alias: { graphql: require.resolve('graphql') },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,

@@ -139,6 +139,11 @@ export class ImClient {
     await this.caller.call({ path: '/message/group/publish.json', params, limiter: this.limiters.publish, weight: targets }, options);
   }
 
+  /** How long a call needing `units` of a rate class's budget would wait if scheduled now. */
+  projectedWaitMs(rateClass: keyof ImLimiters, units = 1): number {
+    return this.limiters[rateClass].projectedWaitMs(units);
+  }
+
   /** Stops the limiters (queued calls are dropped) and closes the connection pools. */
   async close(): Promise<void> {
     await Promise.all([this.limiters.group.stop(), this.limiters.publish.stop()]);

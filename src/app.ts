@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { startEmulator, type RunningEmulator } from './emulator/index.js';
+import { OutboxDispatcher } from './groups/outbox/dispatcher.js';
+import { OutboxRepository } from './groups/outbox/outbox.repository.js';
+import { GroupService } from './groups/service.js';
+import { openStore, type Store } from './groups/store/database.js';
+import { GroupsRepository } from './groups/store/groups.repository.js';
+import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
+import { createImClient, type ImClient } from './im/index.js';
+
+export interface App {
+  graphql: GraphQLServer;
+  store: Store;
+  im: ImClient;
+  dispatcher: OutboxDispatcher;
+  /** The in-process IM Service emulator, when no credentials were configured. */
+  emulator: RunningEmulator | null;
+  close(): Promise<void>;
+}
+
+/** The composition root: store, IM client, outbox, service and GraphQL, wired once. */
+export async function buildApp(config: Config, logger: Logger): Promise<App> {
+  const emulator = config.im ? null : await startEmbeddedEmulator(config);
+  const im = config.im ?? { appKey: emulator!.appKey, appSecret: emulator!.appSecret, baseUrls: [emulator!.url] };
+  const store = await openStore(config.databaseUrl);
+  const imClient = createImClient({
+    credentials: { appKey: im.appKey, appSecret: im.appSecret },
+    baseUrls: im.baseUrls,
+    logger: logger.child({ component: 'im' }),
+    rateClasses: {
+      group: { name: 'group', limit: config.rateLimits.group, windowMs: 1000 },
+      publish: { name: 'publish', limit: config.rateLimits.publish, windowMs: 1000 },
+    },
+  });
+  const groups = new GroupsRepository(store.db);
+  const outbox = new OutboxRepository(store.db);
+  const dispatcher = new OutboxDispatcher({ db: store.db, outbox, groups, im: imClient, logger: logger.child({ component: 'outbox' }) });
+  const service = new GroupService({ store, groups, outbox, dispatcher, im: imClient, logger: logger.child({ component: 'groups' }) });
+  const graphql = createGraphQLServer({
+    service,
+    logger,
+    requestDeadlineMs: config.requestDeadlineMs,
+    identity: config.authMode === 'dev' ? 'header' : 'none',
+  });
+  dispatcher.start();
+
+  return {
+    graphql,
+    store,
+    im: imClient,
+    dispatcher,
+    emulator,
+    async close() {
+      await dispatcher.stop();
+      await imClient.close();
+      await store.close();
+      await emulator?.close();
+    },
+  };
+}
+
+/** A fresh secret per start: nothing outside this process needs to know it. */
+function startEmbeddedEmulator(config: Config): Promise<RunningEmulator> {
+  return startEmulator({
+    appKey: 'embedded-emulator',
+    appSecret: randomBytes(16).toString('hex'),
+    rateLimits: config.rateLimits,
+  });
+}

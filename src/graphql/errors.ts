@@ -1,0 +1,84 @@
+import { InputValidationError, type StandardSchemaV1 } from '@pothos/plugin-validation';
+import {
+  GroupIdTakenError,
+  MemberLimitExceededError,
+  NotAuthenticatedError,
+  RateLimitedError,
+  UpstreamError,
+} from '../groups/errors.js';
+import { builder } from './builder.js';
+
+/** Every expected failure implements this: a client can always show `message`. */
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'An expected failure. Each implementation adds the fields a client needs to act on it.',
+  fields: (t) => ({
+    message: t.exposeString('message', { description: 'What went wrong and what to do, for people.' }),
+  }),
+});
+
+const ValidationIssue = builder.objectRef<StandardSchemaV1.Issue>('ValidationIssue').implement({
+  description: 'One problem with the input.',
+  fields: (t) => ({
+    path: t.stringList({
+      description: 'Where in the input, e.g. `["input", "memberIds", "3"]`.',
+      resolve: (issue) => (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)),
+    }),
+    message: t.exposeString('message', { description: 'What is wrong with it.' }),
+  }),
+});
+
+builder.objectType(InputValidationError, {
+  name: 'ValidationError',
+  description: 'The input was refused before anything happened; nothing was changed. Fix the listed issues and retry.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    issues: t.field({ type: [ValidationIssue], description: 'Every problem found.', resolve: (error) => error.issues }),
+  }),
+});
+
+builder.objectType(NotAuthenticatedError, {
+  name: 'NotAuthenticatedError',
+  description: 'The request names no caller. Sign in (or send `X-User-Id` in embedded mode) and retry.',
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(GroupIdTakenError, {
+  name: 'GroupIdTakenError',
+  description: 'Another group already has this id. Nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ groupId: t.exposeString('groupId', { description: 'The id that is taken.' }) }),
+});
+
+builder.objectType(MemberLimitExceededError, {
+  name: 'MemberLimitExceededError',
+  description: 'The group would have more members than the IM Service allows. Nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    limit: t.exposeInt('limit', { description: 'The most members a group may have, the owner included.' }),
+    requested: t.exposeInt('requested', { description: 'How many members the request would have made.' }),
+  }),
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  description: "The IM Service's rate limit cannot serve the request in time. Nothing was changed.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    retryAfterMs: t.exposeInt('retryAfterMs', { description: 'Wait at least this long before retrying.' }),
+  }),
+});
+
+builder.objectType(UpstreamError, {
+  name: 'UpstreamError',
+  description: 'The IM Service refused or could not be reached. Nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    imCode: t.exposeInt('imCode', { nullable: true, description: "The IM Service's business code, when it answered one." }),
+    retryable: t.exposeBoolean('retryable', {
+      description: 'True when the same request may succeed later; false when it never will as it is.',
+    }),
+  }),
+});
+
+/** The failures any mutation can answer, before its own. */
+export const COMMON_MUTATION_ERRORS = [InputValidationError, NotAuthenticatedError] as const;

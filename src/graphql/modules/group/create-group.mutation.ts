@@ -1,0 +1,52 @@
+import { GroupIdTakenError, MemberLimitExceededError, RateLimitedError, UpstreamError } from '../../../groups/errors.js';
+import { createGroupInputSchema, MAX_GROUP_MEMBERS } from '../../../groups/rules.js';
+import { builder } from '../../builder.js';
+import { COMMON_MUTATION_ERRORS } from '../../errors.js';
+import { Group } from './group.type.js';
+
+const CreateGroupInput = builder.inputType('CreateGroupInput', {
+  description: 'A new group. The caller becomes its owner.',
+  fields: (t) => ({
+    groupId: t.string({
+      required: false,
+      description: 'The IM group id: 1 to 64 letters and digits. Left out, one is generated.',
+    }),
+    name: t.string({
+      required: true,
+      description: 'The display name, 1 to 64 characters after trimming; shown in push notifications.',
+    }),
+    memberIds: t.stringList({
+      required: false,
+      defaultValue: [],
+      description: `The other members' user ids (duplicates count once). With the owner, at most ${MAX_GROUP_MEMBERS}.`,
+    }),
+    avatarUrl: t.string({
+      required: false,
+      description: "An http(s) URL of the group's picture.",
+    }),
+  }),
+  validate: createGroupInputSchema,
+});
+
+builder.mutationField('createGroup', (t) =>
+  t.field({
+    type: Group,
+    description:
+      'Creates a group, stores it, and creates it at the IM Service (in calls of 1000 members). ' +
+      'Answers `CreateGroupSuccess` once the IM Service has it, or with `syncStatus: PENDING` when the IM Service ' +
+      'is slow: the gateway keeps trying until it has. Every failure is a typed member of the union.',
+    args: { input: t.arg({ type: CreateGroupInput, required: true, description: 'The group to create.' }) },
+    errors: {
+      types: [...COMMON_MUTATION_ERRORS, GroupIdTakenError, MemberLimitExceededError, RateLimitedError, UpstreamError],
+      union: { name: 'CreateGroupResult', description: 'What became of a createGroup request.' },
+      result: { name: 'CreateGroupSuccess', description: 'The group was created.' },
+      dataField: { name: 'group', description: 'The new group.' },
+    },
+    resolve: (_root, { input }, context) =>
+      context.service.createGroup(
+        { groupId: input.groupId, name: input.name, memberIds: input.memberIds ?? [], avatarUrl: input.avatarUrl },
+        context.scope,
+      ),
+  }),
+);
+

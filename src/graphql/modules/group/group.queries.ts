@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { MAX_GROUPS_PER_READ } from '../../../groups/rules.js';
+import { builder } from '../../builder.js';
+import { Group } from './group.type.js';
+
+builder.queryFields((t) => ({
+  group: t.field({
+    type: Group,
+    nullable: true,
+    description: 'One group by its IM group id; null when there is none.',
+    args: { groupId: t.arg.string({ required: true, description: 'The IM group id.' }) },
+    resolve: (_root, { groupId }, context) => context.loaders.group.load(groupId),
+  }),
+  groups: t.field({
+    type: [Group],
+    nullable: { list: false, items: true },
+    description: `Many groups at once, for a conversation list: answers in the order asked, null where a group is unknown. At most ${MAX_GROUPS_PER_READ} ids.`,
+    args: {
+      groupIds: t.arg.stringList({
+        required: true,
+        description: `The IM group ids, at most ${MAX_GROUPS_PER_READ}.`,
+        validate: z.array(z.string()).max(MAX_GROUPS_PER_READ, `Ask for at most ${MAX_GROUPS_PER_READ} groups at once`),
+      }),
+    },
+    resolve: (_root, { groupIds }, context) => groupIds.map((groupId) => context.loaders.group.load(groupId)),
+  }),
+}));

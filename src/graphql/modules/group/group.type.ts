@@ -1,0 +1,113 @@
+import { GraphQLError } from 'graphql';
+import type { MemberCursor } from '../../../groups/store/groups.repository.js';
+import type { GroupRow, MemberRow } from '../../../groups/store/tables.js';
+import { builder } from '../../builder.js';
+
+export const SyncStatusEnum = builder.enumType('SyncStatus', {
+  description: 'Whether the IM Service already knows the group as the gateway stores it.',
+  values: {
+    SYNCED: { description: 'The IM Service has the group and its members: chat works.' },
+    PENDING: { description: 'Stored here; the IM Service is being brought in step and will be shortly.' },
+    FAILED: { description: 'The IM Service refused the group for good; see `syncError`.' },
+  } as const,
+});
+
+export const MemberRoleEnum = builder.enumType('MemberRole', {
+  description: "A member's role in a group.",
+  values: {
+    OWNER: { description: 'Created the group or received it; one per group.' },
+    ADMIN: { description: 'Helps the owner manage members.' },
+    MEMBER: { description: 'Takes part in the chat.' },
+  } as const,
+});
+
+export const GroupMember = builder.objectRef<MemberRow>('GroupMember').implement({
+  description: 'A user in a group.',
+  fields: (t) => ({
+    userId: t.exposeString('user_id', { description: "The user's id in the chat app." }),
+    role: t.field({ type: MemberRoleEnum, description: 'What the user may do in the group.', resolve: (m) => m.role }),
+    joinedAt: t.field({ type: 'DateTime', description: 'When the user joined.', resolve: (m) => Number(m.joined_at) }),
+  }),
+});
+
+const GroupMemberConnection = builder.connectionObject(
+  { type: GroupMember, name: 'GroupMemberConnection', description: 'A page of members, in join order.' },
+  { name: 'GroupMemberEdge', description: 'A member and its cursor.' },
+);
+
+export const MAX_MEMBERS_PAGE = 200;
+const DEFAULT_MEMBERS_PAGE = 50;
+
+export const Group = builder.node(builder.objectRef<GroupRow>('Group'), {
+  description: 'A chat group: its profile and members, as stored by the gateway and mirrored to the IM Service.',
+  id: { resolve: (group) => group.group_id },
+  loadManyWithoutCache: (ids, context) => Promise.all(ids.map((id) => context.loaders.group.load(id))),
+  fields: (t) => ({
+    groupId: t.exposeString('group_id', { description: 'The id the IM Service knows the group by.' }),
+    name: t.exposeString('name', { description: 'The display name, also shown in push notifications.' }),
+    avatarUrl: t.exposeString('avatar_url', { nullable: true, description: "The group's picture, when it has one." }),
+    memberCount: t.exposeInt('member_count', { description: 'How many members, the owner included.' }),
+    owner: t.field({
+      type: GroupMember,
+      description: "The owner's membership.",
+      resolve: async (group, _args, context) => {
+        const owner = await context.loaders.owner.load(group.group_id);
+        if (!owner) throw new Error(`group ${group.group_id} has no owner row`);
+        return owner;
+      },
+    }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the group was created.', resolve: (g) => Number(g.created_at) }),
+    syncStatus: t.field({
+      type: SyncStatusEnum,
+      description: 'Whether the IM Service is in step with this group.',
+      resolve: (group) => group.sync_status,
+    }),
+    syncError: t.exposeString('sync_error', {
+      nullable: true,
+      description: 'Why the IM Service refused the group, when `syncStatus` is FAILED.',
+    }),
+    members: t.field({
+      type: GroupMemberConnection,
+      description: 'Members in join order, a page at a time. Cursors are stable while members come and go.',
+      args: {
+        first: t.arg.int({
+          required: false,
+          defaultValue: DEFAULT_MEMBERS_PAGE,
+          description: `How many members, 1 to ${MAX_MEMBERS_PAGE}.`,
+        }),
+        after: t.arg.string({ required: false, description: "The `endCursor` of the previous page." }),
+      },
+      resolve: async (group, args, context) => {
+        const first = args.first ?? DEFAULT_MEMBERS_PAGE;
+        if (first < 1 || first > MAX_MEMBERS_PAGE) throw badInput(`first must be from 1 to ${MAX_MEMBERS_PAGE}`);
+        const after = args.after ? decodeMemberCursor(args.after) : null;
+        const rows = await context.service.membersPage(group.group_id, first + 1, after);
+        const page = rows.slice(0, first);
+        const edges = page.map((member) => ({ cursor: encodeMemberCursor(member), node: member }));
+        return {
+          edges,
+          pageInfo: {
+            hasNextPage: rows.length > first,
+            hasPreviousPage: after !== null,
+            startCursor: edges[0]?.cursor ?? null,
+            endCursor: edges.at(-1)?.cursor ?? null,
+          },
+        };
+      },
+    }),
+  }),
+});
+
+function encodeMemberCursor(member: MemberRow): string {
+  return Buffer.from(`m:${Number(member.joined_at)}:${member.user_id}`).toString('base64url');
+}
+
+function decodeMemberCursor(cursor: string): MemberCursor {
+  const match = /^m:(\d+):(.+)$/s.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput('after is not a cursor this field gave out');
+  return { joinedAt: Number(match[1]), userId: match[2]! };
+}
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { GroupService } from '../groups/service.js';
+import type { Context } from './context.js';
+import { createLoaders } from './loaders.js';
+import { exampleOperations } from './operations.js';
+import { schema } from './schema.js';
+
+export interface GraphQLServerOptions {
+  service: GroupService;
+  logger: Logger;
+  /** How long a request may wait for the IM Service before answering with what it has. */
+  requestDeadlineMs: number;
+  /** `header`: the caller is named by `X-User-Id` (embedded mode only). `none`: no caller yet. */
+  identity: 'header' | 'none';
+}
+
+export type GraphQLServer = YogaServerInstance<Record<string, never>, Context>;
+
+const USER_ID_HEADER = 'x-user-id';
+
+/** Yoga over the schema: GraphiQL from local assets, unexpected errors masked, `/health` built in. */
+export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServer {
+  const tabs = exampleOperations().map((query) => ({
+    query,
+    headers: options.identity === 'header' ? JSON.stringify({ 'X-User-Id': 'alice' }, null, 2) : null,
+  }));
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    maskedErrors: true,
+    logging: yogaLogger(options.logger),
+    renderGraphiQL,
+    graphiql: { title: 'Group gateway', defaultTabs: tabs, shouldPersistHeaders: true },
+    context: ({ request }) => ({
+      service: options.service,
+      loaders: createLoaders(options.service),
+      scope: {
+        callerId: options.identity === 'header' ? userIdFrom(request.headers.get(USER_ID_HEADER)) : null,
+        requestId: requestIdFrom(request.headers.get('x-request-id')),
+        deadlineAt: Date.now() + options.requestDeadlineMs,
+      },
+    }),
+  });
+}
+
+function userIdFrom(header: string | null): string | null {
+  const userId = header?.trim();
+  return userId && [...userId].length <= 64 ? userId : null;
+}
+
+/** A caller's own request id is kept when it is a plausible one (the IM Service takes at most 36 characters). */
+function requestIdFrom(header: string | null): string {
+  return header && /^[A-Za-z0-9._-]{1,36}$/.test(header) ? header : randomUUID();
+}
+
+function yogaLogger(logger: Logger) {
+  const child = logger.child({ component: 'graphql' });
+  return {
+    debug: (...args: unknown[]) => child.debug(args.map(String).join(' ')),
+    info: (...args: unknown[]) => child.info(args.map(String).join(' ')),
+    warn: (...args: unknown[]) => child.warn(args.map(String).join(' ')),
+    error: (...args: unknown[]) => child.error({ err: args.find((arg) => arg instanceof Error) }, args.filter((a) => !(a instanceof Error)).map(String).join(' ') || 'graphql error'),
+  };
+}

@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { backoffDelayMs } from '../../im/backoff.js';
+import { ImError, type ImClient } from '../../im/index.js';
+import type { GroupsRepository } from '../store/groups.repository.js';
+import type { Database, OutboxRow } from '../store/tables.js';
+import { stepsOf, type OutboxOperation } from './operations.js';
+import type { Failure, OutboxRepository } from './outbox.repository.js';
+
+/** What became of one dispatch of an outbox row. */
+export type DispatchOutcome =
+  | { status: 'done' }
+  /** The IM Service refused the operation for good; `progress` steps had been applied before. */
+  | { status: 'rejected'; error: ImError; progress: number }
+  /** No definitive answer yet; the row stays pending and the loop will try again. */
+  | { status: 'deferred'; error: unknown; progress: number }
+  /** Another dispatcher holds the row. */
+  | { status: 'busy' };
+
+export interface DispatchOptions {
+  deadlineAt?: number;
+  requestId?: string;
+}
+
+export interface DispatcherOptions {
+  db: Kysely<Database>;
+  outbox: OutboxRepository;
+  groups: GroupsRepository;
+  im: ImClient;
+  logger: Logger;
+  /** How often the loop looks for due rows. */
+  pollMs?: number;
+  /** How long a claim lasts; renewed after every step. */
+  leaseMs?: number;
+}
+
+const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
+
+/**
+ * Sends outbox rows to the IM Service: at once when a mutation asks (`dispatch`), and from a
+ * loop for everything left behind (a timeout, an outage, a crash before sending).
+ */
+export class OutboxDispatcher {
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private timer: NodeJS.Timeout | undefined;
+  private polling = false;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.pollMs = options.pollMs ?? 500;
+    this.leaseMs = options.leaseMs ?? 60_000;
+  }
+
+  /** Claims the row and applies its remaining steps. */
+  dispatch(rowId: number, options: DispatchOptions = {}): Promise<DispatchOutcome> {
+    const run = this.run(rowId, options);
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+    return run;
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.poll(), this.pollMs);
+  }
+
+  /** Stops the loop and waits for the dispatches under way; pending rows stay for the next start. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** One pass of the loop: every due row, each in its group's order. */
+  async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      const due = await this.options.outbox.findDue(Date.now(), 100);
+      await Promise.all(due.map((id) => this.dispatchInBackground(id)));
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'outbox poll failed');
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private async dispatchInBackground(rowId: number): Promise<void> {
+    const outcome = await this.dispatch(rowId);
+    if (outcome.status !== 'rejected') return;
+    const row = await this.options.outbox.get(rowId);
+    if (row?.kind === 'createGroup') {
+      await this.options.groups.setSyncStatus(this.options.db, row.group_id, 'FAILED', outcome.error.message);
+    }
+  }
+
+  private async run(rowId: number, options: DispatchOptions): Promise<DispatchOutcome> {
+    const { outbox, logger } = this.options;
+    if (!(await outbox.claim(rowId, Date.now(), this.leaseMs))) return { status: 'busy' };
+    const row = await outbox.get(rowId);
+    if (!row) return { status: 'busy' };
+    const steps = stepsOf(JSON.parse(row.payload) as OutboxOperation);
+    let progress = row.progress;
+    try {
+      for (; progress < steps.length; progress++) {
+        await steps[progress]!(this.options.im, options);
+        await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
+      }
+    } catch (error) {
+      const log = { rowId, kind: row.kind, groupId: row.group_id, requestId: options.requestId, progress, err: describe(error) };
+      if (error instanceof ImError && !error.retryable) {
+        await outbox.fail(this.options.db, rowId, failureOf(error));
+        logger.warn(log, 'outbox row rejected by the IM Service');
+        return { status: 'rejected', error, progress };
+      }
+      await outbox.scheduleRetry(rowId, Date.now() + backoffDelayMs(RETRY_BACKOFF, row.attempts), failureOf(error));
+      logger.info(log, 'outbox row deferred');
+      return { status: 'deferred', error, progress };
+    }
+    await this.complete(row);
+    return { status: 'done' };
+  }
+
+  private async complete(row: OutboxRow): Promise<void> {
+    await this.options.db.transaction().execute(async (trx) => {
+      await this.options.outbox.complete(trx, row.id);
+      if (row.kind === 'createGroup') await this.options.groups.setSyncStatus(trx, row.group_id, 'SYNCED');
+    });
+  }
+}
+
+function failureOf(error: unknown): Failure {
+  return error instanceof ImError
+    ? { message: error.message, imCode: error.imCode }
+    : { message: 'unexpected failure while dispatching', imCode: null };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,114 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, OutboxRow } from '../store/tables.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface Failure {
+  message: string;
+  imCode: number | null;
+}
+
+/** The outbox: IM operations written with the domain change, sent after it commits. */
+export class OutboxRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(executor: Executor, row: { groupId: string; kind: string; payload: unknown; now: number }): Promise<number> {
+    const inserted = await executor
+      .insertInto('outbox')
+      .values({
+        group_id: row.groupId,
+        kind: row.kind,
+        payload: JSON.stringify(row.payload),
+        status: 'PENDING',
+        progress: 0,
+        attempts: 0,
+        next_attempt_at: row.now,
+        locked_until: null,
+        last_error: null,
+        last_im_code: null,
+        created_at: row.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(inserted.id);
+  }
+
+  async get(id: number): Promise<OutboxRow | undefined> {
+    return this.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Takes the row for `leaseMs` unless another dispatcher holds it: true when this one got it. */
+  async claim(id: number, now: number, leaseMs: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('outbox')
+      .set({ locked_until: now + leaseMs, attempts: sql`attempts + 1` })
+      .where('id', '=', id)
+      .where('status', '=', 'PENDING')
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Rows due now whose group has no older unfinished row: per-group order holds, so a join
+   * never overtakes the create it depends on.
+   */
+  async findDue(now: number, limit: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('outbox as o')
+      .select('o.id')
+      .where('o.status', '=', 'PENDING')
+      .where('o.next_attempt_at', '<=', now)
+      .where((eb) => eb.or([eb('o.locked_until', 'is', null), eb('o.locked_until', '<', now)]))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('outbox as earlier')
+              .select('earlier.id')
+              .whereRef('earlier.group_id', '=', 'o.group_id')
+              .whereRef('earlier.id', '<', 'o.id')
+              .where('earlier.status', '=', 'PENDING'),
+          ),
+        ),
+      )
+      .orderBy('o.id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** Records a finished step and extends the claim for the next one. */
+  async recordProgress(id: number, progress: number, lockedUntil: number): Promise<void> {
+    await this.db.updateTable('outbox').set({ progress, locked_until: lockedUntil }).where('id', '=', id).execute();
+  }
+
+  async complete(executor: Executor, id: number): Promise<void> {
+    await executor.updateTable('outbox').set({ status: 'DONE', locked_until: null }).where('id', '=', id).execute();
+  }
+
+  async scheduleRetry(id: number, nextAttemptAt: number, failure: Failure): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: nextAttemptAt, locked_until: null, last_error: failure.message, last_im_code: failure.imCode })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async fail(executor: Executor, id: number, failure: Failure): Promise<void> {
+    await executor
+      .updateTable('outbox')
+      .set({ status: 'FAILED', locked_until: null, last_error: failure.message, last_im_code: failure.imCode })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Withdraws a row no dispatcher holds: true when it was withdrawn. */
+  async withdraw(executor: Executor, id: number, now: number): Promise<boolean> {
+    const result = await executor
+      .deleteFrom('outbox')
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { IM_LIMITS } from '../im/index.js';
+
+/** A group holds at most this many members, the owner included (the IM Service's limit). */
+export const MAX_GROUP_MEMBERS = IM_LIMITS.membersPerGroup;
+/** At most this many ids in one `groups(groupIds:)` read. */
+export const MAX_GROUPS_PER_READ = 100;
+
+/** The IM Service takes letters and digits only, at most 64. */
+export const groupIdSchema = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'Use 1 to 64 letters and digits');
+
+/** Counted in characters as people see them (code points), not UTF-16 units. */
+export const groupNameSchema = z
+  .string()
+  .trim()
+  .refine((name) => [...name].length >= 1, 'The name cannot be empty')
+  .refine((name) => [...name].length <= 64, 'Use at most 64 characters');
+
+export const userIdSchema = z
+  .string()
+  .refine((id) => id.trim().length > 0, 'A user id cannot be blank')
+  .refine((id) => [...id].length <= 64, 'A user id has at most 64 characters');
+
+export const avatarUrlSchema = z
+  .string()
+  .max(2048, 'Use at most 2048 characters')
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'Use an http(s) URL');
+
+/**
+ * Bounds the list before anything else looks at it, so a hostile 100 000-id list is refused
+ * in one issue instead of 100 000. Duplicates count once.
+ */
+export const memberIdsSchema = z
+  .array(userIdSchema)
+  .max(MAX_GROUP_MEMBERS * 2, `List at most ${MAX_GROUP_MEMBERS * 2} ids`);
+
+/** A new group, as the gateway accepts it: every field checked at once, so every issue is reported. */
+export const createGroupInputSchema = z.object({
+  groupId: groupIdSchema.nullish(),
+  name: groupNameSchema,
+  memberIds: memberIdsSchema.nullish(),
+  avatarUrl: avatarUrlSchema.nullish(),
+});

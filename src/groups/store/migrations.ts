@@ -1,0 +1,57 @@
+import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Migrations are plain code, kept in order here; the dialect only picks the auto-increment column. */
+export function migrationsFor(dialect: Dialect): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001_groups_members_outbox': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('groups')
+          .addColumn('group_id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('avatar_url', 'text')
+          .addColumn('owner_id', 'text', (c) => c.notNull())
+          .addColumn('member_count', 'integer', (c) => c.notNull())
+          .addColumn('sync_status', 'text', (c) => c.notNull())
+          .addColumn('sync_error', 'text')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('group_members')
+          .addColumn('group_id', 'text', (c) => c.notNull().references('groups.group_id').onDelete('cascade'))
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('joined_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('group_members_pk', ['group_id', 'user_id'])
+          .execute();
+        // Keyset pages of a group's members, and a user's groups newest first.
+        await db.schema.createIndex('group_members_by_join').on('group_members').columns(['group_id', 'joined_at', 'user_id']).execute();
+        await db.schema.createIndex('group_members_by_user').on('group_members').columns(['user_id', 'joined_at']).execute();
+
+        await db.schema
+          .createTable('outbox')
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('group_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('progress', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+          .addColumn('locked_until', 'bigint')
+          .addColumn('last_error', 'text')
+          .addColumn('last_im_code', 'integer')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
+        await db.schema.createIndex('outbox_by_group').on('outbox').columns(['group_id', 'id']).execute();
+      },
+    },
+  };
+  return { getMigrations: async () => migrations };
+}

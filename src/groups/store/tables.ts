@@ -1,0 +1,57 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+/** Epoch milliseconds. PostgreSQL's bigint comes back as a string, so reads convert with `Number`. */
+type Millis = ColumnType<number | string, number, number>;
+
+export type SyncStatus = 'PENDING' | 'SYNCED' | 'FAILED';
+export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
+export type OutboxStatus = 'PENDING' | 'DONE' | 'FAILED';
+
+export interface GroupsTable {
+  group_id: string;
+  name: string;
+  avatar_url: string | null;
+  owner_id: string;
+  /** Kept in the same transaction as every membership change, so a page of groups reads it in one statement. */
+  member_count: number;
+  sync_status: SyncStatus;
+  /** Why the IM Service refused the group, when `sync_status` is FAILED. */
+  sync_error: string | null;
+  created_at: Millis;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+  role: MemberRole;
+  joined_at: Millis;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  group_id: string;
+  /** Which IM operation: see `outbox/operations.ts`. */
+  kind: string;
+  /** The operation's JSON payload. */
+  payload: string;
+  status: OutboxStatus;
+  /** Steps already applied (an operation may take several IM calls); a retry resumes here. */
+  progress: number;
+  attempts: number;
+  next_attempt_at: Millis;
+  /** A claim: the row belongs to one dispatcher until then. */
+  locked_until: Millis | null;
+  last_error: string | null;
+  last_im_code: number | null;
+  created_at: Millis;
+}
+
+export interface Database {
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  outbox: OutboxTable;
+}
+
+export type GroupRow = Selectable<GroupsTable>;
+export type MemberRow = Selectable<GroupMembersTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -1,0 +1,302 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant, as an ISO-8601 string in UTC, e.g. `2026-11-26T09:07:00.000Z`. */
+  DateTime: { input: string; output: string; }
+};
+
+/** A new group. The caller becomes its owner. */
+export type CreateGroupInput = {
+  /** An http(s) URL of the group's picture. */
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  /** The IM group id: 1 to 64 letters and digits. Left out, one is generated. */
+  groupId?: InputMaybe<Scalars['String']['input']>;
+  /** The other members' user ids (duplicates count once). With the owner, at most 3000. */
+  memberIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The display name, 1 to 64 characters after trimming; shown in push notifications. */
+  name: Scalars['String']['input'];
+};
+
+/** What became of a createGroup request. */
+export type CreateGroupResult = CreateGroupSuccess | GroupIdTakenError | MemberLimitExceededError | NotAuthenticatedError | RateLimitedError | UpstreamError | ValidationError;
+
+/** The group was created. */
+export type CreateGroupSuccess = {
+  __typename?: 'CreateGroupSuccess';
+  /** The new group. */
+  group: Group;
+};
+
+/** An expected failure. Each implementation adds the fields a client needs to act on it. */
+export type Error = {
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** A chat group: its profile and members, as stored by the gateway and mirrored to the IM Service. */
+export type Group = Node & {
+  __typename?: 'Group';
+  /** The group's picture, when it has one. */
+  avatarUrl?: Maybe<Scalars['String']['output']>;
+  /** When the group was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The id the IM Service knows the group by. */
+  groupId: Scalars['String']['output'];
+  /** A globally unique id, for `node(id:)` and client caches. */
+  id: Scalars['ID']['output'];
+  /** How many members, the owner included. */
+  memberCount: Scalars['Int']['output'];
+  /** Members in join order, a page at a time. Cursors are stable while members come and go. */
+  members: GroupMemberConnection;
+  /** The display name, also shown in push notifications. */
+  name: Scalars['String']['output'];
+  /** The owner's membership. */
+  owner: GroupMember;
+  /** Why the IM Service refused the group, when `syncStatus` is FAILED. */
+  syncError?: Maybe<Scalars['String']['output']>;
+  /** Whether the IM Service is in step with this group. */
+  syncStatus: SyncStatus;
+};
+
+
+/** A chat group: its profile and members, as stored by the gateway and mirrored to the IM Service. */
+export type GroupMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Another group already has this id. Nothing was changed. */
+export type GroupIdTakenError = Error & {
+  __typename?: 'GroupIdTakenError';
+  /** The id that is taken. */
+  groupId: Scalars['String']['output'];
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** A user in a group. */
+export type GroupMember = {
+  __typename?: 'GroupMember';
+  /** When the user joined. */
+  joinedAt: Scalars['DateTime']['output'];
+  /** What the user may do in the group. */
+  role: MemberRole;
+  /** The user's id in the chat app. */
+  userId: Scalars['String']['output'];
+};
+
+/** A page of members, in join order. */
+export type GroupMemberConnection = {
+  __typename?: 'GroupMemberConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<GroupMemberEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+};
+
+/** A member and its cursor. */
+export type GroupMemberEdge = {
+  __typename?: 'GroupMemberEdge';
+  /** Pass as `after` to read the page that follows this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: GroupMember;
+};
+
+/** The group would have more members than the IM Service allows. Nothing was changed. */
+export type MemberLimitExceededError = Error & {
+  __typename?: 'MemberLimitExceededError';
+  /** The most members a group may have, the owner included. */
+  limit: Scalars['Int']['output'];
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+  /** How many members the request would have made. */
+  requested: Scalars['Int']['output'];
+};
+
+/** A member's role in a group. */
+export type MemberRole =
+  /** Helps the owner manage members. */
+  | 'ADMIN'
+  /** Takes part in the chat. */
+  | 'MEMBER'
+  /** Created the group or received it; one per group. */
+  | 'OWNER';
+
+/** Changes. Every mutation answers a union: switch on `__typename`. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates a group, stores it, and creates it at the IM Service (in calls of 1000 members). Answers `CreateGroupSuccess` once the IM Service has it, or with `syncStatus: PENDING` when the IM Service is slow: the gateway keeps trying until it has. Every failure is a typed member of the union. */
+  createGroup: CreateGroupResult;
+};
+
+
+/** Changes. Every mutation answers a union: switch on `__typename`. */
+export type MutationCreateGroupArgs = {
+  input: CreateGroupInput;
+};
+
+/** An object with a globally unique `id`. */
+export type Node = {
+  /** A globally unique id, for `node(id:)` and client caches. */
+  id: Scalars['ID']['output'];
+};
+
+/** The request names no caller. Sign in (or send `X-User-Id` in embedded mode) and retry. */
+export type NotAuthenticatedError = Error & {
+  __typename?: 'NotAuthenticatedError';
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** Where a page of a connection stands: whether more follow, and the cursors at its ends. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last item of this page: pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when items come before this page. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of this page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Reads. */
+export type Query = {
+  __typename?: 'Query';
+  /** One group by its IM group id; null when there is none. */
+  group?: Maybe<Group>;
+  /** Many groups at once, for a conversation list: answers in the order asked, null where a group is unknown. At most 100 ids. */
+  groups: Array<Maybe<Group>>;
+  /** Fetches any object by its global `id`. */
+  node?: Maybe<Node>;
+};
+
+
+/** Reads. */
+export type QueryGroupArgs = {
+  groupId: Scalars['String']['input'];
+};
+
+
+/** Reads. */
+export type QueryGroupsArgs = {
+  groupIds: Array<Scalars['String']['input']>;
+};
+
+
+/** Reads. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** The IM Service's rate limit cannot serve the request in time. Nothing was changed. */
+export type RateLimitedError = Error & {
+  __typename?: 'RateLimitedError';
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+  /** Wait at least this long before retrying. */
+  retryAfterMs: Scalars['Int']['output'];
+};
+
+/** Whether the IM Service already knows the group as the gateway stores it. */
+export type SyncStatus =
+  /** The IM Service refused the group for good; see `syncError`. */
+  | 'FAILED'
+  /** Stored here; the IM Service is being brought in step and will be shortly. */
+  | 'PENDING'
+  /** The IM Service has the group and its members: chat works. */
+  | 'SYNCED';
+
+/** The IM Service refused or could not be reached. Nothing was changed. */
+export type UpstreamError = Error & {
+  __typename?: 'UpstreamError';
+  /** The IM Service's business code, when it answered one. */
+  imCode?: Maybe<Scalars['Int']['output']>;
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+  /** True when the same request may succeed later; false when it never will as it is. */
+  retryable: Scalars['Boolean']['output'];
+};
+
+/** The input was refused before anything happened; nothing was changed. Fix the listed issues and retry. */
+export type ValidationError = Error & {
+  __typename?: 'ValidationError';
+  /** Every problem found. */
+  issues: Array<ValidationIssue>;
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** One problem with the input. */
+export type ValidationIssue = {
+  __typename?: 'ValidationIssue';
+  /** What is wrong with it. */
+  message: Scalars['String']['output'];
+  /** Where in the input, e.g. `["input", "memberIds", "3"]`. */
+  path: Array<Scalars['String']['output']>;
+};
+
+export type CreateGroupMutationVariables = Exact<{
+  input?: CreateGroupInput;
+}>;
+
+
+export type CreateGroupMutation = { __typename?: 'Mutation', createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', id: string, groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string }, members: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole, joinedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } }
+    | { __typename: 'GroupIdTakenError', groupId: string, message: string }
+    | { __typename: 'MemberLimitExceededError', limit: number, requested: number, message: string }
+    | { __typename: 'NotAuthenticatedError', message: string }
+    | { __typename: 'RateLimitedError', retryAfterMs: number, message: string }
+    | { __typename: 'UpstreamError', imCode?: number | null, retryable: boolean, message: string }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+   };
+
+export type ConversationListQueryVariables = Exact<{
+  groupIds?: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type ConversationListQuery = { __typename?: 'Query', groups: Array<{ __typename?: 'Group', groupId: string, name: string, avatarUrl?: string | null, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string } } | null> };
+
+export type CreateGroupSpecMutationVariables = Exact<{
+  input: CreateGroupInput;
+}>;
+
+
+export type CreateGroupSpecMutation = { __typename?: 'Mutation', createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', groupId: string, name: string, avatarUrl?: string | null, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string, role: MemberRole } } }
+    | { __typename: 'GroupIdTakenError', message: string, groupId: string }
+    | { __typename: 'MemberLimitExceededError', message: string, limit: number, requested: number }
+    | { __typename: 'NotAuthenticatedError', message: string }
+    | { __typename: 'RateLimitedError', message: string, retryAfterMs: number }
+    | { __typename: 'UpstreamError', message: string, imCode?: number | null, retryable: boolean }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+   };
+
+export type GroupWithMembersSpecQueryVariables = Exact<{
+  groupId: Scalars['String']['input'];
+}>;
+
+
+export type GroupWithMembersSpecQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, syncStatus: SyncStatus, memberCount: number, members: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }> } } | null };
+
+
+export const CreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}},"defaultValue":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"Book club","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"memberIds"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"bob","block":false},{"kind":"StringValue","value":"carol","block":false}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupIdTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MemberLimitExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"requested"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RateLimitedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryAfterMs"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpstreamError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imCode"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;
+export const ConversationListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConversationList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},"defaultValue":{"kind":"ListValue","values":[{"kind":"StringValue","value":"replace","block":false},{"kind":"StringValue","value":"with","block":false},{"kind":"StringValue","value":"group","block":false},{"kind":"StringValue","value":"ids","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}}]}}]}}]} as unknown as DocumentNode<ConversationListQuery, ConversationListQueryVariables>;
+export const CreateGroupSpecDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGroupSpec"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupIdTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MemberLimitExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"requested"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RateLimitedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryAfterMs"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpstreamError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imCode"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}}]}}]}}]} as unknown as DocumentNode<CreateGroupSpecMutation, CreateGroupSpecMutationVariables>;
+export const GroupWithMembersSpecDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupWithMembersSpec"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GroupWithMembersSpecQuery, GroupWithMembersSpecQueryVariables>;
