@@ -28,7 +28,7 @@ export class GroupsRepository {
     return row !== undefined;
   }
 
-  /** Writes the group and its members; the owner is the first member. */
+  /** Writes the group and its members. */
   async insert(executor: Executor, group: NewGroup): Promise<void> {
     await executor
       .insertInto('groups')
@@ -43,11 +43,12 @@ export class GroupsRepository {
         created_at: group.createdAt,
       })
       .execute();
+    // The owner joins a millisecond before the others, so member lists, ordered by join time, start with the owner.
     const rows = group.memberIds.map((userId) => ({
       group_id: group.groupId,
       user_id: userId,
       role: (userId === group.ownerId ? 'OWNER' : 'MEMBER') as MemberRole,
-      joined_at: group.createdAt,
+      joined_at: userId === group.ownerId ? group.createdAt : group.createdAt + 1,
     }));
     // SQLite binds at most 32 766 variables per statement: 4 columns × 1000 rows stays well under.
     for (let i = 0; i < rows.length; i += 1000) {
