@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { createAuthenticator, graphiqlHeaders } from './auth/index.js';
 import type { Config } from './config.js';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
 import { OutboxDispatcher } from './groups/outbox/dispatcher.js';
@@ -7,6 +8,7 @@ import { OutboxRepository } from './groups/outbox/outbox.repository.js';
 import { GroupService } from './groups/service.js';
 import { openStore, type Store } from './groups/store/database.js';
 import { GroupsRepository } from './groups/store/groups.repository.js';
+import { MembersRepository } from './groups/store/members.repository.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
 import { createImClient, type ImClient } from './im/index.js';
 
@@ -37,12 +39,22 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   const groups = new GroupsRepository(store.db);
   const outbox = new OutboxRepository(store.db);
   const dispatcher = new OutboxDispatcher({ db: store.db, outbox, groups, im: imClient, logger: logger.child({ component: 'outbox' }) });
-  const service = new GroupService({ store, groups, outbox, dispatcher, im: imClient, logger: logger.child({ component: 'groups' }) });
+  const service = new GroupService({
+    store,
+    groups,
+    members: new MembersRepository(store.db),
+    outbox,
+    dispatcher,
+    im: imClient,
+    logger: logger.child({ component: 'groups' }),
+    notificationSender: config.notificationSender,
+  });
   const graphql = createGraphQLServer({
     service,
     logger,
     requestDeadlineMs: config.requestDeadlineMs,
-    identity: config.authMode === 'dev' ? 'header' : 'none',
+    authenticator: createAuthenticator(config.auth, logger),
+    graphiqlHeaders: graphiqlHeaders(config.auth),
   });
   dispatcher.start();
 

@@ -2,37 +2,96 @@ import { z } from 'zod';
 
 const integer = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
-const environmentSchema = z
-  .object({
-    PORT: integer(0, 65_535, 4000),
-    /** Loopback by default: embedded mode trusts `X-User-Id`, which must not reach a network by accident. */
-    HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_URL: z.string().min(1).default('./data/gateway.sqlite'),
-    IM_APP_KEY: z.string().min(1).optional(),
-    IM_APP_SECRET: z.string().min(1).optional(),
-    IM_API_URLS: z
-      .string()
-      .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
-      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each URL must be http(s)' })).min(1).max(2, 'give a primary and at most one backup'))
-      .optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** How long a mutation waits for the IM Service before answering with `syncStatus: PENDING`. */
-    REQUEST_DEADLINE_MS: integer(100, 60_000, 3000),
-    /** `dev`: trust the `X-User-Id` header to name the caller. The default in embedded mode only. */
-    AUTH_MODE: z.enum(['dev']).optional(),
-    IM_GROUP_RATE_LIMIT: integer(1, 100_000, 100),
-    IM_PUBLISH_RATE_LIMIT: integer(1, 100_000, 20),
-  })
-  .superRefine((env, context) => {
-    const given = (['IM_APP_KEY', 'IM_APP_SECRET', 'IM_API_URLS'] as const).filter((name) => env[name] !== undefined);
-    if (given.length > 0 && given.length < 3) {
-      for (const name of ['IM_APP_KEY', 'IM_APP_SECRET', 'IM_API_URLS'] as const) {
-        if (env[name] === undefined) {
-          context.addIssue({ code: 'custom', path: [name], message: 'required when any IM_* credential is set' });
-        }
+/** HS256 keys shorter than the hash output are guessable offline from one token. */
+const MIN_SECRET_BYTES = 32;
+
+const environmentVariables = z.object({
+  PORT: integer(0, 65_535, 4000),
+  /** Loopback by default: dev mode trusts `X-User-Id`, which must not reach a network by accident. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('./data/gateway.sqlite'),
+  IM_APP_KEY: z.string().min(1).optional(),
+  IM_APP_SECRET: z.string().min(1).optional(),
+  IM_API_URLS: z
+    .string()
+    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each URL must be http(s)' })).min(1).max(2, 'give a primary and at most one backup'))
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long a mutation waits for the IM Service before answering with `syncStatus: PENDING`. */
+  REQUEST_DEADLINE_MS: integer(100, 60_000, 3000),
+  /**
+   * `dev`: trust the `X-User-Id` header to name the caller (the default in embedded mode only).
+   * `jwt`: bearer tokens only, even in embedded mode. Bearer tokens are accepted in either mode
+   * when JWT verification is configured.
+   */
+  AUTH_MODE: z.enum(['dev', 'jwt']).optional(),
+  /** HS256 shared secret, taken as its UTF-8 bytes. */
+  JWT_SECRET: z
+    .string()
+    .refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`)
+    .optional(),
+  /** Where the token issuer publishes its public keys (RS256, ES256, EdDSA). */
+  JWT_JWKS_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine(isSecureOrLoopback, 'must be https (plain http only on localhost)')
+    .optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  IM_GROUP_RATE_LIMIT: integer(1, 100_000, 100),
+  IM_PUBLISH_RATE_LIMIT: integer(1, 100_000, 20),
+  /** The user id group notifications (`RC:GrpNtf`) are sent from. */
+  IM_NOTIFICATION_SENDER: z
+    .string()
+    .refine((id) => id.trim().length > 0 && [...id].length <= 64, 'a user id of 1 to 64 characters')
+    .default('__system__'),
+});
+
+const environmentSchema = environmentVariables.superRefine((env, context) => {
+  const given = (['IM_APP_KEY', 'IM_APP_SECRET', 'IM_API_URLS'] as const).filter((name) => env[name] !== undefined);
+  if (given.length > 0 && given.length < 3) {
+    for (const name of ['IM_APP_KEY', 'IM_APP_SECRET', 'IM_API_URLS'] as const) {
+      if (env[name] === undefined) {
+        context.addIssue({ code: 'custom', path: [name], message: 'required when any IM_* credential is set' });
       }
     }
-  });
+  }
+  checkAuthentication(env, context, given.length === 3);
+});
+
+/** Exactly one key source, with issuer and audience; and no real IM credentials without authentication. */
+function checkAuthentication(env: z.output<typeof environmentVariables>, context: z.RefinementCtx, realIm: boolean): void {
+  const keySources = (['JWT_SECRET', 'JWT_JWKS_URL'] as const).filter((name) => env[name] !== undefined);
+  if (keySources.length === 2) {
+    for (const name of keySources) context.addIssue({ code: 'custom', path: [name], message: 'set JWT_SECRET or JWT_JWKS_URL, not both' });
+  }
+  const jwtNamed = keySources.length > 0 || env.JWT_ISSUER !== undefined || env.JWT_AUDIENCE !== undefined;
+  if (jwtNamed) {
+    if (keySources.length === 0) {
+      context.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_ISSUER/JWT_AUDIENCE need a key: set JWT_SECRET (HS256) or JWT_JWKS_URL' });
+    }
+    for (const name of ['JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
+      if (env[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: 'required when JWT_SECRET or JWT_JWKS_URL is set' });
+    }
+  }
+  if (env.AUTH_MODE === 'jwt' && keySources.length === 0) {
+    context.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'AUTH_MODE=jwt needs JWT_SECRET or JWT_JWKS_URL, with JWT_ISSUER and JWT_AUDIENCE' });
+  }
+  if (realIm && !jwtNamed && env.AUTH_MODE !== 'dev') {
+    context.addIssue({
+      code: 'custom',
+      path: [],
+      message:
+        'IM credentials are set but no caller authentication is configured: set JWT_SECRET or JWT_JWKS_URL, ' +
+        'with JWT_ISSUER and JWT_AUDIENCE; or set AUTH_MODE=dev to trust the X-User-Id header (development only)',
+    });
+  }
+}
+
+function isSecureOrLoopback(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
 
 export interface Config {
   port: number;
@@ -42,9 +101,25 @@ export interface Config {
   im: { appKey: string; appSecret: string; baseUrls: string[] } | null;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   requestDeadlineMs: number;
-  /** `dev`: callers are named by `X-User-Id`. `none`: no caller can be named yet. */
-  authMode: 'dev' | 'none';
+  auth: AuthConfig;
   rateLimits: { group: number; publish: number };
+  notificationSender: string;
+}
+
+/** How callers are named. */
+export interface AuthConfig {
+  /** Trust the `X-User-Id` header (a bearer token still wins when both arrive). */
+  dev: boolean;
+  /** Bearer-token verification; null: no tokens are accepted. */
+  jwt: JwtConfig | null;
+}
+
+/** Exactly one of `secret` (HS256) and `jwksUrl` (RS256, ES256, EdDSA) is set. */
+export interface JwtConfig {
+  secret?: string;
+  jwksUrl?: string;
+  issuer: string;
+  audience: string;
 }
 
 export class ConfigError extends Error {}
@@ -68,8 +143,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         : null,
     logLevel: env.LOG_LEVEL,
     requestDeadlineMs: env.REQUEST_DEADLINE_MS,
-    authMode: env.AUTH_MODE ?? (embedded ? 'dev' : 'none'),
+    auth: {
+      dev: env.AUTH_MODE ? env.AUTH_MODE === 'dev' : embedded,
+      jwt:
+        (env.JWT_SECRET || env.JWT_JWKS_URL) && env.JWT_ISSUER && env.JWT_AUDIENCE
+          ? {
+              ...(env.JWT_SECRET ? { secret: env.JWT_SECRET } : { jwksUrl: env.JWT_JWKS_URL! }),
+              issuer: env.JWT_ISSUER,
+              audience: env.JWT_AUDIENCE,
+            }
+          : null,
+    },
     rateLimits: { group: env.IM_GROUP_RATE_LIMIT, publish: env.IM_PUBLISH_RATE_LIMIT },
+    notificationSender: env.IM_NOTIFICATION_SENDER,
   };
 }
 

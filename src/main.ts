@@ -13,7 +13,19 @@ async function main(): Promise<void> {
       'no IM credentials configured: using the embedded IM Service emulator',
     );
   }
-  if (config.authMode === 'dev') logger.info('AUTH_MODE=dev: callers are named by the X-User-Id header');
+  if (config.auth.dev) {
+    logger.info('AUTH_MODE=dev: callers are named by the X-User-Id header');
+    if (!['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+      logger.warn({ host: config.host }, 'AUTH_MODE=dev on a non-loopback HOST: anyone who can reach the gateway can act as any user');
+    }
+  }
+  if (config.auth.jwt) {
+    const { jwksUrl, issuer, audience } = config.auth.jwt;
+    logger.info(
+      { keys: jwksUrl ? withoutSecrets(jwksUrl) : 'JWT_SECRET (HS256)', issuer, audience },
+      'callers are named by bearer tokens (Authorization: Bearer <jwt>)',
+    );
+  }
 
   const server = createServer(app.graphql);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -35,6 +47,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** A URL fit for a log line: no user info, query or fragment. */
+function withoutSecrets(url: string): string {
+  const { origin, pathname } = new URL(url);
+  return origin + pathname;
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,10 @@
 import { InputValidationError, type StandardSchemaV1 } from '@pothos/plugin-validation';
 import {
+  ForbiddenError,
   GroupIdTakenError,
+  GroupNotFoundError,
+  NotAMemberError,
+  OwnerCannotLeaveError,
   MemberLimitExceededError,
   NotAuthenticatedError,
   RateLimitedError,
@@ -80,5 +84,41 @@ builder.objectType(UpstreamError, {
   }),
 });
 
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: "The caller's role in the group does not allow this. Nothing was changed; `message` says who may.",
+  interfaces: [ErrorInterface],
+});
+
+builder.objectType(GroupNotFoundError, {
+  name: 'GroupNotFoundError',
+  description: 'No such group, or it was dismissed. Nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ groupId: t.exposeString('groupId', { description: 'The id that was asked for.' }) }),
+});
+
+builder.objectType(NotAMemberError, {
+  name: 'NotAMemberError',
+  description: 'The user the request names is not a member of the group. Nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    groupId: t.exposeString('groupId', { description: 'The group.' }),
+    userId: t.exposeString('userId', { description: 'The user who is not in it.' }),
+  }),
+});
+
+builder.objectType(OwnerCannotLeaveError, {
+  name: 'OwnerCannotLeaveError',
+  description: 'The owner cannot leave: transfer ownership to another member first, or dismiss the group.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ groupId: t.exposeString('groupId', { description: 'The group.' }) }),
+});
+
 /** The failures any mutation can answer, before its own. */
 export const COMMON_MUTATION_ERRORS = [InputValidationError, NotAuthenticatedError] as const;
+
+/** The failures of any change to an existing group. */
+export const GROUP_CHANGE_ERRORS = [...COMMON_MUTATION_ERRORS, GroupNotFoundError, ForbiddenError] as const;
+
+/** The failures of a change that must reach the IM Service. */
+export const IM_CHANGE_ERRORS = [...GROUP_CHANGE_ERRORS, RateLimitedError, UpstreamError] as const;

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { GroupService } from '../groups/service.js';
+import type { GroupService, RequestScope } from '../groups/service.js';
 import type { GroupRow, MemberRow } from '../groups/store/tables.js';
 
 /** Per-request batching: every read of the store in one request goes through these. */
@@ -7,12 +7,18 @@ export interface Loaders {
   group: DataLoader<string, GroupRow | null>;
   /** The owner's membership, by group id. */
   owner: DataLoader<string, MemberRow | null>;
+  /** The caller's own membership, by group id (null for an outsider or an anonymous caller). */
+  viewerMembership: DataLoader<string, MemberRow | null>;
 }
 
-export function createLoaders(service: GroupService): Loaders {
+export function createLoaders(service: GroupService, scope: RequestScope): Loaders {
+  const viewerId = scope.callerId;
   return {
     group: new DataLoader(async (ids) => alignBy(ids, await service.groupsByIds(ids), (row) => row.group_id)),
     owner: new DataLoader(async (ids) => alignBy(ids, await service.ownersOf(ids), (row) => row.group_id)),
+    viewerMembership: new DataLoader(async (ids) =>
+      viewerId ? alignBy(ids, await service.membershipsOf(viewerId, ids), (row) => row.group_id) : ids.map(() => null),
+    ),
   };
 }
 

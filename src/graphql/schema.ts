@@ -5,6 +5,14 @@ import './modules/common/scalars.js';
 import './modules/group/group.type.js';
 import './modules/group/group.queries.js';
 import './modules/group/create-group.mutation.js';
+import './modules/group/add-group-members.mutation.js';
+import './modules/group/remove-group-members.mutation.js';
+import './modules/group/leave-group.mutation.js';
+import './modules/group/update-group.mutation.js';
+import './modules/group/transfer-group-ownership.mutation.js';
+import './modules/group/set-group-member-role.mutation.js';
+import './modules/group/dismiss-group.mutation.js';
+import './modules/viewer/viewer.type.js';
 
 /** The schema, sorted so its printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { Authenticator } from '../auth/index.js';
 import type { GroupService } from '../groups/service.js';
 import type { Context } from './context.js';
 import { createLoaders } from './loaders.js';
@@ -13,19 +14,19 @@ export interface GraphQLServerOptions {
   logger: Logger;
   /** How long a request may wait for the IM Service before answering with what it has. */
   requestDeadlineMs: number;
-  /** `header`: the caller is named by `X-User-Id` (embedded mode only). `none`: no caller yet. */
-  identity: 'header' | 'none';
+  /** Names the caller of each request (a bearer token, or `X-User-Id` in dev mode). */
+  authenticator: Authenticator;
+  /** Headers GraphiQL's example tabs start with; null: none. */
+  graphiqlHeaders: Record<string, string> | null;
 }
 
 export type GraphQLServer = YogaServerInstance<Record<string, never>, Context>;
-
-const USER_ID_HEADER = 'x-user-id';
 
 /** Yoga over the schema: GraphiQL from local assets, unexpected errors masked, `/health` built in. */
 export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServer {
   const tabs = exampleOperations().map((query) => ({
     query,
-    headers: options.identity === 'header' ? JSON.stringify({ 'X-User-Id': 'alice' }, null, 2) : null,
+    headers: options.graphiqlHeaders ? JSON.stringify(options.graphiqlHeaders, null, 2) : null,
   }));
   return createYoga<Record<string, never>, Context>({
     schema,
@@ -36,21 +37,13 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     logging: yogaLogger(options.logger),
     renderGraphiQL,
     graphiql: { title: 'Group gateway', defaultTabs: tabs, shouldPersistHeaders: true },
-    context: ({ request }) => ({
-      service: options.service,
-      loaders: createLoaders(options.service),
-      scope: {
-        callerId: options.identity === 'header' ? userIdFrom(request.headers.get(USER_ID_HEADER)) : null,
-        requestId: requestIdFrom(request.headers.get('x-request-id')),
-        deadlineAt: Date.now() + options.requestDeadlineMs,
-      },
-    }),
+    context: async ({ request }) => {
+      const deadlineAt = Date.now() + options.requestDeadlineMs;
+      const { callerId, problem } = await options.authenticator.authenticate(request);
+      const scope = { callerId, authProblem: problem, requestId: requestIdFrom(request.headers.get('x-request-id')), deadlineAt };
+      return { service: options.service, loaders: createLoaders(options.service, scope), scope };
+    },
   });
-}
-
-function userIdFrom(header: string | null): string | null {
-  const userId = header?.trim();
-  return userId && [...userId].length <= 64 ? userId : null;
 }
 
 /** A caller's own request id is kept when it is a plausible one (the IM Service takes at most 36 characters). */

@@ -11,8 +11,9 @@ export abstract class DomainError extends Error {
 }
 
 export class NotAuthenticatedError extends DomainError {
-  constructor() {
-    super('Sign in first: this operation needs a caller (the X-User-Id header in embedded mode).');
+  /** `reason`: why no caller was named (e.g. "the bearer token has expired"); it ends the message. */
+  constructor(reason?: string | null) {
+    super(reason ? `Sign in first: ${reason}.` : 'Sign in first: this operation needs a caller (a bearer token, or the X-User-Id header in dev mode).');
   }
 }
 
@@ -46,5 +47,28 @@ export class UpstreamError extends DomainError {
     readonly retryable: boolean,
   ) {
     super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {}
+
+export class GroupNotFoundError extends DomainError {
+  constructor(readonly groupId: string) {
+    super(`There is no group "${groupId}" (it may have been dismissed).`);
+  }
+}
+
+export class NotAMemberError extends DomainError {
+  constructor(
+    readonly groupId: string,
+    readonly userId: string,
+  ) {
+    super(`"${userId}" is not a member of group "${groupId}".`);
+  }
+}
+
+export class OwnerCannotLeaveError extends DomainError {
+  constructor(readonly groupId: string) {
+    super(`The owner cannot leave group "${groupId}": transfer ownership to another member first, or dismiss the group.`);
   }
 }

@@ -1,23 +1,30 @@
+import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
-import { ImAuthError, ImRateLimitedError, type ImClient, type ImError } from '../im/index.js';
+import type { ImClient } from '../im/index.js';
+import { ChangeRunner, groupCallsOf, type PlannedChange, type RequestScope } from './changes.js';
+import {
+  GroupIdTakenError,
+  GroupNotFoundError,
+  MemberLimitExceededError,
+  NotAMemberError,
+  NotAuthenticatedError,
+  OwnerCannotLeaveError,
+  ForbiddenError,
+} from './errors.js';
 import { generateGroupId } from './ids.js';
-import { GroupIdTakenError, MemberLimitExceededError, NotAuthenticatedError, RateLimitedError, UpstreamError } from './errors.js';
+import { notification, type NotificationInput } from './notifications.js';
 import type { OutboxDispatcher } from './outbox/dispatcher.js';
-import { callCount, type OutboxOperation } from './outbox/operations.js';
+import type { OutboxOperation } from './outbox/operations.js';
 import type { OutboxRepository } from './outbox/outbox.repository.js';
+import { authorize, authorizeRemoval } from './permissions.js';
 import { MAX_GROUP_MEMBERS } from './rules.js';
 import type { Store } from './store/database.js';
 import { isUniqueViolation } from './store/errors.js';
-import type { GroupsRepository, MemberCursor } from './store/groups.repository.js';
-import type { GroupRow, MemberRow } from './store/tables.js';
+import type { GroupsRepository } from './store/groups.repository.js';
+import type { MemberCursor, Membership, MembershipCursor, MembersRepository } from './store/members.repository.js';
+import type { Database, GroupRow, MemberRole, MemberRow } from './store/tables.js';
 
-/** Who is asking, and by when they need an answer. */
-export interface RequestScope {
-  callerId: string | null;
-  requestId: string;
-  /** Epoch ms; IM work not finished by then continues in the background. */
-  deadlineAt: number;
-}
+export type { RequestScope } from './changes.js';
 
 export interface CreateGroupCommand {
   groupId?: string | null;
@@ -25,144 +32,305 @@ export interface CreateGroupCommand {
   /** The other members; the caller joins as owner. */
   memberIds: readonly string[];
   avatarUrl?: string | null;
+  notify?: boolean;
 }
 
 export interface GroupServiceDeps {
   store: Store;
   groups: GroupsRepository;
+  members: MembersRepository;
   outbox: OutboxRepository;
   dispatcher: OutboxDispatcher;
   im: ImClient;
   logger: Logger;
+  /** The user id group notifications are sent from. */
+  notificationSender: string;
 }
 
+type Trx = Transaction<Database>;
+
 /**
- * The group domain. Every change is one transaction that writes the domain rows and the
- * outbox row together; the IM Service is then brought in step through the dispatcher.
+ * The group domain: every rule of who may change what, and every change as one transaction
+ * with its outbox rows (see `ChangeRunner` for how the IM Service is brought in step).
  */
 export class GroupService {
-  constructor(private readonly deps: GroupServiceDeps) {}
+  private readonly changes: ChangeRunner;
+
+  constructor(private readonly deps: GroupServiceDeps) {
+    this.changes = new ChangeRunner(deps);
+  }
 
   async createGroup(command: CreateGroupCommand, scope: RequestScope): Promise<GroupRow> {
     const ownerId = requireCaller(scope);
     const memberIds = [...new Set([ownerId, ...command.memberIds])];
     if (memberIds.length > MAX_GROUP_MEMBERS) throw new MemberLimitExceededError(MAX_GROUP_MEMBERS, memberIds.length);
-
     const groupId = command.groupId ?? generateGroupId();
-    const operation: OutboxOperation = { kind: 'createGroup', groupId, groupName: command.name, userIds: memberIds };
-    this.shedIfTooBusy(callCount(operation), scope);
-
-    const rowId = await this.writeNewGroup(groupId, command, ownerId, memberIds, operation);
-    const outcome = await this.deps.dispatcher.dispatch(rowId, scope);
-    if (outcome.status === 'rejected') await this.undoCreate(groupId, rowId, outcome.progress, ownerId, outcome.error);
-    if (outcome.status === 'deferred' && outcome.progress === 0 && !mayHaveActed(outcome.error)) {
-      await this.withdrawCreate(groupId, rowId, outcome.error);
-    }
-    return this.requireGroup(groupId);
-  }
-
-  /** Groups by id, in one statement. */
-  groupsByIds(groupIds: readonly string[]): Promise<GroupRow[]> {
-    return this.deps.groups.findByIds(groupIds);
-  }
-
-  /** The owners' memberships of many groups, in one statement. */
-  ownersOf(groupIds: readonly string[]): Promise<MemberRow[]> {
-    return this.deps.groups.findOwners(groupIds);
-  }
-
-  membersPage(groupId: string, limit: number, after: MemberCursor | null): Promise<MemberRow[]> {
-    return this.deps.groups.membersPage(groupId, limit, after);
-  }
-
-  /** Refuses at once, with nothing written, when the IM budget cannot serve the calls in time. */
-  private shedIfTooBusy(calls: number, scope: RequestScope): void {
-    const waitMs = this.deps.im.projectedWaitMs('group', calls);
-    const budgetMs = scope.deadlineAt - Date.now();
-    if (waitMs > budgetMs) throw new RateLimitedError(Math.max(1, Math.ceil(waitMs - Math.max(0, budgetMs))));
-  }
-
-  private async writeNewGroup(
-    groupId: string,
-    command: CreateGroupCommand,
-    ownerId: string,
-    memberIds: string[],
-    operation: OutboxOperation,
-  ): Promise<number> {
-    const now = Date.now();
+    const create: OutboxOperation = { kind: 'createGroup', groupId, groupName: command.name, userIds: memberIds };
+    this.changes.shedIfTooBusy(groupCallsOf([create]), scope);
     try {
-      return await this.deps.store.db.transaction().execute(async (trx) => {
-        if (await this.deps.groups.exists(trx, groupId)) throw new GroupIdTakenError(groupId);
-        await this.deps.groups.insert(trx, {
+      await this.changes.run(groupId, scope, async (trx) => {
+        if (await this.deps.groups.idTaken(trx, groupId)) throw new GroupIdTakenError(groupId);
+        const { name, avatarUrl = null } = command;
+        await this.deps.groups.insert(trx, { groupId, name, avatarUrl, ownerId, memberIds, syncStatus: 'PENDING', createdAt: Date.now() });
+        const created = this.notify(command.notify, {
           groupId,
-          name: command.name,
-          avatarUrl: command.avatarUrl ?? null,
-          ownerId,
-          memberIds,
-          syncStatus: 'PENDING',
-          createdAt: now,
+          operation: 'Create',
+          operatorUserId: ownerId,
+          targetUserIds: memberIds,
+          message: `${ownerId} created the group "${name}"`,
+          details: { groupName: name },
         });
-        return this.deps.outbox.insert(trx, { groupId, kind: operation.kind, payload: operation, now });
+        return { operations: [create, ...created], undo: (undoTrx) => this.deps.groups.delete(undoTrx, groupId), result: undefined };
       });
     } catch (error) {
       // Two requests racing for one id: the loser hits the primary key.
       if (isUniqueViolation(error)) throw new GroupIdTakenError(groupId);
       throw error;
     }
+    return this.requireGroup(groupId);
   }
 
-  /** The IM Service refused the group: it is removed here too, and whatever part reached the IM Service is dismissed. */
-  private async undoCreate(groupId: string, rowId: number, progress: number, ownerId: string, error: ImError): Promise<never> {
-    const now = Date.now();
-    let compensation: number | null = null;
-    await this.deps.store.db.transaction().execute(async (trx) => {
-      await this.deps.groups.delete(trx, groupId);
-      await this.deps.outbox.withdraw(trx, rowId, now);
-      if (progress > 0) {
-        const dismiss: OutboxOperation = { kind: 'dismissGroup', groupId, operatorUserId: ownerId };
-        compensation = await this.deps.outbox.insert(trx, { groupId, kind: dismiss.kind, payload: dismiss, now });
-      }
+  /** Adds users; those already in are not an error. Answers the group and who was actually added. */
+  async addMembers(groupId: string, userIds: readonly string[], notify: boolean, scope: RequestScope) {
+    const actorId = requireCaller(scope);
+    const candidates = [...new Set(userIds)];
+    this.changes.shedIfTooBusy(Math.ceil(candidates.length / 1000), scope);
+    const added = await this.changes.run(groupId, scope, async (trx) => {
+      const { group, actor } = await this.loadForChange(trx, groupId, actorId);
+      authorize('addMembers', actor?.role ?? null);
+      const present = new Set((await this.deps.members.find(trx, groupId, candidates)).map((member) => member.user_id));
+      const newcomers = candidates.filter((userId) => !present.has(userId));
+      const total = group.member_count + newcomers.length;
+      if (total > MAX_GROUP_MEMBERS) throw new MemberLimitExceededError(MAX_GROUP_MEMBERS, total);
+      if (newcomers.length === 0) return nothingToDo<string[]>([]);
+      await this.deps.members.add(trx, groupId, newcomers, Date.now());
+      await this.deps.groups.adjustMemberCount(trx, groupId, newcomers.length);
+      return {
+        operations: [
+          { kind: 'joinGroup', groupId, userIds: newcomers },
+          ...this.notify(notify, {
+            groupId,
+            operation: 'Add',
+            operatorUserId: actorId,
+            targetUserIds: newcomers,
+            message: `${actorId} added ${newcomers.join(', ')}`,
+          }),
+        ],
+        undo: async (undoTrx) => {
+          await this.deps.members.remove(undoTrx, groupId, newcomers);
+          await this.deps.groups.adjustMemberCount(undoTrx, groupId, -newcomers.length);
+        },
+        result: newcomers,
+      };
     });
-    if (compensation !== null) void this.deps.dispatcher.dispatch(compensation);
-    this.deps.logger.warn({ groupId, imCode: error.imCode }, 'group creation refused by the IM Service');
-    throw new UpstreamError(rejectionMessage(error), error.imCode, false);
+    return { group: await this.requireGroup(groupId), added };
   }
 
-  /**
-   * Nothing reached the IM Service and the deadline passed: rather than leave a group that
-   * cannot be used for chat, the create is withdrawn and the caller told to try again.
-   */
-  private async withdrawCreate(groupId: string, rowId: number, error: unknown): Promise<void> {
-    const withdrawn = await this.deps.store.db.transaction().execute(async (trx) => {
-      if (!(await this.deps.outbox.withdraw(trx, rowId, Date.now()))) return false;
-      await this.deps.groups.delete(trx, groupId);
-      return true;
+  /** Removes members (those not in are ignored). Removed users get the `Kicked` notice before they go. */
+  async removeMembers(groupId: string, userIds: readonly string[], notify: boolean, scope: RequestScope) {
+    const actorId = requireCaller(scope);
+    const candidates = [...new Set(userIds)];
+    this.changes.shedIfTooBusy(Math.ceil(candidates.length / 1000), scope);
+    const removed = await this.changes.run(groupId, scope, async (trx) => {
+      const { actor } = await this.loadForChange(trx, groupId, actorId);
+      authorize('removeMembers', actor?.role ?? null);
+      const targets = await this.deps.members.find(trx, groupId, candidates);
+      for (const target of targets) authorizeRemoval(actor!.role, actorId, { userId: target.user_id, role: target.role });
+      return this.removal(trx, groupId, targets, notify, {
+        operation: 'Kicked',
+        operatorUserId: actorId,
+        message: `${actorId} removed ${targets.map((target) => target.user_id).join(', ')}`,
+      });
     });
-    // A dispatcher picked the row up meanwhile: it is on its way, so the group stays, pending.
-    if (!withdrawn) return;
-    if (error instanceof ImRateLimitedError) throw new RateLimitedError(error.retryAfterMs);
-    throw new UpstreamError('The IM Service could not be reached; nothing was created. Try again shortly.', null, true);
+    return { group: await this.requireGroup(groupId), removed };
+  }
+
+  async leaveGroup(groupId: string, notify: boolean, scope: RequestScope): Promise<{ groupId: string }> {
+    const actorId = requireCaller(scope);
+    this.changes.shedIfTooBusy(1, scope);
+    await this.changes.run(groupId, scope, async (trx) => {
+      const { actor } = await this.loadForChange(trx, groupId, actorId);
+      if (actor?.role === 'OWNER') throw new OwnerCannotLeaveError(groupId);
+      authorize('leave', actor?.role ?? null);
+      return this.removal(trx, groupId, [actor!], notify, { operation: 'Quit', operatorUserId: actorId, message: `${actorId} left the group` });
+    });
+    return { groupId };
+  }
+
+  /** Changes the name and/or picture; a new name is also pushed to the IM Service (push notifications show it). */
+  async updateGroup(groupId: string, profile: { name?: string; avatarUrl?: string | null }, notify: boolean, scope: RequestScope) {
+    const actorId = requireCaller(scope);
+    if (profile.name !== undefined) this.changes.shedIfTooBusy(1, scope);
+    await this.changes.run(groupId, scope, async (trx) => {
+      const { group, actor } = await this.loadForChange(trx, groupId, actorId);
+      authorize('updateProfile', actor?.role ?? null);
+      const before = { name: group.name, avatarUrl: group.avatar_url };
+      await this.deps.groups.updateProfile(trx, groupId, profile);
+      const renamed = profile.name !== undefined && profile.name !== group.name;
+      const operations: OutboxOperation[] = renamed
+        ? [
+            { kind: 'refreshGroup', groupId, groupName: profile.name! },
+            ...this.notify(notify, {
+              groupId,
+              operation: 'Rename',
+              operatorUserId: actorId,
+              message: `${actorId} renamed the group to "${profile.name}"`,
+              details: { groupName: profile.name, previousName: group.name },
+            }),
+          ]
+        : [];
+      return { operations, undo: (undoTrx) => this.deps.groups.updateProfile(undoTrx, groupId, before), result: undefined };
+    });
+    return this.requireGroup(groupId);
+  }
+
+  /** Hands the group to another member; the previous owner stays as an admin. */
+  async transferOwnership(groupId: string, newOwnerId: string, notify: boolean, scope: RequestScope) {
+    const actorId = requireCaller(scope);
+    await this.changes.run(groupId, scope, async (trx) => {
+      const { actor } = await this.loadForChange(trx, groupId, actorId);
+      authorize('transferOwnership', actor?.role ?? null);
+      if (newOwnerId === actorId) return nothingToDo(undefined);
+      const target = await this.requireMember(trx, groupId, newOwnerId);
+      await this.deps.members.setRole(trx, groupId, actorId, 'ADMIN');
+      await this.deps.members.setRole(trx, groupId, newOwnerId, 'OWNER');
+      await this.deps.groups.setOwner(trx, groupId, newOwnerId);
+      return {
+        operations: this.notify(notify, {
+          groupId,
+          operation: 'Transfer',
+          operatorUserId: actorId,
+          targetUserIds: [newOwnerId],
+          message: `${actorId} made ${newOwnerId} the owner`,
+        }),
+        undo: async (undoTrx) => {
+          await this.deps.members.setRole(undoTrx, groupId, newOwnerId, target.role);
+          await this.deps.members.setRole(undoTrx, groupId, actorId, 'OWNER');
+          await this.deps.groups.setOwner(undoTrx, groupId, actorId);
+        },
+        result: undefined,
+      };
+    });
+    return this.requireGroup(groupId);
+  }
+
+  /** Makes a member an admin or a plain member again. The IM Service knows no roles: nothing is sent. */
+  async setMemberRole(groupId: string, userId: string, role: Exclude<MemberRole, 'OWNER'>, scope: RequestScope): Promise<MemberRow> {
+    const actorId = requireCaller(scope);
+    return this.changes.run(groupId, scope, async (trx) => {
+      const { actor } = await this.loadForChange(trx, groupId, actorId);
+      authorize('setRoles', actor?.role ?? null);
+      const target = await this.requireMember(trx, groupId, userId);
+      if (target.role === 'OWNER') throw new ForbiddenError("The owner's role changes only by transferring ownership.");
+      await this.deps.members.setRole(trx, groupId, userId, role);
+      return nothingToDo({ ...target, role });
+    });
+  }
+
+  /** Dismisses the group: members hear `Dismiss` first, then it is gone from every list. */
+  async dismissGroup(groupId: string, notify: boolean, scope: RequestScope): Promise<{ groupId: string }> {
+    const actorId = requireCaller(scope);
+    this.changes.shedIfTooBusy(1, scope);
+    await this.changes.run(groupId, scope, async (trx) => {
+      const { group, actor } = await this.loadForChange(trx, groupId, actorId);
+      authorize('dismiss', actor?.role ?? null);
+      await this.deps.groups.setDismissedAt(trx, groupId, Date.now());
+      return {
+        operations: [
+          ...this.notify(notify, {
+            groupId,
+            operation: 'Dismiss',
+            operatorUserId: actorId,
+            message: `${actorId} dismissed the group "${group.name}"`,
+          }),
+          { kind: 'dismissGroup', groupId, operatorUserId: actorId },
+        ],
+        undo: (undoTrx) => this.deps.groups.setDismissedAt(undoTrx, groupId, null),
+        result: undefined,
+      };
+    });
+    return { groupId };
+  }
+
+  // Reads, each one statement whatever the number of ids: DataLoaders batch them per request.
+
+  groupsByIds(groupIds: readonly string[]): Promise<GroupRow[]> {
+    return this.deps.groups.findByIds(groupIds);
+  }
+
+  ownersOf(groupIds: readonly string[]): Promise<MemberRow[]> {
+    return this.deps.members.findOwners(groupIds);
+  }
+
+  /** One user's memberships in many groups (for `viewerRole`). */
+  membershipsOf(userId: string, groupIds: readonly string[]): Promise<MemberRow[]> {
+    return this.deps.members.findForUser(userId, groupIds);
+  }
+
+  membersPage(groupId: string, limit: number, after: MemberCursor | null, role: MemberRole | null): Promise<MemberRow[]> {
+    return this.deps.members.page(groupId, limit, after, role);
+  }
+
+  /** The caller's groups, newest membership first. */
+  viewerGroups(scope: RequestScope, limit: number, after: MembershipCursor | null, role: MemberRole | null): Promise<Membership[]> {
+    return this.deps.members.pageForUser(requireCaller(scope), limit, after, role);
+  }
+
+  private async removal(
+    trx: Trx,
+    groupId: string,
+    targets: readonly MemberRow[],
+    notify: boolean,
+    notice: Omit<NotificationInput, 'groupId' | 'targetUserIds'>,
+  ): Promise<PlannedChange<string[]>> {
+    const userIds = targets.map((target) => target.user_id);
+    if (userIds.length === 0) return nothingToDo([]);
+    await this.deps.members.remove(trx, groupId, userIds);
+    await this.deps.groups.adjustMemberCount(trx, groupId, -userIds.length);
+    const quit: OutboxOperation = { kind: 'quitGroup', groupId, userIds };
+    const notices = this.notify(notify, { ...notice, groupId, targetUserIds: userIds });
+    return {
+      // `Kicked` goes before the quit so that the removed still receive it; `Quit` after, for those who stay.
+      operations: notice.operation === 'Kicked' ? [...notices, quit] : [quit, ...notices],
+      undo: async (undoTrx) => {
+        await this.deps.members.restore(undoTrx, targets);
+        await this.deps.groups.adjustMemberCount(undoTrx, groupId, userIds.length);
+      },
+      result: userIds,
+    };
+  }
+
+  private notify(enabled: boolean | undefined, input: NotificationInput): OutboxOperation[] {
+    return enabled === false ? [] : [notification(this.deps.notificationSender, input)];
+  }
+
+  /** The group (or GroupNotFoundError) and the actor's membership in it (null for an outsider). */
+  private async loadForChange(trx: Trx, groupId: string, actorId: string): Promise<{ group: GroupRow; actor: MemberRow | null }> {
+    const group = await this.deps.groups.findActive(trx, groupId);
+    if (!group) throw new GroupNotFoundError(groupId);
+    const [actor = null] = await this.deps.members.find(trx, groupId, [actorId]);
+    return { group, actor };
+  }
+
+  private async requireMember(trx: Trx, groupId: string, userId: string): Promise<MemberRow> {
+    const [member] = await this.deps.members.find(trx, groupId, [userId]);
+    if (!member) throw new NotAMemberError(groupId, userId);
+    return member;
   }
 
   private async requireGroup(groupId: string): Promise<GroupRow> {
     const [group] = await this.deps.groups.findByIds([groupId]);
-    if (!group) throw new Error(`group ${groupId} vanished after being written`);
+    if (!group) throw new GroupNotFoundError(groupId);
     return group;
   }
 }
 
 function requireCaller(scope: RequestScope): string {
-  if (!scope.callerId) throw new NotAuthenticatedError();
+  if (!scope.callerId) throw new NotAuthenticatedError(scope.authProblem ?? undefined);
   return scope.callerId;
 }
 
-function mayHaveActed(error: unknown): boolean {
-  return !(error instanceof Error) || (error as Partial<ImError>).mayHaveTakenEffect !== false;
-}
-
-function rejectionMessage(error: ImError): string {
-  if (error instanceof ImAuthError) {
-    return `The IM Service refused the gateway's credentials (code ${error.imCode ?? 'none'}); nothing was created. This needs an operator.`;
-  }
-  return `The IM Service refused to create the group (code ${error.imCode ?? 'none'}); nothing was created.`;
+/** A change that touches nothing at the IM Service. */
+function nothingToDo<T>(result: T): PlannedChange<T> {
+  return { operations: [], undo: async () => undefined, result };
 }

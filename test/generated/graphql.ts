@@ -18,6 +18,18 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** What became of an addGroupMembers request. */
+export type AddGroupMembersResult = AddGroupMembersSuccess | ForbiddenError | GroupNotFoundError | MemberLimitExceededError | NotAuthenticatedError | RateLimitedError | UpstreamError | ValidationError;
+
+/** The users are members now. */
+export type AddGroupMembersSuccess = {
+  __typename?: 'AddGroupMembersSuccess';
+  /** Who was added; users already in are left out. */
+  addedUserIds: Array<Scalars['String']['output']>;
+  /** The group after the change. */
+  group: Group;
+};
+
 /** A new group. The caller becomes its owner. */
 export type CreateGroupInput = {
   /** An http(s) URL of the group's picture. */
@@ -40,8 +52,25 @@ export type CreateGroupSuccess = {
   group: Group;
 };
 
+/** What became of a dismissGroup request. */
+export type DismissGroupResult = DismissGroupSuccess | ForbiddenError | GroupNotFoundError | NotAuthenticatedError | RateLimitedError | UpstreamError | ValidationError;
+
+/** The group is dismissed: gone from every list, and its id answers GroupNotFoundError from now on. */
+export type DismissGroupSuccess = {
+  __typename?: 'DismissGroupSuccess';
+  /** The dismissed group. */
+  groupId: Scalars['String']['output'];
+};
+
 /** An expected failure. Each implementation adds the fields a client needs to act on it. */
 export type Error = {
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** The caller's role in the group does not allow this. Nothing was changed; `message` says who may. */
+export type ForbiddenError = Error & {
+  __typename?: 'ForbiddenError';
   /** What went wrong and what to do, for people. */
   message: Scalars['String']['output'];
 };
@@ -59,16 +88,18 @@ export type Group = Node & {
   id: Scalars['ID']['output'];
   /** How many members, the owner included. */
   memberCount: Scalars['Int']['output'];
-  /** Members in join order, a page at a time. Cursors are stable while members come and go. */
-  members: GroupMemberConnection;
+  /** Members in join order, a page at a time; only members may read it (others get a FORBIDDEN error and null). Cursors are positions, stable while members come and go. */
+  members?: Maybe<GroupMemberConnection>;
   /** The display name, also shown in push notifications. */
   name: Scalars['String']['output'];
   /** The owner's membership. */
   owner: GroupMember;
-  /** Why the IM Service refused the group, when `syncStatus` is FAILED. */
+  /** Why the IM Service refused a change, when `syncStatus` is FAILED. */
   syncError?: Maybe<Scalars['String']['output']>;
   /** Whether the IM Service is in step with this group. */
   syncStatus: SyncStatus;
+  /** The caller's role in this group; null when the caller is not a member. */
+  viewerRole?: Maybe<MemberRole>;
 };
 
 
@@ -76,6 +107,7 @@ export type Group = Node & {
 export type GroupMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<MemberRole>;
 };
 
 /** Another group already has this id. Nothing was changed. */
@@ -116,6 +148,25 @@ export type GroupMemberEdge = {
   node: GroupMember;
 };
 
+/** No such group, or it was dismissed. Nothing was changed. */
+export type GroupNotFoundError = Error & {
+  __typename?: 'GroupNotFoundError';
+  /** The id that was asked for. */
+  groupId: Scalars['String']['output'];
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** What became of a leaveGroup request. */
+export type LeaveGroupResult = ForbiddenError | GroupNotFoundError | LeaveGroupSuccess | NotAuthenticatedError | OwnerCannotLeaveError | RateLimitedError | UpstreamError | ValidationError;
+
+/** The caller is no longer a member. */
+export type LeaveGroupSuccess = {
+  __typename?: 'LeaveGroupSuccess';
+  /** The group the caller left. */
+  groupId: Scalars['String']['output'];
+};
+
 /** The group would have more members than the IM Service allows. Nothing was changed. */
 export type MemberLimitExceededError = Error & {
   __typename?: 'MemberLimitExceededError';
@@ -129,24 +180,94 @@ export type MemberLimitExceededError = Error & {
 
 /** A member's role in a group. */
 export type MemberRole =
-  /** Helps the owner manage members. */
+  /** Adds and removes members (not the owner or other admins) and renames the group. */
   | 'ADMIN'
-  /** Takes part in the chat. */
+  /** Takes part in the chat, reads the member list, may leave. */
   | 'MEMBER'
-  /** Created the group or received it; one per group. */
+  /** Created the group or received it; one per group. Manages everything, dismisses the group. */
   | 'OWNER';
 
 /** Changes. Every mutation answers a union: switch on `__typename`. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds users to a group (owner and admins). Users already in are not an error. The IM Service is told in joins of at most 1000 users; new members get an `Add` notification. */
+  addGroupMembers: AddGroupMembersResult;
   /** Creates a group, stores it, and creates it at the IM Service (in calls of 1000 members). Answers `CreateGroupSuccess` once the IM Service has it, or with `syncStatus: PENDING` when the IM Service is slow: the gateway keeps trying until it has. Every failure is a typed member of the union. */
   createGroup: CreateGroupResult;
+  /** Dismisses a group (owner only). Members get a `Dismiss` notification first; the IM Service keeps the chat history. */
+  dismissGroup: DismissGroupResult;
+  /** The caller leaves a group; the others get a `Quit` notification. The owner must transfer ownership or dismiss the group instead. */
+  leaveGroup: LeaveGroupResult;
+  /** Removes members (owner and admins; admins cannot remove the owner or other admins). The removed get a `Kicked` notification before they leave the IM group, so they still receive it. */
+  removeGroupMembers: RemoveGroupMembersResult;
+  /** Makes a member an ADMIN or a plain MEMBER (owner only). Ownership moves only with transferGroupOwnership. */
+  setGroupMemberRole: SetGroupMemberRoleResult;
+  /** Hands the group to another member (owner only). The previous owner stays as an admin; members get a `Transfer` notification. */
+  transferGroupOwnership: TransferGroupOwnershipResult;
+  /** Changes a group's name and/or picture (owner and admins). A new name is also pushed to the IM Service, which shows it in push notifications, and members get a `Rename` notification. Leave a field out to keep it; `avatarUrl: null` removes the picture. */
+  updateGroup: UpdateGroupResult;
+};
+
+
+/** Changes. Every mutation answers a union: switch on `__typename`. */
+export type MutationAddGroupMembersArgs = {
+  groupId: Scalars['String']['input'];
+  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  userIds: Array<Scalars['String']['input']>;
 };
 
 
 /** Changes. Every mutation answers a union: switch on `__typename`. */
 export type MutationCreateGroupArgs = {
   input: CreateGroupInput;
+  notify?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Changes. Every mutation answers a union: switch on `__typename`. */
+export type MutationDismissGroupArgs = {
+  groupId: Scalars['String']['input'];
+  notify?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Changes. Every mutation answers a union: switch on `__typename`. */
+export type MutationLeaveGroupArgs = {
+  groupId: Scalars['String']['input'];
+  notify?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Changes. Every mutation answers a union: switch on `__typename`. */
+export type MutationRemoveGroupMembersArgs = {
+  groupId: Scalars['String']['input'];
+  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  userIds: Array<Scalars['String']['input']>;
+};
+
+
+/** Changes. Every mutation answers a union: switch on `__typename`. */
+export type MutationSetGroupMemberRoleArgs = {
+  groupId: Scalars['String']['input'];
+  role: MemberRole;
+  userId: Scalars['String']['input'];
+};
+
+
+/** Changes. Every mutation answers a union: switch on `__typename`. */
+export type MutationTransferGroupOwnershipArgs = {
+  groupId: Scalars['String']['input'];
+  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  userId: Scalars['String']['input'];
+};
+
+
+/** Changes. Every mutation answers a union: switch on `__typename`. */
+export type MutationUpdateGroupArgs = {
+  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  groupId: Scalars['String']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  notify?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** An object with a globally unique `id`. */
@@ -155,9 +276,29 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** The user the request names is not a member of the group. Nothing was changed. */
+export type NotAMemberError = Error & {
+  __typename?: 'NotAMemberError';
+  /** The group. */
+  groupId: Scalars['String']['output'];
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+  /** The user who is not in it. */
+  userId: Scalars['String']['output'];
+};
+
 /** The request names no caller. Sign in (or send `X-User-Id` in embedded mode) and retry. */
 export type NotAuthenticatedError = Error & {
   __typename?: 'NotAuthenticatedError';
+  /** What went wrong and what to do, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** The owner cannot leave: transfer ownership to another member first, or dismiss the group. */
+export type OwnerCannotLeaveError = Error & {
+  __typename?: 'OwnerCannotLeaveError';
+  /** The group. */
+  groupId: Scalars['String']['output'];
   /** What went wrong and what to do, for people. */
   message: Scalars['String']['output'];
 };
@@ -178,12 +319,14 @@ export type PageInfo = {
 /** Reads. */
 export type Query = {
   __typename?: 'Query';
-  /** One group by its IM group id; null when there is none. */
+  /** One group by its IM group id; null when there is none (or it was dismissed). Any signed-in user may read a profile. */
   group?: Maybe<Group>;
   /** Many groups at once, for a conversation list: answers in the order asked, null where a group is unknown. At most 100 ids. */
   groups: Array<Maybe<Group>>;
   /** Fetches any object by its global `id`. */
   node?: Maybe<Node>;
+  /** The signed-in caller; null when the request names no caller. */
+  viewer?: Maybe<Viewer>;
 };
 
 
@@ -213,14 +356,56 @@ export type RateLimitedError = Error & {
   retryAfterMs: Scalars['Int']['output'];
 };
 
+/** What became of a removeGroupMembers request. */
+export type RemoveGroupMembersResult = ForbiddenError | GroupNotFoundError | NotAuthenticatedError | RateLimitedError | RemoveGroupMembersSuccess | UpstreamError | ValidationError;
+
+/** The users are no longer members. */
+export type RemoveGroupMembersSuccess = {
+  __typename?: 'RemoveGroupMembersSuccess';
+  /** The group after the change. */
+  group: Group;
+  /** Who was removed; users who were not members are left out. */
+  removedUserIds: Array<Scalars['String']['output']>;
+};
+
+/** What became of a setGroupMemberRole request. */
+export type SetGroupMemberRoleResult = ForbiddenError | GroupNotFoundError | NotAMemberError | NotAuthenticatedError | SetGroupMemberRoleSuccess | ValidationError;
+
+/** The member has the new role. */
+export type SetGroupMemberRoleSuccess = {
+  __typename?: 'SetGroupMemberRoleSuccess';
+  /** The membership after the change. */
+  member: GroupMember;
+};
+
 /** Whether the IM Service already knows the group as the gateway stores it. */
 export type SyncStatus =
-  /** The IM Service refused the group for good; see `syncError`. */
+  /** The IM Service refused a change for good; see `syncError`. */
   | 'FAILED'
   /** Stored here; the IM Service is being brought in step and will be shortly. */
   | 'PENDING'
   /** The IM Service has the group and its members: chat works. */
   | 'SYNCED';
+
+/** What became of a transferGroupOwnership request. */
+export type TransferGroupOwnershipResult = ForbiddenError | GroupNotFoundError | NotAMemberError | NotAuthenticatedError | TransferGroupOwnershipSuccess | ValidationError;
+
+/** The group has its new owner; the previous owner is now an admin. */
+export type TransferGroupOwnershipSuccess = {
+  __typename?: 'TransferGroupOwnershipSuccess';
+  /** The group after the change. */
+  group: Group;
+};
+
+/** What became of an updateGroup request. */
+export type UpdateGroupResult = ForbiddenError | GroupNotFoundError | NotAuthenticatedError | RateLimitedError | UpdateGroupSuccess | UpstreamError | ValidationError;
+
+/** The group has its new profile. */
+export type UpdateGroupSuccess = {
+  __typename?: 'UpdateGroupSuccess';
+  /** The group after the change. */
+  group: Group;
+};
 
 /** The IM Service refused or could not be reached. Nothing was changed. */
 export type UpstreamError = Error & {
@@ -251,13 +436,52 @@ export type ValidationIssue = {
   path: Array<Scalars['String']['output']>;
 };
 
+/** The signed-in caller and what they belong to. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The caller's groups, newest membership first, a page at a time (dismissed groups are gone). */
+  groups: ViewerGroupConnection;
+  /** The caller's user id. */
+  userId: Scalars['String']['output'];
+};
+
+
+/** The signed-in caller and what they belong to. */
+export type ViewerGroupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<MemberRole>;
+};
+
+/** A page of the caller's groups. */
+export type ViewerGroupConnection = {
+  __typename?: 'ViewerGroupConnection';
+  /** The items of this page, each with its cursor. */
+  edges: Array<ViewerGroupEdge>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+};
+
+/** A group and the caller’s membership in it. */
+export type ViewerGroupEdge = {
+  __typename?: 'ViewerGroupEdge';
+  /** Pass as `after` to read the page that follows this item. */
+  cursor: Scalars['String']['output'];
+  /** When the caller joined the group. */
+  joinedAt: Scalars['DateTime']['output'];
+  /** The item. */
+  node: Group;
+  /** The caller's role in the group. */
+  role: MemberRole;
+};
+
 export type CreateGroupMutationVariables = Exact<{
   input?: CreateGroupInput;
 }>;
 
 
 export type CreateGroupMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', id: string, groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string }, members: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole, joinedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } }
+    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', id: string, groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string }, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole, joinedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } }
     | { __typename: 'GroupIdTakenError', groupId: string, message: string }
     | { __typename: 'MemberLimitExceededError', limit: number, requested: number, message: string }
     | { __typename: 'NotAuthenticatedError', message: string }
@@ -272,6 +496,21 @@ export type ConversationListQueryVariables = Exact<{
 
 
 export type ConversationListQuery = { __typename?: 'Query', groups: Array<{ __typename?: 'Group', groupId: string, name: string, avatarUrl?: string | null, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string } } | null> };
+
+export type AuthSpecCreateGroupMutationVariables = Exact<{
+  input: CreateGroupInput;
+}>;
+
+
+export type AuthSpecCreateGroupMutation = { __typename?: 'Mutation', createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', groupId: string, owner: { __typename?: 'GroupMember', userId: string } } }
+    | { __typename: 'GroupIdTakenError', message: string }
+    | { __typename: 'MemberLimitExceededError', message: string }
+    | { __typename: 'NotAuthenticatedError', message: string }
+    | { __typename: 'RateLimitedError', message: string }
+    | { __typename: 'UpstreamError', message: string }
+    | { __typename: 'ValidationError', message: string }
+   };
 
 export type CreateGroupSpecMutationVariables = Exact<{
   input: CreateGroupInput;
@@ -293,7 +532,7 @@ export type GroupWithMembersSpecQueryVariables = Exact<{
 }>;
 
 
-export type GroupWithMembersSpecQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, syncStatus: SyncStatus, memberCount: number, members: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }> } } | null };
+export type GroupWithMembersSpecQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, syncStatus: SyncStatus, memberCount: number, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }> } | null } | null };
 
 export type GroupQueriesSpecCreateMutationVariables = Exact<{
   input: CreateGroupInput;
@@ -315,7 +554,7 @@ export type GroupQueriesSpecGroupQueryVariables = Exact<{
 }>;
 
 
-export type GroupQueriesSpecGroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, avatarUrl?: string | null, memberCount: number, createdAt: string, syncStatus: SyncStatus, syncError?: string | null, owner: { __typename?: 'GroupMember', userId: string, role: MemberRole }, members: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean } } } | null };
+export type GroupQueriesSpecGroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, avatarUrl?: string | null, memberCount: number, createdAt: string, syncStatus: SyncStatus, syncError?: string | null, owner: { __typename?: 'GroupMember', userId: string, role: MemberRole }, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean } } | null } | null };
 
 export type GroupQueriesSpecGroupsQueryVariables = Exact<{
   groupIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
@@ -338,7 +577,7 @@ export type GroupQueriesSpecMembersQueryVariables = Exact<{
 }>;
 
 
-export type GroupQueriesSpecMembersQuery = { __typename?: 'Query', group?: { __typename?: 'Group', memberCount: number, members: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', cursor: string, node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, endCursor?: string | null } } } | null };
+export type GroupQueriesSpecMembersQuery = { __typename?: 'Query', group?: { __typename?: 'Group', memberCount: number, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', cursor: string, node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, endCursor?: string | null } } | null } | null };
 
 export type StartupSpecCreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
@@ -360,11 +599,12 @@ export type StartupSpecGroupQueryVariables = Exact<{
 }>;
 
 
-export type StartupSpecGroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string }, members: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }> } } | null };
+export type StartupSpecGroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string }, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }> } | null } | null };
 
 
 export const CreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}},"defaultValue":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"Book club","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"memberIds"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"bob","block":false},{"kind":"StringValue","value":"carol","block":false}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupIdTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MemberLimitExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"requested"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RateLimitedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryAfterMs"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpstreamError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imCode"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;
 export const ConversationListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConversationList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},"defaultValue":{"kind":"ListValue","values":[{"kind":"StringValue","value":"replace","block":false},{"kind":"StringValue","value":"with","block":false},{"kind":"StringValue","value":"group","block":false},{"kind":"StringValue","value":"ids","block":false}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupIds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}}]}}]}}]} as unknown as DocumentNode<ConversationListQuery, ConversationListQueryVariables>;
+export const AuthSpecCreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthSpecCreateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuthSpecCreateGroupMutation, AuthSpecCreateGroupMutationVariables>;
 export const CreateGroupSpecDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGroupSpec"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupIdTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MemberLimitExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"requested"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RateLimitedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryAfterMs"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpstreamError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imCode"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}}]}}]}}]} as unknown as DocumentNode<CreateGroupSpecMutation, CreateGroupSpecMutationVariables>;
 export const GroupWithMembersSpecDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GroupWithMembersSpec"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<GroupWithMembersSpecQuery, GroupWithMembersSpecQueryVariables>;
 export const GroupQueriesSpecCreateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GroupQueriesSpecCreate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GroupQueriesSpecCreateMutation, GroupQueriesSpecCreateMutationVariables>;

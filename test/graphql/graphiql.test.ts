@@ -78,7 +78,7 @@ describe('GraphiQL at /graphql', () => {
   });
 
   it('prefills no X-User-Id header when callers are not named by it', async () => {
-    const fixture = await gateway({ config: { authMode: 'none' } });
+    const fixture = await gateway({ config: { auth: { dev: false, jwt: null } } });
 
     const { html } = await openInBrowser(fixture);
 

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../../im/backoff.js';
 import { ImError, type ImClient } from '../../im/index.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database, OutboxRow } from '../store/tables.js';
-import { stepsOf, type OutboxOperation } from './operations.js';
+import { isNotification, stepsOf, type OutboxOperation } from './operations.js';
 import type { Failure, OutboxRepository } from './outbox.repository.js';
 
 /** What became of one dispatch of an outbox row. */
@@ -14,8 +14,8 @@ export type DispatchOutcome =
   | { status: 'rejected'; error: ImError; progress: number }
   /** No definitive answer yet; the row stays pending and the loop will try again. */
   | { status: 'deferred'; error: unknown; progress: number }
-  /** Another dispatcher holds the row. */
-  | { status: 'busy' };
+  /** Another dispatcher holds the row, or an older row of the group must go first: the loop will send it. */
+  | { status: 'waiting' };
 
 export interface DispatchOptions {
   deadlineAt?: number;
@@ -37,8 +37,9 @@ export interface DispatcherOptions {
 const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
 
 /**
- * Sends outbox rows to the IM Service: at once when a mutation asks (`dispatch`), and from a
- * loop for everything left behind (a timeout, an outage, a crash before sending).
+ * Sends outbox rows to the IM Service, each group's rows in order: at once when a mutation
+ * asks (`dispatchInOrder`), and from a loop for everything left behind (a timeout, an outage,
+ * a crash before sending).
  */
 export class OutboxDispatcher {
   private readonly pollMs: number;
@@ -52,12 +53,10 @@ export class OutboxDispatcher {
     this.leaseMs = options.leaseMs ?? 60_000;
   }
 
-  /** Claims the row and applies its remaining steps. */
-  dispatch(rowId: number, options: DispatchOptions = {}): Promise<DispatchOutcome> {
-    const run = this.run(rowId, options);
-    this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
-    return run;
+  /** Sends the row now unless an older row of its group is still pending. */
+  async dispatchInOrder(rowId: number, groupId: string, options: DispatchOptions = {}): Promise<DispatchOutcome> {
+    if (await this.options.outbox.hasEarlierPending(groupId, rowId)) return { status: 'waiting' };
+    return this.track(this.run(rowId, options));
   }
 
   start(): void {
@@ -71,7 +70,7 @@ export class OutboxDispatcher {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** One pass of the loop: every due row, each in its group's order. */
+  /** One pass of the loop: every due row whose group has nothing older pending. */
   async poll(): Promise<void> {
     if (this.polling) return;
     this.polling = true;
@@ -85,21 +84,28 @@ export class OutboxDispatcher {
     }
   }
 
+  private track<T>(run: Promise<T>): Promise<T> {
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+    return run;
+  }
+
   private async dispatchInBackground(rowId: number): Promise<void> {
-    const outcome = await this.dispatch(rowId);
+    const outcome = await this.track(this.run(rowId, {}));
     if (outcome.status !== 'rejected') return;
     const row = await this.options.outbox.get(rowId);
-    if (row?.kind === 'createGroup') {
+    if (row && !isNotification(parse(row))) {
+      // Given up for good: the group says so, with the IM Service's reason, until an operator acts.
       await this.options.groups.setSyncStatus(this.options.db, row.group_id, 'FAILED', outcome.error.message);
     }
   }
 
   private async run(rowId: number, options: DispatchOptions): Promise<DispatchOutcome> {
     const { outbox, logger } = this.options;
-    if (!(await outbox.claim(rowId, Date.now(), this.leaseMs))) return { status: 'busy' };
+    if (!(await outbox.claim(rowId, Date.now(), this.leaseMs))) return { status: 'waiting' };
     const row = await outbox.get(rowId);
-    if (!row) return { status: 'busy' };
-    const steps = stepsOf(JSON.parse(row.payload) as OutboxOperation);
+    if (!row) return { status: 'waiting' };
+    const steps = stepsOf(parse(row));
     let progress = row.progress;
     try {
       for (; progress < steps.length; progress++) {
@@ -117,16 +123,27 @@ export class OutboxDispatcher {
       logger.info(log, 'outbox row deferred');
       return { status: 'deferred', error, progress };
     }
-    await this.complete(row);
+    await this.options.db.transaction().execute(async (trx) => {
+      await outbox.complete(trx, row.id);
+      await settleSyncStatus(trx, outbox, this.options.groups, row.group_id);
+    });
     return { status: 'done' };
   }
+}
 
-  private async complete(row: OutboxRow): Promise<void> {
-    await this.options.db.transaction().execute(async (trx) => {
-      await this.options.outbox.complete(trx, row.id);
-      if (row.kind === 'createGroup') await this.options.groups.setSyncStatus(trx, row.group_id, 'SYNCED');
-    });
-  }
+/** A group is SYNCED once no change of it (notifications aside) waits in the outbox; a FAILED one stays so. */
+export async function settleSyncStatus(
+  trx: Transaction<Database>,
+  outbox: OutboxRepository,
+  groups: GroupsRepository,
+  groupId: string,
+): Promise<void> {
+  const backlog = await outbox.changeBacklog(trx, groupId);
+  if (backlog !== 'FAILED') await groups.setSyncStatus(trx, groupId, backlog ?? 'SYNCED');
+}
+
+function parse(row: OutboxRow): OutboxOperation {
+  return JSON.parse(row.payload) as OutboxOperation;
 }
 
 function failureOf(error: unknown): Failure {

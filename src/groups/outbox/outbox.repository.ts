@@ -33,6 +33,35 @@ export class OutboxRepository {
     return Number(inserted.id);
   }
 
+  /**
+   * What stands between the group and the IM Service, notifications aside: a change given up
+   * for good (FAILED), changes still to send (PENDING), or nothing (null).
+   */
+  async changeBacklog(executor: Executor, groupId: string): Promise<'FAILED' | 'PENDING' | null> {
+    const rows = await executor
+      .selectFrom('outbox')
+      .select('status')
+      .distinct()
+      .where('group_id', '=', groupId)
+      .where('status', '!=', 'DONE')
+      .where('kind', '!=', 'publishNotification')
+      .execute();
+    const statuses = new Set(rows.map((row) => row.status));
+    return statuses.has('FAILED') ? 'FAILED' : statuses.has('PENDING') ? 'PENDING' : null;
+  }
+
+  /** True when an older row of the same group is still unsent: this one must wait its turn. */
+  async hasEarlierPending(groupId: string, id: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('group_id', '=', groupId)
+      .where('id', '<', id)
+      .where('status', '=', 'PENDING')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async get(id: number): Promise<OutboxRow | undefined> {
     return this.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, GroupRow, MemberRole, MemberRow, SyncStatus } from './tables.js';
+import type { Database, GroupRow, MemberRole, SyncStatus } from './tables.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+export type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface NewGroup {
   groupId: string;
@@ -13,17 +13,12 @@ export interface NewGroup {
   createdAt: number;
 }
 
-/** A position in a group's member list: members are ordered by join time, then user id. */
-export interface MemberCursor {
-  joinedAt: number;
-  userId: string;
-}
-
-/** Group and membership queries. Plain Kysely, portable across SQLite and PostgreSQL. */
+/** Group rows. Plain Kysely, portable across SQLite and PostgreSQL. Dismissed groups read as unknown. */
 export class GroupsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async exists(executor: Executor, groupId: string): Promise<boolean> {
+  /** True when the id was ever used, dismissed groups included: the IM Service keeps their history. */
+  async idTaken(executor: Executor, groupId: string): Promise<boolean> {
     const row = await executor.selectFrom('groups').select('group_id').where('group_id', '=', groupId).executeTakeFirst();
     return row !== undefined;
   }
@@ -41,6 +36,7 @@ export class GroupsRepository {
         sync_status: group.syncStatus,
         sync_error: null,
         created_at: group.createdAt,
+        dismissed_at: null,
       })
       .execute();
     // The owner joins a millisecond before the others, so member lists, ordered by join time, start with the owner.
@@ -56,43 +52,55 @@ export class GroupsRepository {
     }
   }
 
+  /** Removes every trace of a group that never existed at the IM Service. */
   async delete(executor: Executor, groupId: string): Promise<void> {
     await executor.deleteFrom('group_members').where('group_id', '=', groupId).execute();
     await executor.deleteFrom('groups').where('group_id', '=', groupId).execute();
+  }
+
+  /** The group, unless unknown or dismissed; locks nothing, so read it inside the changing transaction. */
+  async findActive(executor: Executor, groupId: string): Promise<GroupRow | undefined> {
+    return executor
+      .selectFrom('groups')
+      .selectAll()
+      .where('group_id', '=', groupId)
+      .where('dismissed_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  /** Active groups by id, in one statement for any number of ids. */
+  async findByIds(groupIds: readonly string[]): Promise<GroupRow[]> {
+    if (groupIds.length === 0) return [];
+    return this.db.selectFrom('groups').selectAll().where('group_id', 'in', groupIds).where('dismissed_at', 'is', null).execute();
   }
 
   async setSyncStatus(executor: Executor, groupId: string, status: SyncStatus, error: string | null = null): Promise<void> {
     await executor.updateTable('groups').set({ sync_status: status, sync_error: error }).where('group_id', '=', groupId).execute();
   }
 
-  /** One statement for any number of ids. */
-  async findByIds(groupIds: readonly string[]): Promise<GroupRow[]> {
-    if (groupIds.length === 0) return [];
-    return this.db.selectFrom('groups').selectAll().where('group_id', 'in', groupIds).execute();
+  async updateProfile(executor: Executor, groupId: string, profile: { name?: string; avatarUrl?: string | null }): Promise<void> {
+    const changes = {
+      ...(profile.name !== undefined ? { name: profile.name } : {}),
+      ...(profile.avatarUrl !== undefined ? { avatar_url: profile.avatarUrl } : {}),
+    };
+    if (Object.keys(changes).length === 0) return;
+    await executor.updateTable('groups').set(changes).where('group_id', '=', groupId).execute();
   }
 
-  /** The owners' memberships of many groups, in one statement. */
-  async findOwners(groupIds: readonly string[]): Promise<MemberRow[]> {
-    if (groupIds.length === 0) return [];
-    return this.db
-      .selectFrom('group_members')
-      .selectAll()
-      .where('group_id', 'in', groupIds)
-      .where('role', '=', 'OWNER')
+  async adjustMemberCount(executor: Executor, groupId: string, delta: number): Promise<void> {
+    if (delta === 0) return;
+    await executor
+      .updateTable('groups')
+      .set((eb) => ({ member_count: eb('member_count', '+', delta) }))
+      .where('group_id', '=', groupId)
       .execute();
   }
 
-  /** A keyset page of members, `limit` rows after `after`, in join order. */
-  async membersPage(groupId: string, limit: number, after: MemberCursor | null): Promise<MemberRow[]> {
-    let query = this.db.selectFrom('group_members').selectAll().where('group_id', '=', groupId);
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([
-          eb('joined_at', '>', after.joinedAt),
-          eb.and([eb('joined_at', '=', after.joinedAt), eb('user_id', '>', after.userId)]),
-        ]),
-      );
-    }
-    return query.orderBy('joined_at').orderBy('user_id').limit(limit).execute();
+  async setOwner(executor: Executor, groupId: string, ownerId: string): Promise<void> {
+    await executor.updateTable('groups').set({ owner_id: ownerId }).where('group_id', '=', groupId).execute();
+  }
+
+  async setDismissedAt(executor: Executor, groupId: string, at: number | null): Promise<void> {
+    await executor.updateTable('groups').set({ dismissed_at: at }).where('group_id', '=', groupId).execute();
   }
 }

@@ -52,6 +52,13 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
         await db.schema.createIndex('outbox_by_group').on('outbox').columns(['group_id', 'id']).execute();
       },
     },
+    '0002_dismissed_groups': {
+      // Dismissal is a mark, not a delete: the IM Service may still refuse it (and then nothing
+      // is lost), and a dismissed id must never be reused, since the IM Service keeps its history.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('groups').addColumn('dismissed_at', 'bigint').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

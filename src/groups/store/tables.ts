@@ -18,6 +18,8 @@ export interface GroupsTable {
   /** Why the IM Service refused the group, when `sync_status` is FAILED. */
   sync_error: string | null;
   created_at: Millis;
+  /** Set when the group was dismissed: it then answers as unknown everywhere. */
+  dismissed_at: Millis | null;
 }
 
 export interface GroupMembersTable {

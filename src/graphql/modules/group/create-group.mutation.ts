@@ -2,6 +2,7 @@ import { GroupIdTakenError, MemberLimitExceededError, RateLimitedError, Upstream
 import { createGroupInputSchema, MAX_GROUP_MEMBERS } from '../../../groups/rules.js';
 import { builder } from '../../builder.js';
 import { COMMON_MUTATION_ERRORS } from '../../errors.js';
+import { NOTIFY_DESCRIPTION } from './change-args.js';
 import { Group } from './group.type.js';
 
 const CreateGroupInput = builder.inputType('CreateGroupInput', {
@@ -35,16 +36,19 @@ builder.mutationField('createGroup', (t) =>
       'Creates a group, stores it, and creates it at the IM Service (in calls of 1000 members). ' +
       'Answers `CreateGroupSuccess` once the IM Service has it, or with `syncStatus: PENDING` when the IM Service ' +
       'is slow: the gateway keeps trying until it has. Every failure is a typed member of the union.',
-    args: { input: t.arg({ type: CreateGroupInput, required: true, description: 'The group to create.' }) },
+    args: {
+      input: t.arg({ type: CreateGroupInput, required: true, description: 'The group to create.' }),
+      notify: t.arg.boolean({ required: false, defaultValue: true, description: NOTIFY_DESCRIPTION }),
+    },
     errors: {
       types: [...COMMON_MUTATION_ERRORS, GroupIdTakenError, MemberLimitExceededError, RateLimitedError, UpstreamError],
       union: { name: 'CreateGroupResult', description: 'What became of a createGroup request.' },
       result: { name: 'CreateGroupSuccess', description: 'The group was created.' },
       dataField: { name: 'group', description: 'The new group.' },
     },
-    resolve: (_root, { input }, context) =>
+    resolve: (_root, { input, notify }, context) =>
       context.service.createGroup(
-        { groupId: input.groupId, name: input.name, memberIds: input.memberIds ?? [], avatarUrl: input.avatarUrl },
+        { groupId: input.groupId, name: input.name, memberIds: input.memberIds ?? [], avatarUrl: input.avatarUrl, notify: notify ?? true },
         context.scope,
       ),
   }),

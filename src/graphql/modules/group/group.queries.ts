@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_GROUPS_PER_READ } from '../../../groups/rules.js';
+import { requireSignedIn } from '../../access.js';
 import { builder } from '../../builder.js';
 import { Group } from './group.type.js';
 
@@ -7,9 +8,12 @@ builder.queryFields((t) => ({
   group: t.field({
     type: Group,
     nullable: true,
-    description: 'One group by its IM group id; null when there is none.',
+    description: 'One group by its IM group id; null when there is none (or it was dismissed). Any signed-in user may read a profile.',
     args: { groupId: t.arg.string({ required: true, description: 'The IM group id.' }) },
-    resolve: (_root, { groupId }, context) => context.loaders.group.load(groupId),
+    resolve: (_root, { groupId }, context) => {
+      requireSignedIn(context);
+      return context.loaders.group.load(groupId);
+    },
   }),
   groups: t.field({
     type: [Group],
@@ -22,6 +26,9 @@ builder.queryFields((t) => ({
         validate: z.array(z.string()).max(MAX_GROUPS_PER_READ, `Ask for at most ${MAX_GROUPS_PER_READ} groups at once`),
       }),
     },
-    resolve: (_root, { groupIds }, context) => groupIds.map((groupId) => context.loaders.group.load(groupId)),
+    resolve: (_root, { groupIds }, context) => {
+      requireSignedIn(context);
+      return groupIds.map((groupId) => context.loaders.group.load(groupId));
+    },
   }),
 }));

@@ -1,23 +1,24 @@
-import { GraphQLError } from 'graphql';
-import type { MemberCursor } from '../../../groups/store/groups.repository.js';
 import type { GroupRow, MemberRow } from '../../../groups/store/tables.js';
+import { can } from '../../../groups/permissions.js';
+import { forbidden, requireSignedIn } from '../../access.js';
 import { builder } from '../../builder.js';
+import { decodeMemberCursor, encodeMemberCursor, pageSize } from './cursors.js';
 
 export const SyncStatusEnum = builder.enumType('SyncStatus', {
   description: 'Whether the IM Service already knows the group as the gateway stores it.',
   values: {
     SYNCED: { description: 'The IM Service has the group and its members: chat works.' },
     PENDING: { description: 'Stored here; the IM Service is being brought in step and will be shortly.' },
-    FAILED: { description: 'The IM Service refused the group for good; see `syncError`.' },
+    FAILED: { description: 'The IM Service refused a change for good; see `syncError`.' },
   } as const,
 });
 
 export const MemberRoleEnum = builder.enumType('MemberRole', {
   description: "A member's role in a group.",
   values: {
-    OWNER: { description: 'Created the group or received it; one per group.' },
-    ADMIN: { description: 'Helps the owner manage members.' },
-    MEMBER: { description: 'Takes part in the chat.' },
+    OWNER: { description: 'Created the group or received it; one per group. Manages everything, dismisses the group.' },
+    ADMIN: { description: 'Adds and removes members (not the owner or other admins) and renames the group.' },
+    MEMBER: { description: 'Takes part in the chat, reads the member list, may leave.' },
   } as const,
 });
 
@@ -41,7 +42,10 @@ const DEFAULT_MEMBERS_PAGE = 50;
 export const Group = builder.node(builder.objectRef<GroupRow>('Group'), {
   description: 'A chat group: its profile and members, as stored by the gateway and mirrored to the IM Service.',
   id: { resolve: (group) => group.group_id },
-  loadManyWithoutCache: (ids, context) => Promise.all(ids.map((id) => context.loaders.group.load(id))),
+  loadManyWithoutCache: (ids, context) => {
+    requireSignedIn(context);
+    return Promise.all(ids.map((id) => context.loaders.group.load(id)));
+  },
   fields: (t) => ({
     groupId: t.exposeString('group_id', { description: 'The id the IM Service knows the group by.' }),
     name: t.exposeString('name', { description: 'The display name, also shown in push notifications.' }),
@@ -56,6 +60,12 @@ export const Group = builder.node(builder.objectRef<GroupRow>('Group'), {
         return owner;
       },
     }),
+    viewerRole: t.field({
+      type: MemberRoleEnum,
+      nullable: true,
+      description: "The caller's role in this group; null when the caller is not a member.",
+      resolve: async (group, _args, context) => (await context.loaders.viewerMembership.load(group.group_id))?.role ?? null,
+    }),
     createdAt: t.field({ type: 'DateTime', description: 'When the group was created.', resolve: (g) => Number(g.created_at) }),
     syncStatus: t.field({
       type: SyncStatusEnum,
@@ -64,26 +74,27 @@ export const Group = builder.node(builder.objectRef<GroupRow>('Group'), {
     }),
     syncError: t.exposeString('sync_error', {
       nullable: true,
-      description: 'Why the IM Service refused the group, when `syncStatus` is FAILED.',
+      description: 'Why the IM Service refused a change, when `syncStatus` is FAILED.',
     }),
     members: t.field({
       type: GroupMemberConnection,
-      description: 'Members in join order, a page at a time. Cursors are stable while members come and go.',
+      nullable: true,
+      description:
+        'Members in join order, a page at a time; only members may read it (others get a FORBIDDEN error and null). ' +
+        'Cursors are positions, stable while members come and go.',
       args: {
-        first: t.arg.int({
-          required: false,
-          defaultValue: DEFAULT_MEMBERS_PAGE,
-          description: `How many members, 1 to ${MAX_MEMBERS_PAGE}.`,
-        }),
-        after: t.arg.string({ required: false, description: "The `endCursor` of the previous page." }),
+        first: t.arg.int({ required: false, defaultValue: DEFAULT_MEMBERS_PAGE, description: `How many members, 1 to ${MAX_MEMBERS_PAGE}.` }),
+        after: t.arg.string({ required: false, description: 'The `endCursor` of the previous page.' }),
+        role: t.arg({ type: MemberRoleEnum, required: false, description: 'Only members with this role.' }),
       },
       resolve: async (group, args, context) => {
-        const first = args.first ?? DEFAULT_MEMBERS_PAGE;
-        if (first < 1 || first > MAX_MEMBERS_PAGE) throw badInput(`first must be from 1 to ${MAX_MEMBERS_PAGE}`);
+        requireSignedIn(context);
+        const viewer = await context.loaders.viewerMembership.load(group.group_id);
+        if (!can('readMembers', viewer?.role ?? null)) throw forbidden('Only members can read the member list of a group.');
+        const first = pageSize(args.first, DEFAULT_MEMBERS_PAGE, MAX_MEMBERS_PAGE);
         const after = args.after ? decodeMemberCursor(args.after) : null;
-        const rows = await context.service.membersPage(group.group_id, first + 1, after);
-        const page = rows.slice(0, first);
-        const edges = page.map((member) => ({ cursor: encodeMemberCursor(member), node: member }));
+        const rows = await context.service.membersPage(group.group_id, first + 1, after, args.role ?? null);
+        const edges = rows.slice(0, first).map((member) => ({ cursor: encodeMemberCursor(member), node: member }));
         return {
           edges,
           pageInfo: {
@@ -97,17 +108,3 @@ export const Group = builder.node(builder.objectRef<GroupRow>('Group'), {
     }),
   }),
 });
-
-function encodeMemberCursor(member: MemberRow): string {
-  return Buffer.from(`m:${Number(member.joined_at)}:${member.user_id}`).toString('base64url');
-}
-
-function decodeMemberCursor(cursor: string): MemberCursor {
-  const match = /^m:(\d+):(.+)$/s.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('after is not a cursor this field gave out');
-  return { joinedAt: Number(match[1]), userId: match[2]! };
-}
-
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { MemberLimitExceededError } from '../../../groups/errors.js';
+import type { GroupRow } from '../../../groups/store/tables.js';
+import { builder } from '../../builder.js';
+import { IM_CHANGE_ERRORS } from '../../errors.js';
+import { groupIdArg, notifyArg, NOTIFY_DESCRIPTION, userIdsArg } from './change-args.js';
+import { Group } from './group.type.js';
+
+const AddGroupMembersSuccess = builder.objectRef<{ group: GroupRow; added: string[] }>('AddGroupMembersSuccess').implement({
+  description: 'The users are members now.',
+  fields: (t) => ({
+    group: t.field({ type: Group, description: 'The group after the change.', resolve: (result) => result.group }),
+    addedUserIds: t.exposeStringList('added', { description: 'Who was added; users already in are left out.' }),
+  }),
+});
+
+builder.mutationField('addGroupMembers', (t) =>
+  t.field({
+    type: AddGroupMembersSuccess,
+    description:
+      'Adds users to a group (owner and admins). Users already in are not an error. The IM Service is told in joins of at most 1000 users; ' +
+      'new members get an `Add` notification.',
+    args: {
+      groupId: t.arg.string({ required: true, description: 'The group.' }),
+      userIds: t.arg.stringList({ required: true, description: 'The users to add.' }),
+      notify: t.arg.boolean({ required: false, defaultValue: true, description: NOTIFY_DESCRIPTION }),
+    },
+    validate: z.object({ groupId: groupIdArg, userIds: userIdsArg, notify: notifyArg }),
+    errors: {
+      types: [...IM_CHANGE_ERRORS, MemberLimitExceededError],
+      directResult: true,
+      union: { name: 'AddGroupMembersResult', description: 'What became of an addGroupMembers request.' },
+    },
+    resolve: (_root, args, context) => context.service.addMembers(args.groupId, args.userIds, args.notify ?? true, context.scope),
+  }),
+);

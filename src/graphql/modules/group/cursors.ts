@@ -1,0 +1,40 @@
+import type { MemberCursor, MembershipCursor } from '../../../groups/store/members.repository.js';
+import type { MemberRow } from '../../../groups/store/tables.js';
+import { badInput } from '../../access.js';
+
+/** Opaque keyset cursors: the position itself, so pages stay stable while rows come and go. */
+
+export function encodeMemberCursor(member: MemberRow): string {
+  return encode(`m:${Number(member.joined_at)}:${member.user_id}`);
+}
+
+export function decodeMemberCursor(cursor: string): MemberCursor {
+  const [joinedAt, userId] = decode(cursor, 'm');
+  return { joinedAt, userId };
+}
+
+export function encodeMembershipCursor(member: MemberRow): string {
+  return encode(`v:${Number(member.joined_at)}:${member.group_id}`);
+}
+
+export function decodeMembershipCursor(cursor: string): MembershipCursor {
+  const [joinedAt, groupId] = decode(cursor, 'v');
+  return { joinedAt, groupId };
+}
+
+function encode(position: string): string {
+  return Buffer.from(position).toString('base64url');
+}
+
+function decode(cursor: string, kind: 'm' | 'v'): [number, string] {
+  const match = new RegExp(`^${kind}:(\\d+):(.+)$`, 's').exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput('after is not a cursor this field gave out');
+  return [Number(match[1]), match[2]!];
+}
+
+/** Checks a page size argument. */
+export function pageSize(first: number | null | undefined, fallback: number, max: number): number {
+  const size = first ?? fallback;
+  if (size < 1 || size > max) throw badInput(`first must be from 1 to ${max}`);
+  return size;
+}

@@ -1,0 +1,164 @@
+import type { Transaction } from 'kysely';
+import type { Logger } from 'pino';
+import { ImAuthError, ImRateLimitedError, type ImClient, type ImError } from '../im/index.js';
+import { RateLimitedError, UpstreamError } from './errors.js';
+import { settleSyncStatus, type DispatchOutcome, type OutboxDispatcher } from './outbox/dispatcher.js';
+import { compensationFor, groupCallCount, isNotification, type OutboxOperation } from './outbox/operations.js';
+import type { OutboxRepository } from './outbox/outbox.repository.js';
+import type { Store } from './store/database.js';
+import type { GroupsRepository } from './store/groups.repository.js';
+import type { Database } from './store/tables.js';
+
+/** Who is asking, and by when they need an answer. */
+export interface RequestScope {
+  callerId: string | null;
+  /** Why no caller could be named (an expired token, say), for the error the client sees. */
+  authProblem?: string | null;
+  requestId: string;
+  /** Epoch ms; IM work not finished by then continues in the background. */
+  deadlineAt: number;
+}
+
+/** A change to the store, planned inside its transaction: the IM operations it needs, and how to take it back. */
+export interface PlannedChange<T> {
+  /** In the order they must reach the IM Service. */
+  operations: OutboxOperation[];
+  /** Restores the store as it was, should the IM Service refuse the change or never hear of it. */
+  undo(trx: Transaction<Database>): Promise<void>;
+  result: T;
+}
+
+export interface ChangeRunnerDeps {
+  store: Store;
+  groups: GroupsRepository;
+  outbox: OutboxRepository;
+  dispatcher: OutboxDispatcher;
+  im: ImClient;
+  logger: Logger;
+}
+
+interface WrittenRow {
+  id: number;
+  operation: OutboxOperation;
+}
+
+type Written<T> = { change: PlannedChange<T>; rows: WrittenRow[] };
+
+/**
+ * The one way a group changes: the domain rows and their outbox rows in one transaction,
+ * then the outbox rows sent at once, in order, until the request's deadline.
+ *
+ * - all sent: the change stands, SYNCED;
+ * - the IM Service refused: the change is undone (and whatever part reached it compensated): `UpstreamError`;
+ * - nothing reached the IM Service and the deadline passed: the change is withdrawn: `RateLimitedError` or a retryable `UpstreamError`;
+ * - anything else (a timeout, an answer lost): the change stands, PENDING, and the dispatcher loop finishes it.
+ */
+export class ChangeRunner {
+  constructor(private readonly deps: ChangeRunnerDeps) {}
+
+  /** Refuses at once, with nothing written, when the IM budget cannot serve `groupCalls` calls in time. */
+  shedIfTooBusy(groupCalls: number, scope: RequestScope): void {
+    if (groupCalls === 0) return;
+    const waitMs = this.deps.im.projectedWaitMs('group', groupCalls);
+    const budgetMs = scope.deadlineAt - Date.now();
+    if (waitMs > budgetMs) throw new RateLimitedError(Math.max(1, Math.ceil(waitMs - Math.max(0, budgetMs))));
+  }
+
+  async run<T>(groupId: string, scope: RequestScope, plan: (trx: Transaction<Database>) => Promise<PlannedChange<T>>): Promise<T> {
+    const written = await this.write(groupId, plan);
+    await this.send(groupId, written, scope);
+    return written.change.result;
+  }
+
+  private write<T>(groupId: string, plan: (trx: Transaction<Database>) => Promise<PlannedChange<T>>): Promise<Written<T>> {
+    return this.deps.store.db.transaction().execute(async (trx) => {
+      const change = await plan(trx);
+      const now = Date.now();
+      const rows: WrittenRow[] = [];
+      for (const operation of change.operations) {
+        rows.push({ id: await this.deps.outbox.insert(trx, { groupId, kind: operation.kind, payload: operation, now }), operation });
+      }
+      if (change.operations.some((operation) => !isNotification(operation))) {
+        await this.deps.groups.setSyncStatus(trx, groupId, 'PENDING');
+      }
+      return { change, rows };
+    });
+  }
+
+  private async send<T>(groupId: string, written: Written<T>, scope: RequestScope): Promise<void> {
+    let reachedImService = false;
+    for (const [index, row] of written.rows.entries()) {
+      const outcome = await this.deps.dispatcher.dispatchInOrder(row.id, groupId, scope);
+      if (outcome.status === 'done') {
+        reachedImService = true;
+        continue;
+      }
+      // A refused notification is dropped; one still pending holds the rows behind it, so order holds.
+      if (isNotification(row.operation)) {
+        if (outcome.status === 'rejected') continue;
+        return;
+      }
+      if (outcome.status === 'rejected') return this.undo(groupId, written, index, outcome);
+      if (!reachedImService && neverSent(outcome)) return this.withdraw(groupId, written, outcome.error);
+      return;
+    }
+  }
+
+  /** The IM Service refused: the store goes back, and what reached the IM Service is taken back there too. */
+  private async undo<T>(groupId: string, written: Written<T>, index: number, outcome: Extract<DispatchOutcome, { status: 'rejected' }>): Promise<never> {
+    const refused = written.rows[index]!;
+    const compensation = compensationFor(refused.operation, outcome.progress);
+    let compensationId: number | null = null;
+    await this.deps.store.db.transaction().execute(async (trx) => {
+      await written.change.undo(trx);
+      const now = Date.now();
+      for (const row of written.rows.slice(index)) await this.deps.outbox.withdraw(trx, row.id, now);
+      if (compensation) {
+        compensationId = await this.deps.outbox.insert(trx, { groupId, kind: compensation.kind, payload: compensation, now });
+      }
+      if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.outbox, this.deps.groups, groupId);
+    });
+    if (compensationId !== null) void this.deps.dispatcher.dispatchInOrder(compensationId, groupId).catch(() => undefined);
+    this.deps.logger.warn({ groupId, kind: refused.operation.kind, imCode: outcome.error.imCode }, 'change refused by the IM Service, undone');
+    throw new UpstreamError(refusalMessage(outcome.error), outcome.error.imCode, false);
+  }
+
+  /**
+   * Nothing reached the IM Service before the deadline: rather than keep a change the IM
+   * Service has never heard of, it is withdrawn and the caller told when to try again.
+   */
+  private async withdraw<T>(groupId: string, written: Written<T>, error: unknown): Promise<void> {
+    const withdrawn = await this.deps.store.db.transaction().execute(async (trx) => {
+      const now = Date.now();
+      for (const row of written.rows) {
+        if (!(await this.deps.outbox.withdraw(trx, row.id, now))) return false;
+      }
+      await written.change.undo(trx);
+      if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.outbox, this.deps.groups, groupId);
+      return true;
+    });
+    // A dispatcher picked a row up meanwhile: the change is on its way, so it stands, pending.
+    if (!withdrawn) return;
+    if (error instanceof ImRateLimitedError) throw new RateLimitedError(error.retryAfterMs);
+    throw new UpstreamError('The IM Service could not be reached; nothing was changed. Try again shortly.', null, true);
+  }
+}
+
+/** True when the failure proves the IM Service never acted on the row. */
+function neverSent(outcome: DispatchOutcome): outcome is Extract<DispatchOutcome, { status: 'deferred' }> {
+  if (outcome.status !== 'deferred' || outcome.progress > 0) return false;
+  const error = outcome.error as Partial<ImError> | null;
+  return error?.mayHaveTakenEffect === false;
+}
+
+function refusalMessage(error: ImError): string {
+  if (error instanceof ImAuthError) {
+    return `The IM Service refused the gateway's credentials (code ${error.imCode ?? 'none'}); nothing was changed. This needs an operator.`;
+  }
+  return `The IM Service refused the change (code ${error.imCode ?? 'none'}); nothing was changed.`;
+}
+
+/** The IM calls a set of operations costs from the group budget. */
+export function groupCallsOf(operations: readonly OutboxOperation[]): number {
+  return operations.reduce((total, operation) => total + groupCallCount(operation), 0);
+}

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import type { Executor } from './groups.repository.js';
+import type { Database, GroupRow, MemberRole, MemberRow } from './tables.js';
+
+/** A position in a group's member list: members are ordered by join time, then user id. */
+export interface MemberCursor {
+  joinedAt: number;
+  userId: string;
+}
+
+/** A position in a user's group list: newest membership first, then group id. */
+export interface MembershipCursor {
+  joinedAt: number;
+  groupId: string;
+}
+
+export interface Membership {
+  member: MemberRow;
+  group: GroupRow;
+}
+
+/** Membership rows: who is in which group, with which role. */
+export class MembersRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The memberships of the given users in one group (missing users are simply absent). */
+  async find(executor: Executor, groupId: string, userIds: readonly string[]): Promise<MemberRow[]> {
+    if (userIds.length === 0) return [];
+    const rows: MemberRow[] = [];
+    for (let i = 0; i < userIds.length; i += 1000) {
+      const batch = userIds.slice(i, i + 1000);
+      rows.push(...(await executor.selectFrom('group_members').selectAll().where('group_id', '=', groupId).where('user_id', 'in', batch).execute()));
+    }
+    return rows;
+  }
+
+  async add(executor: Executor, groupId: string, userIds: readonly string[], joinedAt: number): Promise<void> {
+    const rows = userIds.map((userId) => ({ group_id: groupId, user_id: userId, role: 'MEMBER' as MemberRole, joined_at: joinedAt }));
+    await this.insertRows(executor, rows);
+  }
+
+  /** Puts memberships back exactly as they were (an undo). */
+  async restore(executor: Executor, rows: readonly MemberRow[]): Promise<void> {
+    await this.insertRows(executor, rows.map((row) => ({ ...row, joined_at: Number(row.joined_at) })));
+  }
+
+  async remove(executor: Executor, groupId: string, userIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < userIds.length; i += 1000) {
+      await executor.deleteFrom('group_members').where('group_id', '=', groupId).where('user_id', 'in', userIds.slice(i, i + 1000)).execute();
+    }
+  }
+
+  async setRole(executor: Executor, groupId: string, userId: string, role: MemberRole): Promise<void> {
+    await executor.updateTable('group_members').set({ role }).where('group_id', '=', groupId).where('user_id', '=', userId).execute();
+  }
+
+  /** The owners' memberships of many groups, in one statement. */
+  async findOwners(groupIds: readonly string[]): Promise<MemberRow[]> {
+    if (groupIds.length === 0) return [];
+    return this.db.selectFrom('group_members').selectAll().where('group_id', 'in', groupIds).where('role', '=', 'OWNER').execute();
+  }
+
+  /** One user's memberships in many groups, in one statement. */
+  async findForUser(userId: string, groupIds: readonly string[]): Promise<MemberRow[]> {
+    if (groupIds.length === 0) return [];
+    return this.db.selectFrom('group_members').selectAll().where('user_id', '=', userId).where('group_id', 'in', groupIds).execute();
+  }
+
+  /** A keyset page of a group's members, `limit` rows after `after`, in join order. */
+  async page(groupId: string, limit: number, after: MemberCursor | null, role: MemberRole | null): Promise<MemberRow[]> {
+    let query = this.db.selectFrom('group_members').selectAll().where('group_id', '=', groupId);
+    if (role) query = query.where('role', '=', role);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('joined_at', '>', after.joinedAt),
+          eb.and([eb('joined_at', '=', after.joinedAt), eb('user_id', '>', after.userId)]),
+        ]),
+      );
+    }
+    return query.orderBy('joined_at').orderBy('user_id').limit(limit).execute();
+  }
+
+  /**
+   * A keyset page of a user's active groups, newest membership first, with each group's row:
+   * one statement, whatever the page size.
+   */
+  async pageForUser(userId: string, limit: number, after: MembershipCursor | null, role: MemberRole | null): Promise<Membership[]> {
+    let query = this.db
+      .selectFrom('group_members as m')
+      .innerJoin('groups as g', 'g.group_id', 'm.group_id')
+      .selectAll('g')
+      .select(['m.user_id', 'm.role', 'm.joined_at as member_joined_at'])
+      .where('m.user_id', '=', userId)
+      .where('g.dismissed_at', 'is', null);
+    if (role) query = query.where('m.role', '=', role);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('m.joined_at', '<', after.joinedAt),
+          eb.and([eb('m.joined_at', '=', after.joinedAt), eb('m.group_id', '<', after.groupId)]),
+        ]),
+      );
+    }
+    const rows = await query.orderBy('m.joined_at', 'desc').orderBy('m.group_id', 'desc').limit(limit).execute();
+    return rows.map(({ user_id, role: memberRole, member_joined_at, ...group }) => ({
+      group,
+      member: { group_id: group.group_id, user_id, role: memberRole, joined_at: member_joined_at },
+    }));
+  }
+
+  private async insertRows(executor: Executor, rows: ReadonlyArray<MemberRow & { joined_at: number }>): Promise<void> {
+    for (let i = 0; i < rows.length; i += 1000) {
+      await executor.insertInto('group_members').values(rows.slice(i, i + 1000)).execute();
+    }
+  }
+}
