@@ -24,6 +24,14 @@ type Documents = {
     "\n  query GroupQueriesSpecGroups($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      groupId\n      name\n      memberCount\n      owner {\n        userId\n      }\n    }\n  }\n": typeof types.GroupQueriesSpecGroupsDocument,
     "\n  query GroupQueriesSpecNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Group {\n        groupId\n        name\n      }\n    }\n  }\n": typeof types.GroupQueriesSpecNodeDocument,
     "\n  query GroupQueriesSpecMembers($groupId: String!, $first: Int, $after: String) {\n    group(groupId: $groupId) {\n      memberCount\n      members(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            userId\n            role\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.GroupQueriesSpecMembersDocument,
+    "\n  mutation ScenarioCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n": typeof types.ScenarioCreateDocument,
+    "\n  mutation ScenarioAdd($groupId: String!, $userIds: [String!]!) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n": typeof types.ScenarioAddDocument,
+    "\n  mutation ScenarioRemove($groupId: String!, $userIds: [String!]!) {\n    removeGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n": typeof types.ScenarioRemoveDocument,
+    "\n  mutation ScenarioLeave($groupId: String!) {\n    leaveGroup(groupId: $groupId) {\n      __typename\n    }\n  }\n": typeof types.ScenarioLeaveDocument,
+    "\n  mutation ScenarioRename($groupId: String!, $name: String!) {\n    updateGroup(groupId: $groupId, name: $name) {\n      __typename\n    }\n  }\n": typeof types.ScenarioRenameDocument,
+    "\n  mutation ScenarioTransfer($groupId: String!, $userId: String!) {\n    transferGroupOwnership(groupId: $groupId, userId: $userId) {\n      __typename\n    }\n  }\n": typeof types.ScenarioTransferDocument,
+    "\n  mutation ScenarioDismiss($groupId: String!) {\n    dismissGroup(groupId: $groupId) {\n      __typename\n    }\n  }\n": typeof types.ScenarioDismissDocument,
+    "\n  query ScenarioMembers($groupId: String!) {\n    group(groupId: $groupId) {\n      name\n      syncStatus\n      members(first: 200) {\n        edges {\n          node {\n            userId\n          }\n        }\n      }\n    }\n  }\n": typeof types.ScenarioMembersDocument,
     "\n  mutation StartupSpecCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          groupId\n          syncStatus\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.StartupSpecCreateGroupDocument,
     "\n  query StartupSpecGroup($groupId: String!) {\n    group(groupId: $groupId) {\n      groupId\n      name\n      memberCount\n      syncStatus\n      owner {\n        userId\n      }\n      members {\n        edges {\n          node {\n            userId\n            role\n          }\n        }\n      }\n    }\n  }\n": typeof types.StartupSpecGroupDocument,
 };
@@ -38,6 +46,14 @@ const documents: Documents = {
     "\n  query GroupQueriesSpecGroups($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      groupId\n      name\n      memberCount\n      owner {\n        userId\n      }\n    }\n  }\n": types.GroupQueriesSpecGroupsDocument,
     "\n  query GroupQueriesSpecNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Group {\n        groupId\n        name\n      }\n    }\n  }\n": types.GroupQueriesSpecNodeDocument,
     "\n  query GroupQueriesSpecMembers($groupId: String!, $first: Int, $after: String) {\n    group(groupId: $groupId) {\n      memberCount\n      members(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            userId\n            role\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.GroupQueriesSpecMembersDocument,
+    "\n  mutation ScenarioCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n": types.ScenarioCreateDocument,
+    "\n  mutation ScenarioAdd($groupId: String!, $userIds: [String!]!) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n": types.ScenarioAddDocument,
+    "\n  mutation ScenarioRemove($groupId: String!, $userIds: [String!]!) {\n    removeGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n": types.ScenarioRemoveDocument,
+    "\n  mutation ScenarioLeave($groupId: String!) {\n    leaveGroup(groupId: $groupId) {\n      __typename\n    }\n  }\n": types.ScenarioLeaveDocument,
+    "\n  mutation ScenarioRename($groupId: String!, $name: String!) {\n    updateGroup(groupId: $groupId, name: $name) {\n      __typename\n    }\n  }\n": types.ScenarioRenameDocument,
+    "\n  mutation ScenarioTransfer($groupId: String!, $userId: String!) {\n    transferGroupOwnership(groupId: $groupId, userId: $userId) {\n      __typename\n    }\n  }\n": types.ScenarioTransferDocument,
+    "\n  mutation ScenarioDismiss($groupId: String!) {\n    dismissGroup(groupId: $groupId) {\n      __typename\n    }\n  }\n": types.ScenarioDismissDocument,
+    "\n  query ScenarioMembers($groupId: String!) {\n    group(groupId: $groupId) {\n      name\n      syncStatus\n      members(first: 200) {\n        edges {\n          node {\n            userId\n          }\n        }\n      }\n    }\n  }\n": types.ScenarioMembersDocument,
     "\n  mutation StartupSpecCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          groupId\n          syncStatus\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.StartupSpecCreateGroupDocument,
     "\n  query StartupSpecGroup($groupId: String!) {\n    group(groupId: $groupId) {\n      groupId\n      name\n      memberCount\n      syncStatus\n      owner {\n        userId\n      }\n      members {\n        edges {\n          node {\n            userId\n            role\n          }\n        }\n      }\n    }\n  }\n": types.StartupSpecGroupDocument,
 };
@@ -96,6 +112,38 @@ export function graphql(source: "\n  query GroupQueriesSpecNode($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GroupQueriesSpecMembers($groupId: String!, $first: Int, $after: String) {\n    group(groupId: $groupId) {\n      memberCount\n      members(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            userId\n            role\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GroupQueriesSpecMembers($groupId: String!, $first: Int, $after: String) {\n    group(groupId: $groupId) {\n      memberCount\n      members(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            userId\n            role\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScenarioCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation ScenarioCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScenarioAdd($groupId: String!, $userIds: [String!]!) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation ScenarioAdd($groupId: String!, $userIds: [String!]!) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScenarioRemove($groupId: String!, $userIds: [String!]!) {\n    removeGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation ScenarioRemove($groupId: String!, $userIds: [String!]!) {\n    removeGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScenarioLeave($groupId: String!) {\n    leaveGroup(groupId: $groupId) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation ScenarioLeave($groupId: String!) {\n    leaveGroup(groupId: $groupId) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScenarioRename($groupId: String!, $name: String!) {\n    updateGroup(groupId: $groupId, name: $name) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation ScenarioRename($groupId: String!, $name: String!) {\n    updateGroup(groupId: $groupId, name: $name) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScenarioTransfer($groupId: String!, $userId: String!) {\n    transferGroupOwnership(groupId: $groupId, userId: $userId) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation ScenarioTransfer($groupId: String!, $userId: String!) {\n    transferGroupOwnership(groupId: $groupId, userId: $userId) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScenarioDismiss($groupId: String!) {\n    dismissGroup(groupId: $groupId) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation ScenarioDismiss($groupId: String!) {\n    dismissGroup(groupId: $groupId) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScenarioMembers($groupId: String!) {\n    group(groupId: $groupId) {\n      name\n      syncStatus\n      members(first: 200) {\n        edges {\n          node {\n            userId\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ScenarioMembers($groupId: String!) {\n    group(groupId: $groupId) {\n      name\n      syncStatus\n      members(first: 200) {\n        edges {\n          node {\n            userId\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
