@@ -102,8 +102,7 @@ export class OutboxDispatcher {
 
   private async run(rowId: number, options: DispatchOptions): Promise<DispatchOutcome> {
     const { outbox, logger } = this.options;
-    if (!(await outbox.claim(rowId, Date.now(), this.leaseMs))) return { status: 'waiting' };
-    const row = await outbox.get(rowId);
+    const row = await outbox.claim(rowId, Date.now(), this.leaseMs);
     if (!row) return { status: 'waiting' };
     const steps = stepsOf(parse(row));
     let progress = row.progress;

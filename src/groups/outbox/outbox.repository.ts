@@ -66,16 +66,16 @@ export class OutboxRepository {
     return this.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  /** Takes the row for `leaseMs` unless another dispatcher holds it: true when this one got it. */
-  async claim(id: number, now: number, leaseMs: number): Promise<boolean> {
-    const result = await this.db
+  /** Takes the row for `leaseMs` unless another dispatcher holds it: the row when this one got it. */
+  async claim(id: number, now: number, leaseMs: number): Promise<OutboxRow | undefined> {
+    return this.db
       .updateTable('outbox')
       .set({ locked_until: now + leaseMs, attempts: sql`attempts + 1` })
       .where('id', '=', id)
       .where('status', '=', 'PENDING')
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .returningAll()
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
   }
 
   /**
