@@ -7,10 +7,13 @@ import {
   isObjectType,
   isSpecifiedDirective,
   isSpecifiedScalarType,
+  parse,
+  validate,
   type GraphQLSchema,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/graphql/schema.js';
+import { exampleOperations } from '../../src/graphql/operations.js';
 import { printSortedSchema } from '../../src/graphql/sdl.js';
 
 const committedSdl = new URL('../../schema/schema.graphql', import.meta.url);
@@ -91,5 +94,16 @@ describe('the schema', () => {
         'Query.item(id:)',
       ].sort(),
     );
+  });
+});
+
+describe('the example operations GraphiQL opens with', () => {
+  it('are each valid against the schema', () => {
+    const operations = exampleOperations();
+    expect(operations.length).toBeGreaterThanOrEqual(4);
+    for (const operation of operations) {
+      const errors = validate(schema, parse(operation)).map((error) => error.message);
+      expect(errors, operation.split('\n').find((line) => /^(query|mutation)/.test(line))).toEqual([]);
+    }
   });
 });
