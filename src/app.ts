@@ -8,12 +8,14 @@ import { OutboxRepository } from './groups/outbox/outbox.repository.js';
 import { GroupService } from './groups/service.js';
 import { openStore, type Store } from './groups/store/database.js';
 import { GroupsRepository } from './groups/store/groups.repository.js';
+import { IdempotencyRepository } from './groups/store/idempotency.repository.js';
 import { MembersRepository } from './groups/store/members.repository.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
 import { createImClient, type ImClient } from './im/index.js';
 
 export interface App {
   graphql: GraphQLServer;
+  service: GroupService;
   store: Store;
   im: ImClient;
   dispatcher: OutboxDispatcher;
@@ -31,6 +33,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     credentials: { appKey: im.appKey, appSecret: im.appSecret },
     baseUrls: im.baseUrls,
     logger: logger.child({ component: 'im' }),
+    attemptTimeoutMs: config.imCallTimeoutMs,
     rateClasses: {
       group: { name: 'group', limit: config.rateLimits.group, windowMs: 1000 },
       publish: { name: 'publish', limit: config.rateLimits.publish, windowMs: 1000 },
@@ -38,11 +41,20 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   });
   const groups = new GroupsRepository(store.db);
   const outbox = new OutboxRepository(store.db);
-  const dispatcher = new OutboxDispatcher({ db: store.db, outbox, groups, im: imClient, logger: logger.child({ component: 'outbox' }) });
+  const dispatcher = new OutboxDispatcher({
+    db: store.db,
+    outbox,
+    groups,
+    im: imClient,
+    logger: logger.child({ component: 'outbox' }),
+    leaseMs: config.outbox.leaseMs,
+    pollMs: config.outbox.pollMs,
+  });
   const service = new GroupService({
     store,
     groups,
     members: new MembersRepository(store.db),
+    idempotency: new IdempotencyRepository(store.db),
     outbox,
     dispatcher,
     im: imClient,
@@ -57,20 +69,31 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     graphiqlHeaders: graphiqlHeaders(config.auth),
   });
   dispatcher.start();
+  const sweeper = sweepIdempotencyKeys(service, logger);
 
   return {
     graphql,
+    service,
     store,
     im: imClient,
     dispatcher,
     emulator,
     async close() {
+      clearInterval(sweeper);
       await dispatcher.stop();
       await imClient.close();
       await store.close();
       await emulator?.close();
     },
   };
+}
+
+/** Forgets idempotency keys past their 24 hours, now and every hour. */
+function sweepIdempotencyKeys(service: GroupService, logger: Logger): NodeJS.Timeout {
+  const sweep = () =>
+    service.sweepIdempotencyKeys().catch((error: unknown) => logger.warn({ err: error }, 'idempotency key sweep failed'));
+  void sweep();
+  return setInterval(sweep, 60 * 60 * 1000).unref();
 }
 
 /** A fresh secret per start: nothing outside this process needs to know it. */

@@ -38,6 +38,12 @@ const environmentVariables = z.object({
     .optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /** Per-attempt deadline of an IM call (the IM Service suggests about 5 s). */
+  IM_CALL_TIMEOUT_MS: integer(100, 60_000, 5000),
+  /** How long an outbox row stays claimed by one dispatcher: a crashed instance's rows are retaken after it. */
+  OUTBOX_LEASE_MS: integer(1000, 600_000, 15_000),
+  /** How often the dispatcher looks for outbox rows left behind. */
+  OUTBOX_POLL_MS: integer(10, 60_000, 500),
   IM_GROUP_RATE_LIMIT: integer(1, 100_000, 100),
   IM_PUBLISH_RATE_LIMIT: integer(1, 100_000, 20),
   /** The user id group notifications (`RC:GrpNtf`) are sent from. */
@@ -104,6 +110,8 @@ export interface Config {
   auth: AuthConfig;
   rateLimits: { group: number; publish: number };
   notificationSender: string;
+  imCallTimeoutMs: number;
+  outbox: { leaseMs: number; pollMs: number };
 }
 
 /** How callers are named. */
@@ -156,6 +164,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     rateLimits: { group: env.IM_GROUP_RATE_LIMIT, publish: env.IM_PUBLISH_RATE_LIMIT },
     notificationSender: env.IM_NOTIFICATION_SENDER,
+    imCallTimeoutMs: env.IM_CALL_TIMEOUT_MS,
+    outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS },
   };
 }
 

@@ -3,6 +3,7 @@ import {
   ForbiddenError,
   GroupIdTakenError,
   GroupNotFoundError,
+  IdempotencyKeyReusedError,
   NotAMemberError,
   OwnerCannotLeaveError,
   MemberLimitExceededError,
@@ -112,6 +113,13 @@ builder.objectType(OwnerCannotLeaveError, {
   description: 'The owner cannot leave: transfer ownership to another member first, or dismiss the group.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ groupId: t.exposeString('groupId', { description: 'The group.' }) }),
+});
+
+builder.objectType(IdempotencyKeyReusedError, {
+  name: 'IdempotencyKeyReusedError',
+  description: 'This idempotency key was already used for a different request. Nothing was changed; use a new key.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ idempotencyKey: t.exposeString('idempotencyKey', { description: 'The key that was reused.' }) }),
 });
 
 /** The failures any mutation can answer, before its own. */

@@ -7,6 +7,7 @@ import { compensationFor, groupCallCount, isNotification, type OutboxOperation }
 import type { OutboxRepository } from './outbox/outbox.repository.js';
 import type { Store } from './store/database.js';
 import type { GroupsRepository } from './store/groups.repository.js';
+import type { IdempotencyRepository } from './store/idempotency.repository.js';
 import type { Database } from './store/tables.js';
 
 /** Who is asking, and by when they need an answer. */
@@ -30,6 +31,7 @@ export interface PlannedChange<T> {
 
 export interface ChangeRunnerDeps {
   store: Store;
+  idempotency: IdempotencyRepository;
   groups: GroupsRepository;
   outbox: OutboxRepository;
   dispatcher: OutboxDispatcher;
@@ -37,12 +39,24 @@ export interface ChangeRunnerDeps {
   logger: Logger;
 }
 
+/** Makes a change idempotent: its key is recorded in the change's own transaction, with the result to repeat. */
+export interface IdempotentRecord<T> {
+  callerId: string;
+  key: string;
+  operation: string;
+  requestHash: string;
+  encode(result: T): string;
+}
+
+/** The key was recorded by an earlier request (maybe one running right now): repeat its result. */
+export class KeyAlreadyRecorded extends Error {}
+
 interface WrittenRow {
   id: number;
   operation: OutboxOperation;
 }
 
-type Written<T> = { change: PlannedChange<T>; rows: WrittenRow[] };
+type Written<T> = { change: PlannedChange<T>; rows: WrittenRow[]; idempotency: IdempotentRecord<T> | undefined };
 
 /**
  * The one way a group changes: the domain rows and their outbox rows in one transaction,
@@ -56,6 +70,11 @@ type Written<T> = { change: PlannedChange<T>; rows: WrittenRow[] };
 export class ChangeRunner {
   constructor(private readonly deps: ChangeRunnerDeps) {}
 
+  /** An undone change leaves nothing to repeat: the same key may try again. */
+  private async forgetKey<T>(trx: Transaction<Database>, written: Written<T>): Promise<void> {
+    if (written.idempotency) await this.deps.idempotency.delete(trx, written.idempotency.callerId, written.idempotency.key);
+  }
+
   /** Refuses at once, with nothing written, when the IM budget cannot serve `groupCalls` calls in time. */
   shedIfTooBusy(groupCalls: number, scope: RequestScope): void {
     if (groupCalls === 0) return;
@@ -64,16 +83,26 @@ export class ChangeRunner {
     if (waitMs > budgetMs) throw new RateLimitedError(Math.max(1, Math.ceil(waitMs - Math.max(0, budgetMs))));
   }
 
-  async run<T>(groupId: string, scope: RequestScope, plan: (trx: Transaction<Database>) => Promise<PlannedChange<T>>): Promise<T> {
-    const written = await this.write(groupId, plan);
+  async run<T>(
+    groupId: string,
+    scope: RequestScope,
+    plan: (trx: Transaction<Database>) => Promise<PlannedChange<T>>,
+    idempotency?: IdempotentRecord<T>,
+  ): Promise<T> {
+    const written = await this.write(groupId, plan, idempotency);
     await this.send(groupId, written, scope);
     return written.change.result;
   }
 
-  private write<T>(groupId: string, plan: (trx: Transaction<Database>) => Promise<PlannedChange<T>>): Promise<Written<T>> {
+  private write<T>(
+    groupId: string,
+    plan: (trx: Transaction<Database>) => Promise<PlannedChange<T>>,
+    idempotency: IdempotentRecord<T> | undefined,
+  ): Promise<Written<T>> {
     return this.deps.store.db.transaction().execute(async (trx) => {
       const change = await plan(trx);
       const now = Date.now();
+      if (idempotency) await this.record(trx, idempotency, change, now);
       const rows: WrittenRow[] = [];
       for (const operation of change.operations) {
         rows.push({ id: await this.deps.outbox.insert(trx, { groupId, kind: operation.kind, payload: operation, now }), operation });
@@ -81,8 +110,21 @@ export class ChangeRunner {
       if (change.operations.some((operation) => !isNotification(operation))) {
         await this.deps.groups.setSyncStatus(trx, groupId, 'PENDING');
       }
-      return { change, rows };
+      return { change, rows, idempotency };
     });
+  }
+
+  private async record<T>(trx: Transaction<Database>, idempotency: IdempotentRecord<T>, change: PlannedChange<T>, now: number): Promise<void> {
+    const recorded = await this.deps.idempotency.insert(trx, {
+      callerId: idempotency.callerId,
+      key: idempotency.key,
+      operation: idempotency.operation,
+      requestHash: idempotency.requestHash,
+      outcome: idempotency.encode(change.result),
+      now,
+    });
+    // Rolls the whole change back: the other request's change stands, and its result is repeated.
+    if (!recorded) throw new KeyAlreadyRecorded();
   }
 
   private async send<T>(groupId: string, written: Written<T>, scope: RequestScope): Promise<void> {
@@ -111,6 +153,7 @@ export class ChangeRunner {
     let compensationId: number | null = null;
     await this.deps.store.db.transaction().execute(async (trx) => {
       await written.change.undo(trx);
+      await this.forgetKey(trx, written);
       const now = Date.now();
       for (const row of written.rows.slice(index)) await this.deps.outbox.withdraw(trx, row.id, now);
       if (compensation) {
@@ -134,6 +177,7 @@ export class ChangeRunner {
         if (!(await this.deps.outbox.withdraw(trx, row.id, now))) return false;
       }
       await written.change.undo(trx);
+      await this.forgetKey(trx, written);
       if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.outbox, this.deps.groups, groupId);
       return true;
     });

@@ -72,3 +72,9 @@ export class OwnerCannotLeaveError extends DomainError {
     super(`The owner cannot leave group "${groupId}": transfer ownership to another member first, or dismiss the group.`);
   }
 }
+
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor(readonly idempotencyKey: string) {
+    super(`The idempotency key "${idempotencyKey}" was already used for a different request; use a new key for a new request.`);
+  }
+}

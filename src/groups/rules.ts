@@ -40,10 +40,14 @@ export const memberIdsSchema = z
   .array(userIdSchema)
   .max(MAX_GROUP_MEMBERS * 2, `List at most ${MAX_GROUP_MEMBERS * 2} ids`);
 
+/** Chosen by the client, one per intended change; printable ASCII keeps keys easy to log and compare. */
+export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'Use 1 to 128 printable ASCII characters, no spaces');
+
 /** A new group, as the gateway accepts it: every field checked at once, so every issue is reported. */
 export const createGroupInputSchema = z.object({
   groupId: groupIdSchema.nullish(),
   name: groupNameSchema,
   memberIds: memberIdsSchema.nullish(),
   avatarUrl: avatarUrlSchema.nullish(),
+  idempotencyKey: idempotencyKeySchema.nullish(),
 });

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { ImClient } from '../im/index.js';
-import { ChangeRunner, groupCallsOf, type PlannedChange, type RequestScope } from './changes.js';
+import { ChangeRunner, groupCallsOf, type IdempotentRecord, type PlannedChange, type RequestScope } from './changes.js';
 import {
   GroupIdTakenError,
   GroupNotFoundError,
@@ -11,6 +11,7 @@ import {
   OwnerCannotLeaveError,
   ForbiddenError,
 } from './errors.js';
+import { IdempotencyGuard } from './idempotency.js';
 import { generateGroupId } from './ids.js';
 import { notification, type NotificationInput } from './notifications.js';
 import type { OutboxDispatcher } from './outbox/dispatcher.js';
@@ -21,6 +22,7 @@ import { MAX_GROUP_MEMBERS } from './rules.js';
 import type { Store } from './store/database.js';
 import { isUniqueViolation } from './store/errors.js';
 import type { GroupsRepository } from './store/groups.repository.js';
+import type { IdempotencyRepository } from './store/idempotency.repository.js';
 import type { MemberCursor, Membership, MembershipCursor, MembersRepository } from './store/members.repository.js';
 import type { Database, GroupRow, MemberRole, MemberRow } from './store/tables.js';
 
@@ -33,12 +35,18 @@ export interface CreateGroupCommand {
   memberIds: readonly string[];
   avatarUrl?: string | null;
   notify?: boolean;
+  /** Repeating a request with the same key repeats its first result instead of acting twice. */
+  idempotencyKey?: string | null;
 }
+
+/** How long an idempotency key is remembered, at least. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export interface GroupServiceDeps {
   store: Store;
   groups: GroupsRepository;
   members: MembersRepository;
+  idempotency: IdempotencyRepository;
   outbox: OutboxRepository;
   dispatcher: OutboxDispatcher;
   im: ImClient;
@@ -55,47 +63,88 @@ type Trx = Transaction<Database>;
  */
 export class GroupService {
   private readonly changes: ChangeRunner;
+  private readonly idempotency: IdempotencyGuard;
 
   constructor(private readonly deps: GroupServiceDeps) {
     this.changes = new ChangeRunner(deps);
+    this.idempotency = new IdempotencyGuard(deps.idempotency);
   }
 
   async createGroup(command: CreateGroupCommand, scope: RequestScope): Promise<GroupRow> {
     const ownerId = requireCaller(scope);
     const memberIds = [...new Set([ownerId, ...command.memberIds])];
     if (memberIds.length > MAX_GROUP_MEMBERS) throw new MemberLimitExceededError(MAX_GROUP_MEMBERS, memberIds.length);
-    const groupId = command.groupId ?? generateGroupId();
+    const { idempotencyKey, ...request } = command;
+    return this.idempotency.run(scope, idempotencyKey, 'createGroup', request, {
+      replay: (outcome) => this.requireGroup(JSON.parse(outcome).groupId, { evenDismissed: true }),
+      run: async (record) => {
+        const groupId = command.groupId ?? generateGroupId();
+        await this.insertGroup(groupId, ownerId, memberIds, command, scope, record && { ...record, encode: () => JSON.stringify({ groupId }) });
+        return this.requireGroup(groupId);
+      },
+    });
+  }
+
+  private async insertGroup(
+    groupId: string,
+    ownerId: string,
+    memberIds: string[],
+    command: CreateGroupCommand,
+    scope: RequestScope,
+    record: IdempotentRecord<void> | undefined,
+  ): Promise<void> {
     const create: OutboxOperation = { kind: 'createGroup', groupId, groupName: command.name, userIds: memberIds };
     this.changes.shedIfTooBusy(groupCallsOf([create]), scope);
     try {
-      await this.changes.run(groupId, scope, async (trx) => {
-        if (await this.deps.groups.idTaken(trx, groupId)) throw new GroupIdTakenError(groupId);
-        const { name, avatarUrl = null } = command;
-        await this.deps.groups.insert(trx, { groupId, name, avatarUrl, ownerId, memberIds, syncStatus: 'PENDING', createdAt: Date.now() });
-        const created = this.notify(command.notify, {
-          groupId,
-          operation: 'Create',
-          operatorUserId: ownerId,
-          targetUserIds: memberIds,
-          message: `${ownerId} created the group "${name}"`,
-          details: { groupName: name },
-        });
-        return { operations: [create, ...created], undo: (undoTrx) => this.deps.groups.delete(undoTrx, groupId), result: undefined };
-      });
+      await this.changes.run(
+        groupId,
+        scope,
+        async (trx) => {
+          if (await this.deps.groups.idTaken(trx, groupId)) throw new GroupIdTakenError(groupId);
+          const { name, avatarUrl = null } = command;
+          await this.deps.groups.insert(trx, { groupId, name, avatarUrl, ownerId, memberIds, syncStatus: 'PENDING', createdAt: Date.now() });
+          const created = this.notify(command.notify, {
+            groupId,
+            operation: 'Create',
+            operatorUserId: ownerId,
+            targetUserIds: memberIds,
+            message: `${ownerId} created the group "${name}"`,
+            details: { groupName: name },
+          });
+          return { operations: [create, ...created], undo: (undoTrx) => this.deps.groups.delete(undoTrx, groupId), result: undefined };
+        },
+        record,
+      );
     } catch (error) {
       // Two requests racing for one id: the loser hits the primary key.
       if (isUniqueViolation(error)) throw new GroupIdTakenError(groupId);
       throw error;
     }
-    return this.requireGroup(groupId);
   }
 
   /** Adds users; those already in are not an error. Answers the group and who was actually added. */
-  async addMembers(groupId: string, userIds: readonly string[], notify: boolean, scope: RequestScope) {
+  async addMembers(groupId: string, userIds: readonly string[], notify: boolean, scope: RequestScope, idempotencyKey?: string | null) {
+    requireCaller(scope);
+    return this.idempotency.run(scope, idempotencyKey, 'addGroupMembers', { groupId, userIds, notify }, {
+      replay: async (outcome) => ({ group: await this.requireGroup(groupId), added: JSON.parse(outcome).added as string[] }),
+      run: async (record) => {
+        const added = await this.insertMembers(groupId, userIds, notify, scope, record && { ...record, encode: (result) => JSON.stringify({ added: result }) });
+        return { group: await this.requireGroup(groupId), added };
+      },
+    });
+  }
+
+  private async insertMembers(
+    groupId: string,
+    userIds: readonly string[],
+    notify: boolean,
+    scope: RequestScope,
+    record: IdempotentRecord<string[]> | undefined,
+  ): Promise<string[]> {
     const actorId = requireCaller(scope);
     const candidates = [...new Set(userIds)];
     this.changes.shedIfTooBusy(Math.ceil(candidates.length / 1000), scope);
-    const added = await this.changes.run(groupId, scope, async (trx) => {
+    return this.changes.run(groupId, scope, async (trx) => {
       const { group, actor } = await this.loadForChange(trx, groupId, actorId);
       authorize('addMembers', actor?.role ?? null);
       const present = new Set((await this.deps.members.find(trx, groupId, candidates)).map((member) => member.user_id));
@@ -122,8 +171,7 @@ export class GroupService {
         },
         result: newcomers,
       };
-    });
-    return { group: await this.requireGroup(groupId), added };
+    }, record);
   }
 
   /** Removes members (those not in are ignored). Removed users get the `Kicked` notice before they go. */
@@ -318,10 +366,17 @@ export class GroupService {
     return member;
   }
 
-  private async requireGroup(groupId: string): Promise<GroupRow> {
-    const [group] = await this.deps.groups.findByIds([groupId]);
+  private async requireGroup(groupId: string, options: { evenDismissed?: boolean } = {}): Promise<GroupRow> {
+    const group = options.evenDismissed
+      ? await this.deps.groups.findById(this.deps.store.db, groupId)
+      : (await this.deps.groups.findByIds([groupId]))[0];
     if (!group) throw new GroupNotFoundError(groupId);
     return group;
+  }
+
+  /** Forgets idempotency keys past their retention. */
+  sweepIdempotencyKeys(now = Date.now()): Promise<number> {
+    return this.deps.idempotency.deleteOlderThan(now - IDEMPOTENCY_RETENTION_MS);
   }
 }
 

@@ -35,6 +35,8 @@ export interface DispatcherOptions {
 }
 
 const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
+/** Time kept between a step's deadline and the end of the claim, for recording the step. */
+const LEASE_MARGIN_MS = 1000;
 
 /**
  * Sends outbox rows to the IM Service, each group's rows in order: at once when a mutation
@@ -50,7 +52,7 @@ export class OutboxDispatcher {
 
   constructor(private readonly options: DispatcherOptions) {
     this.pollMs = options.pollMs ?? 500;
-    this.leaseMs = options.leaseMs ?? 60_000;
+    this.leaseMs = options.leaseMs ?? 15_000;
   }
 
   /** Sends the row now unless an older row of its group is still pending. */
@@ -59,8 +61,11 @@ export class OutboxDispatcher {
     return this.track(this.run(rowId, options));
   }
 
+  /** Starts the loop; its first pass picks up whatever a previous run left pending. */
   start(): void {
-    this.timer ??= setInterval(() => void this.poll(), this.pollMs);
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.poll(), this.pollMs);
+    void this.poll();
   }
 
   /** Stops the loop and waits for the dispatches under way; pending rows stay for the next start. */
@@ -100,6 +105,15 @@ export class OutboxDispatcher {
     }
   }
 
+  /**
+   * Each step must finish while the claim holds, or a second dispatcher could take the row
+   * and send it again: the IM call gives up (ambiguously) a little before the lease ends.
+   */
+  private withinLease(options: DispatchOptions): DispatchOptions {
+    const leaseEndsAt = Date.now() + this.leaseMs - LEASE_MARGIN_MS;
+    return { ...options, deadlineAt: Math.min(options.deadlineAt ?? Infinity, leaseEndsAt) };
+  }
+
   private async run(rowId: number, options: DispatchOptions): Promise<DispatchOutcome> {
     const { outbox, logger } = this.options;
     const row = await outbox.claim(rowId, Date.now(), this.leaseMs);
@@ -108,7 +122,7 @@ export class OutboxDispatcher {
     let progress = row.progress;
     try {
       for (; progress < steps.length; progress++) {
-        await steps[progress]!(this.options.im, options);
+        await steps[progress]!(this.options.im, this.withinLease(options));
         await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
       }
     } catch (error) {

@@ -68,6 +68,11 @@ export class GroupsRepository {
       .executeTakeFirst();
   }
 
+  /** The group whatever its state, dismissed included. */
+  async findById(executor: Executor, groupId: string): Promise<GroupRow | undefined> {
+    return executor.selectFrom('groups').selectAll().where('group_id', '=', groupId).executeTakeFirst();
+  }
+
   /** Active groups by id, in one statement for any number of ids. */
   async findByIds(groupIds: readonly string[]): Promise<GroupRow[]> {
     if (groupIds.length === 0) return [];

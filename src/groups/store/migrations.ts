@@ -59,6 +59,21 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
         await db.schema.alterTable('groups').addColumn('dismissed_at', 'bigint').execute();
       },
     },
+    '0003_idempotency_keys': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('idempotency_keys')
+          .addColumn('caller_id', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('operation', 'text', (c) => c.notNull())
+          .addColumn('request_hash', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('idempotency_keys_pk', ['caller_id', 'key'])
+          .execute();
+        await db.schema.createIndex('idempotency_keys_by_age').on('idempotency_keys').column('created_at').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

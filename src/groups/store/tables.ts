@@ -48,10 +48,23 @@ export interface OutboxTable {
   created_at: Millis;
 }
 
+export interface IdempotencyKeysTable {
+  caller_id: string;
+  key: string;
+  /** The mutation the key was first used with. */
+  operation: string;
+  /** A hash of the first request's input: the same key with another input is refused. */
+  request_hash: string;
+  /** The first request's result, encoded by its mutation, to repeat to a retry. */
+  outcome: string;
+  created_at: Millis;
+}
+
 export interface Database {
   groups: GroupsTable;
   group_members: GroupMembersTable;
   outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type GroupRow = Selectable<GroupsTable>;

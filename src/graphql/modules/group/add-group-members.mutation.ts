@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MemberLimitExceededError } from '../../../groups/errors.js';
+import { IdempotencyKeyReusedError, MemberLimitExceededError } from '../../../groups/errors.js';
+import { idempotencyKeySchema } from '../../../groups/rules.js';
 import type { GroupRow } from '../../../groups/store/tables.js';
 import { builder } from '../../builder.js';
 import { IM_CHANGE_ERRORS } from '../../errors.js';
@@ -24,13 +25,20 @@ builder.mutationField('addGroupMembers', (t) =>
       groupId: t.arg.string({ required: true, description: 'The group.' }),
       userIds: t.arg.stringList({ required: true, description: 'The users to add.' }),
       notify: t.arg.boolean({ required: false, defaultValue: true, description: NOTIFY_DESCRIPTION }),
+      idempotencyKey: t.arg.string({
+        required: false,
+        description:
+          'A key of your choosing, new for each change you mean to make: repeating the request with it answers the first result ' +
+          'without adding twice (and without a second notification). Remembered, per caller, for at least 24 hours.',
+      }),
     },
-    validate: z.object({ groupId: groupIdArg, userIds: userIdsArg, notify: notifyArg }),
+    validate: z.object({ groupId: groupIdArg, userIds: userIdsArg, notify: notifyArg, idempotencyKey: idempotencyKeySchema.nullish() }),
     errors: {
-      types: [...IM_CHANGE_ERRORS, MemberLimitExceededError],
+      types: [...IM_CHANGE_ERRORS, MemberLimitExceededError, IdempotencyKeyReusedError],
       directResult: true,
       union: { name: 'AddGroupMembersResult', description: 'What became of an addGroupMembers request.' },
     },
-    resolve: (_root, args, context) => context.service.addMembers(args.groupId, args.userIds, args.notify ?? true, context.scope),
+    resolve: (_root, args, context) =>
+      context.service.addMembers(args.groupId, args.userIds, args.notify ?? true, context.scope, args.idempotencyKey),
   }),
 );

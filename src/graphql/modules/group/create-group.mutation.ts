@@ -1,4 +1,10 @@
-import { GroupIdTakenError, MemberLimitExceededError, RateLimitedError, UpstreamError } from '../../../groups/errors.js';
+import {
+  GroupIdTakenError,
+  IdempotencyKeyReusedError,
+  MemberLimitExceededError,
+  RateLimitedError,
+  UpstreamError,
+} from '../../../groups/errors.js';
 import { createGroupInputSchema, MAX_GROUP_MEMBERS } from '../../../groups/rules.js';
 import { builder } from '../../builder.js';
 import { COMMON_MUTATION_ERRORS } from '../../errors.js';
@@ -25,6 +31,13 @@ const CreateGroupInput = builder.inputType('CreateGroupInput', {
       required: false,
       description: "An http(s) URL of the group's picture.",
     }),
+    idempotencyKey: t.string({
+      required: false,
+      description:
+        'A key of your choosing (1 to 128 printable characters), new for each group you mean to create. Sending the same request ' +
+        'again with it answers the first result instead of creating a second group; the same key with another input answers ' +
+        '`IdempotencyKeyReusedError`. Keys are remembered, per caller, for at least 24 hours.',
+    }),
   }),
   validate: createGroupInputSchema,
 });
@@ -41,14 +54,28 @@ builder.mutationField('createGroup', (t) =>
       notify: t.arg.boolean({ required: false, defaultValue: true, description: NOTIFY_DESCRIPTION }),
     },
     errors: {
-      types: [...COMMON_MUTATION_ERRORS, GroupIdTakenError, MemberLimitExceededError, RateLimitedError, UpstreamError],
+      types: [
+        ...COMMON_MUTATION_ERRORS,
+        GroupIdTakenError,
+        MemberLimitExceededError,
+        RateLimitedError,
+        UpstreamError,
+        IdempotencyKeyReusedError,
+      ],
       union: { name: 'CreateGroupResult', description: 'What became of a createGroup request.' },
       result: { name: 'CreateGroupSuccess', description: 'The group was created.' },
       dataField: { name: 'group', description: 'The new group.' },
     },
     resolve: (_root, { input, notify }, context) =>
       context.service.createGroup(
-        { groupId: input.groupId, name: input.name, memberIds: input.memberIds ?? [], avatarUrl: input.avatarUrl, notify: notify ?? true },
+        {
+          groupId: input.groupId,
+          name: input.name,
+          memberIds: input.memberIds ?? [],
+          avatarUrl: input.avatarUrl,
+          notify: notify ?? true,
+          idempotencyKey: input.idempotencyKey,
+        },
         context.scope,
       ),
   }),
