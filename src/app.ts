@@ -16,6 +16,7 @@ import { createImClient, type ImClient } from './im/index.js';
 export interface App {
   graphql: GraphQLServer;
   service: GroupService;
+  repositories: { groups: GroupsRepository; members: MembersRepository; outbox: OutboxRepository };
   store: Store;
   im: ImClient;
   dispatcher: OutboxDispatcher;
@@ -50,10 +51,11 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     leaseMs: config.outbox.leaseMs,
     pollMs: config.outbox.pollMs,
   });
+  const members = new MembersRepository(store.db);
   const service = new GroupService({
     store,
     groups,
-    members: new MembersRepository(store.db),
+    members,
     idempotency: new IdempotencyRepository(store.db),
     outbox,
     dispatcher,
@@ -74,6 +76,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   return {
     graphql,
     service,
+    repositories: { groups, members, outbox },
     store,
     im: imClient,
     dispatcher,

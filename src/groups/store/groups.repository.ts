@@ -73,6 +73,13 @@ export class GroupsRepository {
     return executor.selectFrom('groups').selectAll().where('group_id', '=', groupId).executeTakeFirst();
   }
 
+  /** A page of active groups in `sync_status`, by group id: for walking every group. */
+  async pageByStatus(status: SyncStatus, afterGroupId: string | null, limit: number): Promise<GroupRow[]> {
+    let query = this.db.selectFrom('groups').selectAll().where('sync_status', '=', status).where('dismissed_at', 'is', null);
+    if (afterGroupId !== null) query = query.where('group_id', '>', afterGroupId);
+    return query.orderBy('group_id').limit(limit).execute();
+  }
+
   /** Active groups by id, in one statement for any number of ids. */
   async findByIds(groupIds: readonly string[]): Promise<GroupRow[]> {
     if (groupIds.length === 0) return [];

@@ -54,6 +54,12 @@ export class MembersRepository {
     await executor.updateTable('group_members').set({ role }).where('group_id', '=', groupId).where('user_id', '=', userId).execute();
   }
 
+  /** Every member's id (a group holds at most 3000). */
+  async userIdsOf(groupId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).execute();
+    return rows.map((row) => row.user_id);
+  }
+
   /** The owners' memberships of many groups, in one statement. */
   async findOwners(groupIds: readonly string[]): Promise<MemberRow[]> {
     if (groupIds.length === 0) return [];

@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { graphql } from '../generated/index.js';
+import { startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { clientFor, emulatorGroup, emulatorLog, startFixtureEmulator } from '../fixtures/im.js';
+
+const CreateGroup = graphql(`
+  mutation ReconcileCreate($input: CreateGroupInput!) {
+    createGroup(input: $input) {
+      __typename
+    }
+  }
+`);
+
+/** Runs `npm run reconcile` as an operator would, against the same database and IM Service. */
+function runReconcile(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node_modules/.bin/tsx', ['src/reconcile.ts', ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run reconcile', () => {
+  let emulator: RunningEmulator;
+  let fixture: GatewayFixture;
+  let directory: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'reconcile-'));
+    const databaseUrl = join(directory, 'gateway.sqlite');
+    emulator = await startFixtureEmulator();
+    fixture = await startGateway({ emulator, config: { databaseUrl } });
+    for (const [groupId, memberIds] of [
+      ['intact', ['bob']],
+      ['lost', ['bob', 'carol']],
+      ['haunted', ['dave']],
+    ] as const) {
+      const response = await fixture.execute(CreateGroup, { input: { groupId, name: groupId, memberIds: [...memberIds] } }, { as: 'alice' });
+      expect(response.data?.createGroup.__typename).toBe('CreateGroupSuccess');
+    }
+    await fixture.close();
+    // Drift behind the gateway's back: carol vanished from one IM group, a ghost appeared in another.
+    const im = clientFor([emulator.url]);
+    await im.client.quitGroup({ groupId: 'lost', userIds: ['carol'] });
+    await im.client.joinGroup({ groupId: 'haunted', userIds: ['ghost'] });
+    await im.close();
+    env = {
+      DATABASE_URL: databaseUrl,
+      IM_APP_KEY: emulator.appKey,
+      IM_APP_SECRET: emulator.appSecret,
+      IM_API_URLS: emulator.url,
+      AUTH_MODE: 'dev',
+      LOG_LEVEL: 'silent',
+    };
+  });
+  afterAll(async () => {
+    await emulator.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('prints the differences with --dry-run and changes nothing', async () => {
+    const before = (await emulatorLog(emulator)).length;
+    const { code, stdout } = await runReconcile(env, ['--dry-run']);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('lost: missing at the IM Service [carol], extra at the IM Service []');
+    expect(stdout).toContain('haunted: missing at the IM Service [], extra at the IM Service [ghost]');
+    expect(stdout).not.toContain('intact:');
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ dryRun: true, groupsChecked: 3, groupsDrifted: 2 });
+    const calls = (await emulatorLog(emulator)).slice(before).map((entry) => entry.path);
+    expect(calls.every((path) => path === '/group/user/query.json')).toBe(true);
+    expect((await emulatorGroup(emulator, 'lost'))?.members).toEqual(['alice', 'bob']);
+  });
+
+  it('repairs the differences through the outbox, after which nothing differs', async () => {
+    const repair = await runReconcile(env);
+    expect(repair.code).toBe(0);
+    expect(JSON.parse(repair.stdout.trim().split('\n').at(-1)!)).toMatchObject({ dryRun: false, groupsDrifted: 2, drained: true });
+    expect((await emulatorGroup(emulator, 'lost'))?.members.sort()).toEqual(['alice', 'bob', 'carol']);
+    expect((await emulatorGroup(emulator, 'haunted'))?.members.sort()).toEqual(['alice', 'dave']);
+
+    const again = await runReconcile(env, ['--dry-run']);
+    expect(JSON.parse(again.stdout.trim().split('\n').at(-1)!)).toMatchObject({ groupsChecked: 3, groupsDrifted: 0 });
+  });
+});
