@@ -1,0 +1,173 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { graphql } from '../generated/index.js';
+import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { emulatorLog, startFixtureEmulator } from '../fixtures/im.js';
+
+const Create = graphql(`
+  mutation FaultCreate($input: CreateGroupInput!) {
+    createGroup(input: $input, notify: false) {
+      __typename
+      ... on CreateGroupSuccess {
+        group {
+          groupId
+        }
+      }
+      ... on RateLimitedError {
+        retryAfterMs
+      }
+      ... on UpstreamError {
+        retryable
+      }
+    }
+  }
+`);
+const Add = graphql(`
+  mutation FaultAdd($groupId: String!, $userIds: [String!]!, $idempotencyKey: String) {
+    addGroupMembers(groupId: $groupId, userIds: $userIds, idempotencyKey: $idempotencyKey, notify: false) {
+      __typename
+      ... on UpstreamError {
+        retryable
+      }
+    }
+  }
+`);
+const Remove = graphql(`
+  mutation FaultRemove($groupId: String!, $userIds: [String!]!) {
+    removeGroupMembers(groupId: $groupId, userIds: $userIds, notify: false) {
+      __typename
+      ... on UpstreamError {
+        retryable
+      }
+    }
+  }
+`);
+
+const GROUPS = 300;
+const MEMBER_CHANGES = 300;
+const WORKERS = 24;
+
+interface EmulatorGroup {
+  groupId: string;
+  name: string;
+  members: string[];
+}
+
+/** Answers worth retrying: nothing happened, or the gateway asked to come back. */
+function shouldRetry(typename: string | undefined, retryable?: boolean): boolean {
+  return typename === undefined || typename === 'RateLimitedError' || (typename === 'UpstreamError' && retryable === true);
+}
+
+/** Runs `tasks` with `workers` at a time. */
+async function inParallel(tasks: Array<() => Promise<void>>, workers: number): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < tasks.length) await tasks[next++]!();
+    }),
+  );
+}
+
+describe('under IM faults: 500s, 504s, hangs, 1008 storms, and the primary down', () => {
+  let primary: RunningEmulator;
+  let backup: RunningEmulator;
+  let fixture: GatewayFixture;
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  const created = new Set<string>();
+
+  beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
+    primary = await startFixtureEmulator();
+    await primary.close();
+    backup = await startFixtureEmulator({
+      seed: 7,
+      faults: { error500Rate: 0.1, timeout504Rate: 0.05, hangRate: 0.02 },
+    });
+    fixture = await startGateway({
+      emulator: backup,
+      config: {
+        im: { appKey: backup.appKey, appSecret: backup.appSecret, baseUrls: [primary.url, backup.url] },
+        imCallTimeoutMs: 250,
+        requestDeadlineMs: 1500,
+        outbox: { leaseMs: 3000, pollMs: 100 },
+      },
+    });
+  });
+  afterAll(async () => {
+    process.off('unhandledRejection', onUnhandled);
+    await fixture.close();
+    await backup.close();
+  });
+
+  it('answers every request, and converges so that the store and the IM Service agree', async () => {
+    const createTasks = Array.from({ length: GROUPS }, (_, i) => async () => {
+      const input = { groupId: `fault${i}`, name: `Fault ${i}`, memberIds: [`m${i}a`, `m${i}b`], idempotencyKey: `create-${i}` };
+      for (let attempt = 0; attempt < 40; attempt++) {
+        const result = (await fixture.execute(Create, { input }, { as: `owner${i % 10}` })).data?.createGroup;
+        if (result?.__typename === 'CreateGroupSuccess') return void created.add(input.groupId);
+        if (!shouldRetry(result?.__typename, result?.__typename === 'UpstreamError' ? result.retryable : undefined)) {
+          throw new Error(`createGroup ${i} answered ${JSON.stringify(result)}`);
+        }
+        await sleep(result?.__typename === 'RateLimitedError' ? Math.min(result.retryAfterMs, 500) : 50);
+      }
+      throw new Error(`createGroup ${i} never succeeded`);
+    });
+    await inParallel(createTasks, WORKERS);
+    expect(created.size).toBe(GROUPS);
+
+    // A 1008 storm from other tenants in the middle of the member changes.
+    const storm = (async () => {
+      await sleep(500);
+      backup.setFaults({ rateLimitedRate: 0.5 });
+      await sleep(1500);
+      backup.setFaults({ rateLimitedRate: 0 });
+    })();
+    const changeTasks = Array.from({ length: MEMBER_CHANGES }, (_, i) => async () => {
+      const groupId = `fault${i % GROUPS}`;
+      const owner = `owner${(i % GROUPS) % 10}`;
+      for (let attempt = 0; attempt < 40; attempt++) {
+        const response =
+          i % 3 === 2
+            ? (await fixture.execute(Remove, { groupId, userIds: [`m${i % GROUPS}a`] }, { as: owner })).data?.removeGroupMembers
+            : (await fixture.execute(Add, { groupId, userIds: [`extra${i}`], idempotencyKey: `add-${i}` }, { as: owner })).data?.addGroupMembers;
+        if (response?.__typename.endsWith('Success')) return;
+        if (!shouldRetry(response?.__typename, response?.__typename === 'UpstreamError' ? response.retryable : undefined)) {
+          throw new Error(`change ${i} answered ${JSON.stringify(response)}`);
+        }
+        await sleep(100);
+      }
+      throw new Error(`change ${i} never succeeded`);
+    });
+    await inParallel(changeTasks, WORKERS);
+    await storm;
+
+    // The outbox drains once the faults stop mattering.
+    backup.setFaults({ error500Rate: 0, timeout504Rate: 0, hangRate: 0 });
+    const db = fixture.app.store.db;
+    await eventually(async () => (await db.selectFrom('outbox').select('id').where('status', '=', 'PENDING').execute()).length === 0, 30_000, 200);
+
+    const stored = await db.selectFrom('groups').selectAll().where('dismissed_at', 'is', null).orderBy('group_id').execute();
+    const members = await db.selectFrom('group_members').select(['group_id', 'user_id']).execute();
+    const storeGroups: EmulatorGroup[] = stored.map((group) => ({
+      groupId: group.group_id,
+      name: group.name,
+      members: members.filter((m) => m.group_id === group.group_id).map((m) => m.user_id).sort(),
+    }));
+    const response = await fetch(`${backup.url}/_emulator/groups`);
+    const imGroups = ((await response.json()) as { groups: EmulatorGroup[] }).groups
+      .map((group) => ({ ...group, members: [...group.members].sort() }))
+      .sort((a, b) => a.groupId.localeCompare(b.groupId));
+
+    expect(stored.every((group) => group.sync_status === 'SYNCED')).toBe(true);
+    expect(storeGroups).toHaveLength(GROUPS);
+    expect(imGroups).toEqual(storeGroups);
+    expect(unhandled).toEqual([]);
+
+    // The faults did happen: otherwise this test would prove nothing.
+    const codes = new Set((await emulatorLog(backup)).map((entry) => entry.code));
+    for (const code of [1000, 1050, 1008, null]) expect(codes).toContain(code);
+    expect(fixture.logLines.some((line) => line.includes('im origin failing, switching'))).toBe(true);
+  }, 120_000);
+});
