@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/index.js';
 import type { GroupService } from '../groups/service.js';
 import type { Context } from './context.js';
+import { MAX_REQUEST_BYTES, queryLimitsPlugin } from './limits.js';
 import { createLoaders } from './loaders.js';
 import { exampleOperations } from './operations.js';
 import { schema } from './schema.js';
@@ -22,7 +24,10 @@ export interface GraphQLServerOptions {
 
 export type GraphQLServer = YogaServerInstance<Record<string, never>, Context>;
 
-/** Yoga over the schema: GraphiQL from local assets, unexpected errors masked, `/health` built in. */
+/**
+ * Yoga over the schema: GraphiQL from local assets, unexpected errors masked, `/health` built
+ * in, query limits, a body limit, no batching and CSRF prevention.
+ */
 export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServer {
   const tabs = exampleOperations().map((query) => ({
     query,
@@ -37,6 +42,13 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     logging: yogaLogger(options.logger),
     renderGraphiQL,
     graphiql: { title: 'Group gateway', defaultTabs: tabs, shouldPersistHeaders: true },
+    batching: false,
+    maxRequestBodySize: MAX_REQUEST_BYTES,
+    plugins: [
+      queryLimitsPlugin(),
+      // Browsers may send "simple" requests across sites without asking: those need this header.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+    ],
     context: async ({ request }) => {
       const deadlineAt = Date.now() + options.requestDeadlineMs;
       const { callerId, problem } = await options.authenticator.authenticate(request);

@@ -136,10 +136,7 @@ export class ChangeRunner {
         continue;
       }
       // A refused notification is dropped; one still pending holds the rows behind it, so order holds.
-      if (isNotification(row.operation)) {
-        if (outcome.status === 'rejected') continue;
-        return;
-      }
+      if (isNotification(row.operation) && outcome.status === 'rejected') continue;
       if (outcome.status === 'rejected') return this.undo(groupId, written, index, outcome);
       if (!reachedImService && neverSent(outcome)) return this.withdraw(groupId, written, outcome.error);
       return;
