@@ -4,7 +4,8 @@ import type { Plugin } from 'graphql-yoga';
 /**
  * Limits on what one request may ask, sized from the operations real clients send (the
  * examples in `schema/operations/`, which a test keeps within these limits): the deepest
- * reaches 5 levels, the largest holds about 150 tokens. Each limit leaves room to grow
+ * reaches 7 levels as graphql-armor counts them (inline fragments included), the largest holds
+ * about 150 tokens. Each limit leaves room to grow
  * while refusing the shapes only an attacker sends.
  */
 export const QUERY_LIMITS = {

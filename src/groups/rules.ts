@@ -6,23 +6,26 @@ export const MAX_GROUP_MEMBERS = IM_LIMITS.membersPerGroup;
 /** At most this many ids in one `groups(groupIds:)` read. */
 export const MAX_GROUPS_PER_READ = 100;
 
+/**
+ * Text that can travel: a lone UTF-16 surrogate (JSON's `"\ud800"`) is not a character, cannot
+ * be percent-encoded for the IM Service, and would be stored mangled.
+ */
+const wellFormed = z.string().refine((text) => text.isWellFormed(), 'Use valid Unicode text (no lone surrogates)');
+
 /** The IM Service takes letters and digits only, at most 64. */
 export const groupIdSchema = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'Use 1 to 64 letters and digits');
 
 /** Counted in characters as people see them (code points), not UTF-16 units. */
-export const groupNameSchema = z
-  .string()
+export const groupNameSchema = wellFormed
   .trim()
   .refine((name) => [...name].length >= 1, 'The name cannot be empty')
   .refine((name) => [...name].length <= 64, 'Use at most 64 characters');
 
-export const userIdSchema = z
-  .string()
+export const userIdSchema = wellFormed
   .refine((id) => id.trim().length > 0, 'A user id cannot be blank')
   .refine((id) => [...id].length <= 64, 'A user id has at most 64 characters');
 
-export const avatarUrlSchema = z
-  .string()
+export const avatarUrlSchema = wellFormed
   .max(2048, 'Use at most 2048 characters')
   .refine((value) => {
     try {

@@ -6,7 +6,8 @@ export type FormValue = string | number | boolean | readonly string[] | undefine
  * leaves `! ' ( ) *` alone; encoding them too keeps the body unambiguous for any parser.
  */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // A lone surrogate would make encodeURIComponent throw; it becomes U+FFFD instead (inputs are checked long before).
+  return encodeURIComponent(value.toWellFormed()).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Builds an `application/x-www-form-urlencoded` body; lists repeat their key, `undefined` is left out. */

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import Bottleneck from 'bottleneck';
 import { ImRateLimitedError } from './errors.js';
 
@@ -23,15 +24,15 @@ export interface ScheduleOptions {
 }
 
 export interface LimiterStats {
-  /** Budget units waiting for a slot. */
+  /** Budget units waiting for a slot (in every instance, when the budget is shared). */
   queued: number;
-  /** Budget units started and not yet given back (in flight or inside their window). */
+  /** Budget units taken and not yet given back: in flight, or inside their window. */
   inUse: number;
 }
 
 /**
- * The port every IM call goes through. A Redis-shared implementation can replace the
- * local one without callers noticing: they only schedule work and ask for projections.
+ * The port every IM call goes through. Callers only schedule work and ask for projections;
+ * whether the budget is this process's or shared through Redis is the implementation's affair.
  */
 export interface CallLimiter {
   readonly rateClass: RateClass;
@@ -43,77 +44,187 @@ export interface CallLimiter {
   stop(): Promise<void>;
 }
 
+/** Builds the Bottleneck a limiter runs on: in-process by default, or clustered through Redis (see `cluster.ts`). */
+export interface BottleneckBackend {
+  create(settings: Bottleneck.ConstructorOptions): Bottleneck;
+  /** The budget as every instance uses it, when shared; null when this process is alone. */
+  sharedStats?(): LimiterStats | null;
+  /** Called with any error from the current Bottleneck: a backend may start a recovery. */
+  onError?(error: unknown): void;
+  /** Resolves once the backend can take work again (after a recovery); undefined when it can now. */
+  ready?(): Promise<void> | undefined;
+  /** Counts recoveries: a limiter whose Bottleneck is from an older generation builds a new one. */
+  generation?(): number;
+  stop?(): Promise<void>;
+}
+
+export const LOCAL_BACKEND: BottleneckBackend = { create: (settings) => new Bottleneck(settings) };
+
 export interface LimiterOptions {
-  /**
-   * Extra time a slot stays taken past the window. Covers the rounding of the IM Service's
-   * millisecond clock; the window itself is measured from the moment the call settled.
-   */
+  /** Extra time a slot stays taken past the window: covers the IM Service's millisecond clock. */
   safetyMarginMs?: number;
+  backend?: BottleneckBackend;
 }
 
 /**
- * A strict sliding-log limiter on Bottleneck.
+ * A strict sliding-window limiter on Bottleneck.
  *
- * Each start takes one unit from a reservoir of `limit`; the unit comes back `windowMs`
- * after the call has *settled*, not after it started. The IM Service stamps a call some
- * time between our send and our receipt of its answer, so measuring the window from the
- * answer guarantees that the IM Service sees at most `limit` calls in any rolling window,
- * whatever the network latency or event-loop stalls. `minTime` spaces starts evenly so
- * the budget is spent as a steady stream rather than bursts.
+ * A call holds one of `limit` concurrency slots from the moment it starts until `windowMs`
+ * after it has *settled*. The IM Service stamps a call somewhere between our send and our
+ * receipt of its answer, so two calls sharing a slot always reach it at least a window apart:
+ * at most `limit` calls in any rolling window, whatever the latency or event-loop stalls.
+ * `minTime` spreads the starts evenly. Because slots are Bottleneck's own running jobs, the
+ * clustered mode shares them through Redis, and frees those of an instance that died.
  */
 export class SlidingWindowLimiter implements CallLimiter {
-  private readonly bottleneck: Bottleneck;
+  private bottleneck: Bottleneck;
+  private generation: number;
+  private readonly backend: BottleneckBackend;
   private readonly marginMs: number;
   private readonly spacingMs: number;
-  private readonly pendingReleases = new Set<NodeJS.Timeout>();
+  private readonly stopping = new AbortController();
   private queuedWeight = 0;
   private inUseWeight = 0;
-  private stopped = false;
 
   constructor(
     readonly rateClass: RateClass,
     options: LimiterOptions = {},
   ) {
-    this.marginMs = options.safetyMarginMs ?? 5;
+    this.marginMs = options.safetyMarginMs ?? 2;
     this.spacingMs = rateClass.windowMs / rateClass.limit;
-    this.bottleneck = new Bottleneck({
-      reservoir: rateClass.limit,
-      minTime: this.spacingMs,
-      id: `im-${rateClass.name}`,
-    });
+    this.backend = options.backend ?? LOCAL_BACKEND;
+    this.generation = this.backend.generation?.() ?? 0;
+    this.bottleneck = this.createBottleneck();
   }
 
-  schedule<T>(options: ScheduleOptions, send: () => Promise<T>): Promise<T> {
+  async schedule<T>(options: ScheduleOptions, send: () => Promise<T>): Promise<T> {
     const weight = options.weight ?? 1;
     if (!Number.isInteger(weight) || weight < 1 || weight > this.rateClass.limit) {
-      return Promise.reject(new RangeError(`weight must be an integer from 1 to ${this.rateClass.limit}`));
+      throw new RangeError(`weight must be an integer from 1 to ${this.rateClass.limit}`);
     }
-    if (this.stopped) return Promise.reject(new Error(`limiter ${this.rateClass.name} is stopped`));
+    if (this.stopping.signal.aborted) throw new Error(`limiter ${this.rateClass.name} is stopped`);
     const shed = this.shedIfLate(options, weight);
-    if (shed) return Promise.reject(shed);
+    if (shed) throw shed;
 
     this.queuedWeight += weight;
-    return this.bottleneck.schedule({ weight }, () => this.start(options, weight, send));
+    try {
+      return await this.runInSlot(options, weight, send);
+    } finally {
+      this.queuedWeight -= weight;
+    }
   }
 
   projectedWaitMs(weight = 1): number {
-    const free = this.rateClass.limit - this.inUseWeight;
-    const ahead = this.queuedWeight + weight;
-    if (ahead <= free) return Math.ceil(this.queuedWeight * this.spacingMs);
-    // Past the free units, the queue drains at one window per `limit` units.
+    const { queued, inUse } = this.stats();
+    const free = this.rateClass.limit - inUse;
+    const ahead = queued + weight;
+    if (ahead <= free) return Math.ceil(queued * this.spacingMs);
+    // Past the free slots, the queue drains at one window per `limit` calls.
     const cycleMs = this.rateClass.windowMs + this.marginMs;
-    return Math.ceil(Math.max(this.queuedWeight * this.spacingMs, ((ahead - free) * cycleMs) / this.rateClass.limit));
+    return Math.ceil(Math.max(queued * this.spacingMs, ((ahead - free) * cycleMs) / this.rateClass.limit));
   }
 
   stats(): LimiterStats {
-    return { queued: this.queuedWeight, inUse: this.inUseWeight };
+    const local = { queued: this.queuedWeight, inUse: this.inUseWeight };
+    const shared = this.backend.sharedStats?.();
+    return shared ? { queued: Math.max(shared.queued, local.queued), inUse: Math.max(shared.inUse, local.inUse) } : local;
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    for (const timer of this.pendingReleases) clearTimeout(timer);
-    this.pendingReleases.clear();
-    await this.bottleneck.stop({ dropWaitingJobs: true });
+    this.stopping.abort();
+    await this.bottleneck.stop({ dropWaitingJobs: true }).catch(() => undefined);
+    await this.backend.stop?.();
+  }
+
+  /**
+   * Schedules the call in a slot. A slot lost to the backend before the call started (Redis
+   * forgot the limiter) is asked for again once the backend has recovered: nothing was sent.
+   */
+  private async runInSlot<T>(options: ScheduleOptions, weight: number, send: () => Promise<T>): Promise<T> {
+    for (;;) {
+      await this.waitForBackend(options);
+      const generation = this.generation;
+      let started = false;
+      const result = new Promise<T>((resolve, reject) => {
+        const job = this.bottleneck.schedule({ weight }, async () => {
+          started = true;
+          await this.holdSlot(options, weight, send, resolve, reject);
+        });
+        job.catch((error: unknown) => {
+          if (started) return; // the call ran; the caller already has its outcome
+          reject(new SlotLost(error));
+        });
+      });
+      try {
+        return await result;
+      } catch (error) {
+        if (!(error instanceof SlotLost)) throw error;
+        this.backend.onError?.(error.cause);
+        if (this.stopping.signal.aborted) throw new Error(`limiter ${this.rateClass.name} is stopped`);
+        const recovering = this.backend.ready?.() !== undefined || this.backend.generation?.() !== generation;
+        if (!recovering) throw unavailable(options.path);
+      }
+    }
+  }
+
+  /** Runs the call, hands its outcome to the caller, then keeps the slot for one window past the answer. */
+  private async holdSlot<T>(
+    options: ScheduleOptions,
+    weight: number,
+    send: () => Promise<T>,
+    resolve: (value: T) => void,
+    reject: (error: unknown) => void,
+  ): Promise<void> {
+    if (options.deadlineAt !== undefined && Date.now() > options.deadlineAt) {
+      // The projection was wrong (a stall, a burst of retries): nothing is sent, and the slot is free at once.
+      reject(new ImRateLimitedError(options.path, Math.max(1, this.projectedWaitMs(weight)), true));
+      return;
+    }
+    this.inUseWeight += weight;
+    try {
+      resolve(await send());
+    } catch (error) {
+      reject(error);
+    }
+    try {
+      await this.untilWindowPassed(performance.now());
+    } finally {
+      this.inUseWeight -= weight;
+    }
+  }
+
+  /** Timers may fire early when the event loop's clock is stale: the wait is checked against a real clock. */
+  private async untilWindowPassed(settledAt: number): Promise<void> {
+    const releaseAt = settledAt + this.rateClass.windowMs + this.marginMs;
+    for (let remaining = releaseAt - performance.now(); remaining > 0; remaining = releaseAt - performance.now()) {
+      try {
+        await sleep(Math.ceil(remaining), undefined, { signal: this.stopping.signal });
+      } catch {
+        return; // stopping: nothing more will be sent through this limiter
+      }
+    }
+  }
+
+  /** Waits out a backend recovery (within the call's deadline), then moves to a Bottleneck of the new generation. */
+  private async waitForBackend(options: ScheduleOptions): Promise<void> {
+    const recovery = this.backend.ready?.();
+    if (recovery) {
+      const budgetMs = options.deadlineAt === undefined ? Infinity : options.deadlineAt - Date.now();
+      const deadline = new AbortController();
+      const inTime = await Promise.race([
+        recovery.then(() => true),
+        sleep(Math.max(0, Math.min(budgetMs, 2 ** 31 - 1)), undefined, { signal: deadline.signal }).then(() => false, () => true),
+      ]);
+      deadline.abort();
+      if (!inTime) throw unavailable(options.path);
+    }
+    const generation = this.backend.generation?.() ?? 0;
+    if (generation === this.generation) return;
+    const previous = this.bottleneck;
+    this.generation = generation;
+    this.bottleneck = this.createBottleneck();
+    // Jobs still queued there come back to `runInSlot`, which schedules them here.
+    void previous.stop({ dropWaitingJobs: true }).catch(() => undefined);
   }
 
   private shedIfLate(options: ScheduleOptions, weight: number): ImRateLimitedError | null {
@@ -124,43 +235,25 @@ export class SlidingWindowLimiter implements CallLimiter {
     return new ImRateLimitedError(options.path, Math.max(1, Math.ceil(waitMs - Math.max(0, budgetMs))), true);
   }
 
-  private async start<T>(options: ScheduleOptions, weight: number, send: () => Promise<T>): Promise<T> {
-    this.queuedWeight -= weight;
-    this.inUseWeight += weight;
-    if (options.deadlineAt !== undefined && Date.now() > options.deadlineAt) {
-      // The projection was wrong (a stall, a burst of retries): nothing was sent, so the units come back now.
-      this.release(weight);
-      throw new ImRateLimitedError(options.path, Math.ceil(this.projectedWaitMs(weight)) || 1, true);
-    }
-    try {
-      return await send();
-    } finally {
-      this.releaseAfterWindow(weight, performance.now());
-    }
+  private createBottleneck(): Bottleneck {
+    const bottleneck = this.backend.create({
+      id: `im-${this.rateClass.name}`,
+      maxConcurrent: this.rateClass.limit,
+      minTime: this.spacingMs,
+    });
+    bottleneck.on('error', (error: unknown) => this.backend.onError?.(error));
+    return bottleneck;
   }
+}
 
-  private releaseAfterWindow(weight: number, settledAt: number): void {
-    const holdMs = this.rateClass.windowMs + this.marginMs;
-    const check = () => {
-      // Timers may fire early when the event loop's cached clock was stale; check against a real clock.
-      const remaining = settledAt + holdMs - performance.now();
-      if (remaining > 0) return this.arm(check, remaining);
-      this.release(weight);
-    };
-    this.arm(check, holdMs);
+/** A job Bottleneck could not run, for a reason of its own (never the call's). */
+class SlotLost extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the limiter lost the slot before the call started');
   }
+}
 
-  private arm(callback: () => void, delayMs: number): void {
-    const timer = setTimeout(() => {
-      this.pendingReleases.delete(timer);
-      callback();
-    }, Math.ceil(delayMs));
-    this.pendingReleases.add(timer);
-  }
-
-  private release(weight: number): void {
-    if (this.stopped) return;
-    this.inUseWeight -= weight;
-    void this.bottleneck.incrementReservoir(weight);
-  }
+/** The shared budget cannot be consulted: refuse rather than risk passing it. */
+function unavailable(path: string): ImRateLimitedError {
+  return new ImRateLimitedError(path, 1000, true);
 }
