@@ -11,10 +11,12 @@ import { GroupsRepository } from './groups/store/groups.repository.js';
 import { IdempotencyRepository } from './groups/store/idempotency.repository.js';
 import { MembersRepository } from './groups/store/members.repository.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
-import { createImClient, type ImClient } from './im/index.js';
+import { createImClient, SharedBudget, type ImClient } from './im/index.js';
 
 export interface App {
   graphql: GraphQLServer;
+  /** The Redis-shared IM budget, when `REDIS_URL` is set. */
+  sharedBudget: SharedBudget | null;
   service: GroupService;
   repositories: { groups: GroupsRepository; members: MembersRepository; outbox: OutboxRepository };
   store: Store;
@@ -30,7 +32,9 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   const emulator = config.im ? null : await startEmbeddedEmulator(config);
   const im = config.im ?? { appKey: emulator!.appKey, appSecret: emulator!.appSecret, baseUrls: [emulator!.url] };
   const store = await openStore(config.databaseUrl);
+  const sharedBudget = config.redis ? new SharedBudget({ ...config.redis, logger: logger.child({ component: 'limiter' }) }) : null;
   const imClient = createImClient({
+    ...(sharedBudget ? { sharedBudget } : {}),
     credentials: { appKey: im.appKey, appSecret: im.appSecret },
     baseUrls: im.baseUrls,
     logger: logger.child({ component: 'im' }),
@@ -75,6 +79,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
 
   return {
     graphql,
+    sharedBudget,
     service,
     repositories: { groups, members, outbox },
     store,
@@ -85,6 +90,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
       clearInterval(sweeper);
       await dispatcher.stop();
       await imClient.close();
+      await sharedBudget?.close();
       await store.close();
       await emulator?.close();
     },

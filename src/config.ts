@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DatabaseUrlError, parseDatabaseUrl } from './groups/store/database-url.js';
 
 const integer = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -9,7 +10,19 @@ const environmentVariables = z.object({
   PORT: integer(0, 65_535, 4000),
   /** Loopback by default: dev mode trusts `X-User-Id`, which must not reach a network by accident. */
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z.string().min(1).default('./data/gateway.sqlite'),
+  /** A SQLite file, `:memory:`, or `postgres://…` with optional `?schema=` and `?pool=`. */
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default('./data/gateway.sqlite')
+    .superRefine((url, context) => {
+      try {
+        parseDatabaseUrl(url);
+      } catch (error) {
+        if (!(error instanceof DatabaseUrlError)) throw error;
+        context.addIssue({ code: 'custom', message: error.message });
+      }
+    }),
   IM_APP_KEY: z.string().min(1).optional(),
   IM_APP_SECRET: z.string().min(1).optional(),
   IM_API_URLS: z
@@ -44,6 +57,10 @@ const environmentVariables = z.object({
   OUTBOX_LEASE_MS: integer(1000, 600_000, 15_000),
   /** How often the dispatcher looks for outbox rows left behind. */
   OUTBOX_POLL_MS: integer(10, 60_000, 500),
+  /** Shares the IM rate limits among every instance pointing at this Redis (`redis://…`). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  /** Namespaces the shared limiter's Redis keys. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ -').default('group-gateway'),
   IM_GROUP_RATE_LIMIT: integer(1, 100_000, 100),
   IM_PUBLISH_RATE_LIMIT: integer(1, 100_000, 20),
   /** The user id group notifications (`RC:GrpNtf`) are sent from. */
@@ -112,6 +129,8 @@ export interface Config {
   notificationSender: string;
   imCallTimeoutMs: number;
   outbox: { leaseMs: number; pollMs: number };
+  /** Null: this process keeps its own budget (one instance). */
+  redis: { url: string; keyPrefix: string } | null;
 }
 
 /** How callers are named. */
@@ -166,6 +185,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     notificationSender: env.IM_NOTIFICATION_SENDER,
     imCallTimeoutMs: env.IM_CALL_TIMEOUT_MS,
     outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS },
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
   };
 }
 

@@ -55,6 +55,8 @@ export interface BottleneckBackend {
   ready?(): Promise<void> | undefined;
   /** Counts recoveries: a limiter whose Bottleneck is from an older generation builds a new one. */
   generation?(): number;
+  /** Registers a callback for the end of each recovery. */
+  onRecovered?(callback: () => void): void;
   stop?(): Promise<void>;
 }
 
@@ -95,6 +97,8 @@ export class SlidingWindowLimiter implements CallLimiter {
     this.backend = options.backend ?? LOCAL_BACKEND;
     this.generation = this.backend.generation?.() ?? 0;
     this.bottleneck = this.createBottleneck();
+    // Calls already queued when the backend lost its state move to the rebuilt Bottleneck.
+    this.backend.onRecovered?.(() => this.moveToCurrentGeneration());
   }
 
   async schedule<T>(options: ScheduleOptions, send: () => Promise<T>): Promise<T> {
@@ -156,7 +160,7 @@ export class SlidingWindowLimiter implements CallLimiter {
         });
       });
       try {
-        return await result;
+        return await this.unlessLate(result, options, () => started);
       } catch (error) {
         if (!(error instanceof SlotLost)) throw error;
         this.backend.onError?.(error.cause);
@@ -165,6 +169,23 @@ export class SlidingWindowLimiter implements CallLimiter {
         if (!recovering) throw unavailable(options.path);
       }
     }
+  }
+
+  /**
+   * A call still waiting for a slot at its deadline is refused then (nothing was sent; its job
+   * will find the deadline passed and give the slot back). One that started is waited for.
+   */
+  private unlessLate<T>(result: Promise<T>, options: ScheduleOptions, started: () => boolean): Promise<T> {
+    if (options.deadlineAt === undefined) return result;
+    const timers = new AbortController();
+    const late = (async () => {
+      for (let waitMs = options.deadlineAt! - Date.now(); ; waitMs = 50) {
+        await sleep(Math.max(1, waitMs), undefined, { signal: timers.signal });
+        if (!started()) throw new ImRateLimitedError(options.path, Math.max(1, this.projectedWaitMs()), true);
+      }
+    })();
+    late.catch(() => undefined);
+    return Promise.race([result, late]).finally(() => timers.abort()) as Promise<T>;
   }
 
   /** Runs the call, hands its outcome to the caller, then keeps the slot for one window past the answer. */
@@ -218,8 +239,12 @@ export class SlidingWindowLimiter implements CallLimiter {
       deadline.abort();
       if (!inTime) throw unavailable(options.path);
     }
+    this.moveToCurrentGeneration();
+  }
+
+  private moveToCurrentGeneration(): void {
     const generation = this.backend.generation?.() ?? 0;
-    if (generation === this.generation) return;
+    if (generation === this.generation || this.stopping.signal.aborted) return;
     const previous = this.bottleneck;
     this.generation = generation;
     this.bottleneck = this.createBottleneck();

@@ -1,0 +1,110 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import { ImRateLimitedError, SharedBudget, type ImClient } from '../../src/im/index.js';
+import { captureLogger } from '../fixtures/logs.js';
+import { clientFor, emulatorLog, maxInAnyWindow, rejectionOf, startFixtureEmulator } from '../fixtures/im.js';
+import { startPrivateRedis, type PrivateRedis } from '../fixtures/redis.js';
+
+const redis = await startPrivateRedis();
+
+/** One "instance": its own IM client and its own connection to the shared budget. */
+interface Instance {
+  client: ImClient;
+  budget: SharedBudget;
+  logLines: string[];
+}
+
+describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
+  let emulator: RunningEmulator;
+  let instances: Instance[] = [];
+  let prefix = 0;
+
+  beforeAll(async () => {
+    emulator = await startFixtureEmulator();
+  });
+  afterEach(async () => {
+    for (const instance of instances.splice(0)) {
+      await instance.client.close();
+      await instance.budget.close();
+    }
+    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+    if (redis) await redis.start().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await emulator.close();
+    await (redis as PrivateRedis | null)?.stop();
+  });
+
+  function startInstances(count: number): Instance[] {
+    const keyPrefix = `test-${process.pid}-${prefix++}`;
+    instances = Array.from({ length: count }, () => {
+      const { logger, lines } = captureLogger();
+      const budget = new SharedBudget({ url: redis!.url, keyPrefix, logger });
+      const { client } = clientFor([emulator.url], { sharedBudget: budget, logger });
+      return { client, budget, logLines: lines };
+    });
+    return instances;
+  }
+
+  function burst(from: Instance[], callsEach: number, tag: string): Promise<void[]> {
+    return Promise.all(
+      from.flatMap((instance, n) =>
+        Array.from({ length: callsEach }, (_, i) => instance.client.joinGroup({ groupId: `${tag}${n}`, userIds: [`u${i}`] })),
+      ),
+    );
+  }
+
+  it('keeps three instances together within 100 calls in any rolling second, with no 1008', async () => {
+    const three = startInstances(3);
+    await burst(three, 100, 'shared');
+
+    const log = await emulatorLog(emulator);
+    expect(log).toHaveLength(300);
+    expect(log.filter((entry) => entry.code === 1008)).toHaveLength(0);
+    expect(maxInAnyWindow(log.map((entry) => entry.at))).toBeLessThanOrEqual(100);
+    // Shared, not split: together they still use most of the budget.
+    expect(maxInAnyWindow(log.map((entry) => entry.at))).toBeGreaterThanOrEqual(90);
+  });
+
+  it('survives Redis forgetting everything (FLUSHALL) mid-burst: strict throughout, then back to work', async () => {
+    const three = startInstances(3);
+    const running = burst(three, 100, 'flushed');
+    await sleep(1200);
+    await redis!.flushAll();
+    const flushedAt = Date.now();
+    await running;
+
+    const log = await emulatorLog(emulator);
+    expect(log).toHaveLength(300);
+    expect(log.filter((entry) => entry.code === 1008)).toHaveLength(0);
+    expect(maxInAnyWindow(log.map((entry) => entry.at))).toBeLessThanOrEqual(100);
+    // Calls flow again within 5 s of the loss.
+    expect(log.some((entry) => entry.at > flushedAt && entry.at < flushedAt + 5000)).toBe(true);
+    expect(three.some((instance) => instance.logLines.some((line) => line.includes('redis lost the shared rate limit state')))).toBe(true);
+  });
+
+  it('refuses IM calls while Redis is unreachable, and serves again once it is back', async () => {
+    const [instance] = startInstances(1);
+    await instance!.client.joinGroup({ groupId: 'before', userIds: ['u1'] });
+    await redis!.stop();
+
+    const refused = await rejectionOf(instance!.client.joinGroup({ groupId: 'during', userIds: ['u1'] }, { deadlineAt: Date.now() + 1000 }));
+    expect(refused).toBeInstanceOf(ImRateLimitedError);
+    expect(refused).toMatchObject({ shed: true });
+
+    await redis!.start();
+    const backAt = Date.now();
+    for (;;) {
+      try {
+        await instance!.client.joinGroup({ groupId: 'after', userIds: ['u1'] }, { deadlineAt: Date.now() + 1000 });
+        break;
+      } catch (error) {
+        if (!(error instanceof ImRateLimitedError) || Date.now() - backAt > 5000) throw error;
+        await sleep(100);
+      }
+    }
+    expect(Date.now() - backAt).toBeLessThan(5000);
+    expect((await emulatorLog(emulator)).map((entry) => entry.path)).toHaveLength(2);
+  });
+});
