@@ -149,6 +149,7 @@ export class ChangeRunner {
     const compensation = compensationFor(refused.operation, outcome.progress);
     let compensationId: number | null = null;
     await this.deps.store.db.transaction().execute(async (trx) => {
+      await this.deps.groups.lock(trx, groupId);
       await written.change.undo(trx);
       await this.forgetKey(trx, written);
       const now = Date.now();
@@ -169,6 +170,7 @@ export class ChangeRunner {
    */
   private async withdraw<T>(groupId: string, written: Written<T>, error: unknown): Promise<void> {
     const withdrawn = await this.deps.store.db.transaction().execute(async (trx) => {
+      await this.deps.groups.lock(trx, groupId);
       const now = Date.now();
       for (const row of written.rows) {
         if (!(await this.deps.outbox.withdraw(trx, row.id, now))) return false;

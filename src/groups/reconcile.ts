@@ -52,6 +52,8 @@ export async function repairDrift(deps: ReconcileDeps, drift: Drift): Promise<vo
   if (drift.missingAtIm.length > 0) operations.push({ kind: 'joinGroup', groupId: drift.groupId, userIds: drift.missingAtIm });
   if (drift.extraAtIm.length > 0) operations.push({ kind: 'quitGroup', groupId: drift.groupId, userIds: drift.extraAtIm });
   await deps.store.db.transaction().execute(async (trx: Transaction<Database>) => {
+    // Like every change: the group first, so its outbox rows keep their order (see `GroupsRepository.lock`).
+    await deps.groups.lock(trx, drift.groupId);
     const now = Date.now();
     for (const operation of operations) await deps.outbox.insert(trx, { groupId: drift.groupId, kind: operation.kind, payload: operation, now });
     await deps.groups.setSyncStatus(trx, drift.groupId, 'PENDING');

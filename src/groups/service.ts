@@ -352,9 +352,13 @@ export class GroupService {
     return enabled === false ? [] : [notification(this.deps.notificationSender, input)];
   }
 
-  /** The group (or GroupNotFoundError) and the actor's membership in it (null for an outsider). */
+  /**
+   * The group (or GroupNotFoundError) and the actor's membership in it (null for an outsider).
+   * The group's row stays locked until the change commits (PostgreSQL): two changes of one group,
+   * say two additions that together pass the member limit, cannot both pass their checks.
+   */
   private async loadForChange(trx: Trx, groupId: string, actorId: string): Promise<{ group: GroupRow; actor: MemberRow | null }> {
-    const group = await this.deps.groups.findActive(trx, groupId);
+    const group = await this.deps.groups.findActiveForChange(trx, groupId);
     if (!group) throw new GroupNotFoundError(groupId);
     const [actor = null] = await this.deps.members.find(trx, groupId, [actorId]);
     return { group, actor };

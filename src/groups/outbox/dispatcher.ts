@@ -137,6 +137,7 @@ export class OutboxDispatcher {
       return { status: 'deferred', error, progress };
     }
     await this.options.db.transaction().execute(async (trx) => {
+      await this.options.groups.lock(trx, row.group_id);
       await outbox.complete(trx, row.id);
       await settleSyncStatus(trx, outbox, this.options.groups, row.group_id);
     });
@@ -144,7 +145,11 @@ export class OutboxDispatcher {
   }
 }
 
-/** A group is SYNCED once no change of it (notifications aside) waits in the outbox; a FAILED one stays so. */
+/**
+ * A group is SYNCED once no change of it (notifications aside) waits in the outbox; a FAILED one stays so.
+ * Call it with the group locked (`GroupsRepository.lock`): on PostgreSQL a change committing meanwhile
+ * could otherwise add a row this read does not see, and the group would read SYNCED with work pending.
+ */
 export async function settleSyncStatus(
   trx: Transaction<Database>,
   outbox: OutboxRepository,

@@ -66,7 +66,12 @@ export class OutboxRepository {
     return this.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  /** Takes the row for `leaseMs` unless another dispatcher holds it: the row when this one got it. */
+  /**
+   * Takes the row for `leaseMs` unless another dispatcher holds it: the row when this one got it.
+   * One conditional UPDATE: on PostgreSQL a concurrent claim waits for the row lock and then
+   * re-checks the condition against the winner's lease, so of N instances exactly one gets the
+   * row; a lease that lapsed (its holder died) is taken over the same way.
+   */
   async claim(id: number, now: number, leaseMs: number): Promise<OutboxRow | undefined> {
     return this.db
       .updateTable('outbox')

@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import { dialectOf } from './database.js';
+import type { Dialect } from './migrations.js';
 import type { Database, GroupRow, MemberRole, SyncStatus } from './tables.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -15,7 +17,11 @@ export interface NewGroup {
 
 /** Group rows. Plain Kysely, portable across SQLite and PostgreSQL. Dismissed groups read as unknown. */
 export class GroupsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Only row locks differ: PostgreSQL takes them, SQLite serializes writers anyway. */
+    private readonly dialect: Dialect = dialectOf(db),
+  ) {}
 
   /** True when the id was ever used, dismissed groups included: the IM Service keeps their history. */
   async idTaken(executor: Executor, groupId: string): Promise<boolean> {
@@ -66,6 +72,24 @@ export class GroupsRepository {
       .where('group_id', '=', groupId)
       .where('dismissed_at', 'is', null)
       .executeTakeFirst();
+  }
+
+  /**
+   * `findActive` for a transaction that writes based on what it read (member_count, roles, the
+   * outbox backlog): on PostgreSQL the row stays locked (FOR UPDATE) until the transaction ends,
+   * so changes of one group run one after another and each reads what the one before wrote.
+   * Lock the group before any other row of it (members, outbox), so that locks are always taken
+   * in one order and transactions never deadlock.
+   */
+  async findActiveForChange(trx: Transaction<Database>, groupId: string): Promise<GroupRow | undefined> {
+    const query = trx.selectFrom('groups').selectAll().where('group_id', '=', groupId).where('dismissed_at', 'is', null);
+    return (this.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  }
+
+  /** Locks the group's row, dismissed or not, until the transaction ends (PostgreSQL; nothing to do on SQLite). See `findActiveForChange`. */
+  async lock(trx: Transaction<Database>, groupId: string): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    await trx.selectFrom('groups').select('group_id').where('group_id', '=', groupId).forUpdate().execute();
   }
 
   /** The group whatever its state, dismissed included. */

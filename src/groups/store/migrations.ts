@@ -1,15 +1,21 @@
-import { type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-/** Migrations are plain code, kept in order here; the dialect only picks the auto-increment column. */
+/**
+ * Migrations are plain code, kept in order here. The dialect picks the auto-increment column and
+ * the collation of the ids that keyset pages order by: byte order ("C") on PostgreSQL, as SQLite's
+ * default, so pages and cursors come out the same on both, whatever the database's locale.
+ * Every other type (text, integer, bigint) means the same on both.
+ */
 export function migrationsFor(dialect: Dialect): MigrationProvider {
+  const id = dialect === 'postgres' ? sql`text collate "C"` : 'text';
   const migrations: Record<string, Migration> = {
     '0001_groups_members_outbox': {
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('groups')
-          .addColumn('group_id', 'text', (c) => c.primaryKey())
+          .addColumn('group_id', id, (c) => c.primaryKey())
           .addColumn('name', 'text', (c) => c.notNull())
           .addColumn('avatar_url', 'text')
           .addColumn('owner_id', 'text', (c) => c.notNull())
@@ -21,8 +27,8 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
 
         await db.schema
           .createTable('group_members')
-          .addColumn('group_id', 'text', (c) => c.notNull().references('groups.group_id').onDelete('cascade'))
-          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('group_id', id, (c) => c.notNull().references('groups.group_id').onDelete('cascade'))
+          .addColumn('user_id', id, (c) => c.notNull())
           .addColumn('role', 'text', (c) => c.notNull())
           .addColumn('joined_at', 'bigint', (c) => c.notNull())
           .addPrimaryKeyConstraint('group_members_pk', ['group_id', 'user_id'])
@@ -36,7 +42,7 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
           .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
             dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
           )
-          .addColumn('group_id', 'text', (c) => c.notNull())
+          .addColumn('group_id', id, (c) => c.notNull())
           .addColumn('kind', 'text', (c) => c.notNull())
           .addColumn('payload', 'text', (c) => c.notNull())
           .addColumn('status', 'text', (c) => c.notNull())

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
-/** Epoch milliseconds. PostgreSQL's bigint comes back as a string, so reads convert with `Number`. */
-type Millis = ColumnType<number | string, number, number>;
+/** Epoch milliseconds (bigint): a JS number on both dialects, since the PostgreSQL pool parses int8 as one. */
+type Millis = ColumnType<number, number, number>;
 
 export type SyncStatus = 'PENDING' | 'SYNCED' | 'FAILED';
 export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
