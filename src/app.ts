@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { createAuthenticator, graphiqlHeaders } from './auth/index.js';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { sql } from 'kysely';
 import type { Config } from './config.js';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
 import { OutboxDispatcher } from './groups/outbox/dispatcher.js';
@@ -11,7 +13,11 @@ import { GroupsRepository } from './groups/store/groups.repository.js';
 import { IdempotencyRepository } from './groups/store/idempotency.repository.js';
 import { MembersRepository } from './groups/store/members.repository.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
+import { mutationResultsPlugin } from './graphql/mutation-results.js';
+import { readinessPlugin } from './http/readiness.js';
 import { createImClient, SharedBudget, type ImClient } from './im/index.js';
+import { GatewayMetrics } from './metrics.js';
+import { waitFor } from './startup.js';
 
 export interface App {
   graphql: GraphQLServer;
@@ -24,6 +30,9 @@ export interface App {
   dispatcher: OutboxDispatcher;
   /** The in-process IM Service emulator, when no credentials were configured. */
   emulator: RunningEmulator | null;
+  metrics: GatewayMetrics;
+  /** `/ready` answers 503 from now on, so load balancers move traffic away before the server stops. */
+  beginShutdown(): void;
   close(): Promise<void>;
 }
 
@@ -31,9 +40,20 @@ export interface App {
 export async function buildApp(config: Config, logger: Logger): Promise<App> {
   const emulator = config.im ? null : await startEmbeddedEmulator(config);
   const im = config.im ?? { appKey: emulator!.appKey, appSecret: emulator!.appSecret, baseUrls: [emulator!.url] };
-  const store = await openStore(config.databaseUrl);
+  const store = await waitFor(
+    describeDatabase(config.databaseUrl),
+    () => openStore(config.databaseUrl, { onPoolError: (error) => logger.warn({ err: error.message }, 'idle database connection failed') }),
+    logger,
+  );
   const sharedBudget = config.redis ? new SharedBudget({ ...config.redis, logger: logger.child({ component: 'limiter' }) }) : null;
+  if (sharedBudget) await waitFor('Redis (the shared IM rate limit)', () => sharedBudget.ping().then(orFail), logger);
+  const metrics = new GatewayMetrics({
+    limiterStats: () => imClient.limiterStats(),
+    outboxBacklog: () => outbox.backlog(),
+  });
+  let stopping = false;
   const imClient = createImClient({
+    observer: metrics.im,
     ...(sharedBudget ? { sharedBudget } : {}),
     credentials: { appKey: im.appKey, appSecret: im.appSecret },
     baseUrls: im.baseUrls,
@@ -54,6 +74,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     logger: logger.child({ component: 'outbox' }),
     leaseMs: config.outbox.leaseMs,
     pollMs: config.outbox.pollMs,
+    observer: metrics.outbox,
   });
   const members = new MembersRepository(store.db);
   const service = new GroupService({
@@ -73,6 +94,19 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     requestDeadlineMs: config.requestDeadlineMs,
     authenticator: createAuthenticator(config.auth, logger),
     graphiqlHeaders: graphiqlHeaders(config.auth),
+    plugins: [
+      usePrometheus({ registry: metrics.registry, endpoint: '/metrics', labels: { url: false } }),
+      mutationResultsPlugin((mutation, result) => metrics.mutationResults.inc({ mutation, result })),
+      readinessPlugin(async () => {
+        const [database, redis] = await Promise.all([databaseAnswers(store), sharedBudget ? sharedBudget.ping() : null]);
+        const report = {
+          database: database ? 'up' : 'down',
+          redis: redis === null ? 'off' : redis ? 'up' : 'down',
+          stopping,
+        } as const;
+        return { ready: database && redis !== false && !stopping, ...report };
+      }),
+    ],
   });
   dispatcher.start();
   const sweeper = sweepIdempotencyKeys(service, logger);
@@ -86,6 +120,10 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     im: imClient,
     dispatcher,
     emulator,
+    metrics,
+    beginShutdown() {
+      stopping = true;
+    },
     async close() {
       clearInterval(sweeper);
       await dispatcher.stop();
@@ -95,6 +133,30 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
       await emulator?.close();
     },
   };
+}
+
+async function databaseAnswers(store: Store): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(store.db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function orFail(answered: boolean): void {
+  if (!answered) throw new Error('no answer');
+}
+
+/** The database for a log line: its kind and host, never its password. */
+function describeDatabase(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol.startsWith('postgres')) return `PostgreSQL at ${parsed.host}`;
+  } catch {
+    // a file path
+  }
+  return `the SQLite database at ${url}`;
 }
 
 /** Forgets idempotency keys past their 24 hours, now and every hour. */

@@ -61,6 +61,10 @@ const environmentVariables = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   /** Namespaces the shared limiter's Redis keys. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ -').default('group-gateway'),
+  /** On SIGTERM, how long /ready answers 503 while requests are still served (for load balancers to notice). */
+  SHUTDOWN_GRACE_MS: integer(0, 60_000, 0),
+  /** On SIGTERM, how long requests in flight may take before their connections are closed. */
+  SHUTDOWN_DRAIN_TIMEOUT_MS: integer(0, 120_000, 10_000),
   IM_GROUP_RATE_LIMIT: integer(1, 100_000, 100),
   IM_PUBLISH_RATE_LIMIT: integer(1, 100_000, 20),
   /** The user id group notifications (`RC:GrpNtf`) are sent from. */
@@ -131,6 +135,7 @@ export interface Config {
   outbox: { leaseMs: number; pollMs: number };
   /** Null: this process keeps its own budget (one instance). */
   redis: { url: string; keyPrefix: string } | null;
+  shutdown: { graceMs: number; drainTimeoutMs: number };
 }
 
 /** How callers are named. */
@@ -186,6 +191,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     imCallTimeoutMs: env.IM_CALL_TIMEOUT_MS,
     outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
+    shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, drainTimeoutMs: env.SHUTDOWN_DRAIN_TIMEOUT_MS },
   };
 }
 

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
@@ -38,9 +39,21 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping: finishing requests in flight');
+    // Readiness first, so a load balancer stops sending new work while the last is served.
+    app.beginShutdown();
+    logger.info({ signal, graceMs: config.shutdown.graceMs }, 'stopping: /ready now answers 503');
+    await sleep(config.shutdown.graceMs);
+    server.close();
     server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const drained = await Promise.race([
+      new Promise<boolean>((resolve) => server.once('close', () => resolve(true))),
+      sleep(config.shutdown.drainTimeoutMs).then(() => false),
+    ]);
+    if (!drained) {
+      logger.warn({ drainTimeoutMs: config.shutdown.drainTimeoutMs }, 'requests still in flight after the drain timeout: closing their connections');
+      server.closeAllConnections();
+    }
+    // The dispatcher's calls in flight finish; whatever is left stays in the outbox for the next start.
     await app.close();
     logger.info('stopped');
     process.exit(0);

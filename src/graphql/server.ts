@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/index.js';
 import type { GroupService } from '../groups/service.js';
@@ -20,6 +20,8 @@ export interface GraphQLServerOptions {
   authenticator: Authenticator;
   /** Headers GraphiQL's example tabs start with; null: none. */
   graphiqlHeaders: Record<string, string> | null;
+  /** HTTP-level plugins of the app (metrics, readiness). */
+  plugins?: Plugin[];
 }
 
 export type GraphQLServer = YogaServerInstance<Record<string, never>, Context>;
@@ -48,6 +50,8 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
       queryLimitsPlugin(),
       // Browsers may send "simple" requests across sites without asking: those need this header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      operationLogPlugin(options.logger),
+      ...(options.plugins ?? []),
     ],
     context: async ({ request }) => {
       const deadlineAt = Date.now() + options.requestDeadlineMs;
@@ -56,6 +60,31 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
       return { service: options.service, loaders: createLoaders(options.service, scope), scope };
     },
   });
+}
+
+/** One log line per GraphQL operation, with the request id every other line of the request carries. */
+function operationLogPlugin(logger: Logger): Plugin<Context> {
+  const log = logger.child({ component: 'graphql' });
+  return {
+    onExecute({ args }) {
+      const startedAt = performance.now();
+      return {
+        onExecuteDone({ result }) {
+          const errors = 'errors' in result ? (result.errors?.length ?? 0) : 0;
+          log.info(
+            {
+              requestId: args.contextValue.scope.requestId,
+              operation: args.operationName ?? 'anonymous',
+              callerId: args.contextValue.scope.callerId,
+              errors,
+              ms: Math.round(performance.now() - startedAt),
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
 }
 
 /** A caller's own request id is kept when it is a plausible one (the IM Service takes at most 36 characters). */

@@ -137,14 +137,20 @@ export class ChangeRunner {
       }
       // A refused notification is dropped; one still pending holds the rows behind it, so order holds.
       if (isNotification(row.operation) && outcome.status === 'rejected') continue;
-      if (outcome.status === 'rejected') return this.undo(groupId, written, index, outcome);
+      if (outcome.status === 'rejected') return this.undo(groupId, written, index, outcome, scope);
       if (!reachedImService && neverSent(outcome)) return this.withdraw(groupId, written, outcome.error);
       return;
     }
   }
 
   /** The IM Service refused: the store goes back, and what reached the IM Service is taken back there too. */
-  private async undo<T>(groupId: string, written: Written<T>, index: number, outcome: Extract<DispatchOutcome, { status: 'rejected' }>): Promise<never> {
+  private async undo<T>(
+    groupId: string,
+    written: Written<T>,
+    index: number,
+    outcome: Extract<DispatchOutcome, { status: 'rejected' }>,
+    scope: RequestScope,
+  ): Promise<never> {
     const refused = written.rows[index]!;
     const compensation = compensationFor(refused.operation, outcome.progress);
     let compensationId: number | null = null;
@@ -160,7 +166,10 @@ export class ChangeRunner {
       if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.outbox, this.deps.groups, groupId);
     });
     if (compensationId !== null) void this.deps.dispatcher.dispatchInOrder(compensationId, groupId).catch(() => undefined);
-    this.deps.logger.warn({ groupId, kind: refused.operation.kind, imCode: outcome.error.imCode }, 'change refused by the IM Service, undone');
+    this.deps.logger.warn(
+      { groupId, kind: refused.operation.kind, imCode: outcome.error.imCode, requestId: scope.requestId },
+      'change refused by the IM Service, undone',
+    );
     throw new UpstreamError(refusalMessage(outcome.error), outcome.error.imCode, false);
   }
 

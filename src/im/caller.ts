@@ -5,6 +5,7 @@ import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.j
 import { ImError, ImRateLimitedError, ImUnavailableError } from './errors.js';
 import { encodeForm, type FormValue } from './form.js';
 import type { CallLimiter } from './limiter.js';
+import type { ImObserver } from './observer.js';
 import { OriginSelector } from './origins.js';
 import type { ImResponseBody, ImTransport } from './transport.js';
 
@@ -28,6 +29,7 @@ export interface CallerOptions {
   backoff?: BackoffPolicy;
   /** How long a failed primary is avoided. */
   failbackAfterMs?: number;
+  observer?: ImObserver;
 }
 
 export interface Call {
@@ -104,6 +106,7 @@ export class ImCaller {
     try {
       const outcome = await this.options.transport.send({ baseUrl, path, body, requestId, signal });
       this.options.logger.debug({ ...log, status: outcome.status, code: outcome.body.code, ms: elapsed(startedAt) }, 'im call');
+      this.options.observer?.attempted(path, outcome.status, outcome.body.code);
       return outcome.body;
     } catch (caught) {
       if (options.signal?.aborted) throw options.signal.reason;
@@ -112,6 +115,7 @@ export class ImCaller {
         { ...log, status: error.httpStatus, code: error.imCode, error: error.name, ms: elapsed(startedAt) },
         'im call failed',
       );
+      this.options.observer?.attempted(path, error.httpStatus, error.imCode);
       if (error instanceof ImUnavailableError) this.failOver(baseUrl, log);
       throw error;
     }

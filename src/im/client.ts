@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { BackoffPolicy } from './backoff.js';
 import { ImCaller, type CallOptions } from './caller.js';
-import type { CallLimiter } from './limiter.js';
+import type { CallLimiter, LimiterStats } from './limiter.js';
+import type { ImObserver } from './observer.js';
 import type { Credentials } from './sign.js';
 import { ImTransport } from './transport.js';
 
@@ -33,6 +34,7 @@ export interface ImClientOptions {
   backoff?: BackoffPolicy;
   failbackAfterMs?: number;
   connectionsPerOrigin?: number;
+  observer?: ImObserver;
 }
 
 export interface GroupMembership {
@@ -137,6 +139,11 @@ export class ImClient {
       disablePush: message.disablePush,
     };
     await this.caller.call({ path: '/message/group/publish.json', params, limiter: this.limiters.publish, weight: targets }, options);
+  }
+
+  /** Each rate class's queue and slots in use, for metrics. */
+  limiterStats(): Record<keyof ImLimiters, LimiterStats> {
+    return { group: this.limiters.group.stats(), publish: this.limiters.publish.stats() };
   }
 
   /** How long a call needing `units` of a rate class's budget would wait if scheduled now. */

@@ -7,6 +7,7 @@ export * from './client.js';
 export * from './errors.js';
 export * from './limiter.js';
 export { SharedBudget } from './cluster.js';
+export type { ImObserver } from './observer.js';
 export type { Credentials } from './sign.js';
 
 export interface ImPortOptions extends Omit<ImClientOptions, 'limiters' | 'logger'> {
@@ -20,7 +21,10 @@ export interface ImPortOptions extends Omit<ImClientOptions, 'limiters' | 'logge
 /** Builds the IM client with one limiter per rate class. */
 export function createImClient(options: ImPortOptions): ImClient {
   const limiter = (rateClass: RateClass) =>
-    new SlidingWindowLimiter(rateClass, options.sharedBudget ? { backend: options.sharedBudget.backend(rateClass) } : {});
+    new SlidingWindowLimiter(rateClass, {
+      ...(options.sharedBudget ? { backend: options.sharedBudget.backend(rateClass) } : {}),
+      ...(options.observer ? { observer: options.observer } : {}),
+    });
   const limiters = {
     group: limiter(options.rateClasses?.group ?? GROUP_CALLS),
     publish: limiter(options.rateClasses?.publish ?? MESSAGE_PUBLISH),

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Bottleneck from 'bottleneck';
 import { ImRateLimitedError } from './errors.js';
+import { NO_OBSERVER, type ImObserver } from './observer.js';
 
 /** One IM rate class: a budget of calls per rolling window, shared by every path in the class. */
 export interface RateClass {
@@ -66,6 +67,7 @@ export interface LimiterOptions {
   /** Extra time a slot stays taken past the window: covers the IM Service's millisecond clock. */
   safetyMarginMs?: number;
   backend?: BottleneckBackend;
+  observer?: ImObserver;
 }
 
 /**
@@ -82,6 +84,7 @@ export class SlidingWindowLimiter implements CallLimiter {
   private bottleneck: Bottleneck;
   private generation: number;
   private readonly backend: BottleneckBackend;
+  private readonly observer: ImObserver;
   private readonly marginMs: number;
   private readonly spacingMs: number;
   private readonly stopping = new AbortController();
@@ -95,6 +98,7 @@ export class SlidingWindowLimiter implements CallLimiter {
     this.marginMs = options.safetyMarginMs ?? 2;
     this.spacingMs = rateClass.windowMs / rateClass.limit;
     this.backend = options.backend ?? LOCAL_BACKEND;
+    this.observer = options.observer ?? NO_OBSERVER;
     this.generation = this.backend.generation?.() ?? 0;
     this.bottleneck = this.createBottleneck();
     // Calls already queued when the backend lost its state move to the rebuilt Bottleneck.
@@ -108,11 +112,17 @@ export class SlidingWindowLimiter implements CallLimiter {
     }
     if (this.stopping.signal.aborted) throw new Error(`limiter ${this.rateClass.name} is stopped`);
     const shed = this.shedIfLate(options, weight);
-    if (shed) throw shed;
+    if (shed) {
+      this.observer.shed(this.rateClass.name);
+      throw shed;
+    }
 
     this.queuedWeight += weight;
     try {
       return await this.runInSlot(options, weight, send);
+    } catch (error) {
+      if (error instanceof ImRateLimitedError && error.shed) this.observer.shed(this.rateClass.name);
+      throw error;
     } finally {
       this.queuedWeight -= weight;
     }
@@ -149,9 +159,11 @@ export class SlidingWindowLimiter implements CallLimiter {
       await this.waitForBackend(options);
       const generation = this.generation;
       let started = false;
+      const queuedAt = performance.now();
       const result = new Promise<T>((resolve, reject) => {
         const job = this.bottleneck.schedule({ weight }, async () => {
           started = true;
+          this.observer.waited(this.rateClass.name, performance.now() - queuedAt);
           await this.holdSlot(options, weight, send, resolve, reject);
         });
         job.catch((error: unknown) => {

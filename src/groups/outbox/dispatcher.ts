@@ -22,6 +22,11 @@ export interface DispatchOptions {
   requestId?: string;
 }
 
+/** What the dispatcher reports of its work, for metrics. */
+export interface DispatchObserver {
+  dispatched(kind: string, status: DispatchOutcome['status']): void;
+}
+
 export interface DispatcherOptions {
   db: Kysely<Database>;
   outbox: OutboxRepository;
@@ -32,6 +37,7 @@ export interface DispatcherOptions {
   pollMs?: number;
   /** How long a claim lasts; renewed after every step. */
   leaseMs?: number;
+  observer?: DispatchObserver;
 }
 
 const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
@@ -130,10 +136,12 @@ export class OutboxDispatcher {
       if (error instanceof ImError && !error.retryable) {
         await outbox.fail(this.options.db, rowId, failureOf(error));
         logger.warn(log, 'outbox row rejected by the IM Service');
+        this.options.observer?.dispatched(row.kind, 'rejected');
         return { status: 'rejected', error, progress };
       }
       await outbox.scheduleRetry(rowId, Date.now() + backoffDelayMs(RETRY_BACKOFF, row.attempts), failureOf(error));
       logger.info(log, 'outbox row deferred');
+      this.options.observer?.dispatched(row.kind, 'deferred');
       return { status: 'deferred', error, progress };
     }
     await this.options.db.transaction().execute(async (trx) => {
@@ -141,6 +149,7 @@ export class OutboxDispatcher {
       await outbox.complete(trx, row.id);
       await settleSyncStatus(trx, outbox, this.options.groups, row.group_id);
     });
+    this.options.observer?.dispatched(row.kind, 'done');
     return { status: 'done' };
   }
 }

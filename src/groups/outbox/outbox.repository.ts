@@ -62,6 +62,16 @@ export class OutboxRepository {
     return row !== undefined;
   }
 
+  /** How many rows wait to be sent, and since when the oldest waits: for metrics. */
+  async backlog(): Promise<{ pending: number; oldestCreatedAt: number | null }> {
+    const row = await this.db
+      .selectFrom('outbox')
+      .select((eb) => [eb.fn.countAll<number>().as('pending'), eb.fn.min('created_at').as('oldest')])
+      .where('status', '=', 'PENDING')
+      .executeTakeFirstOrThrow();
+    return { pending: Number(row.pending), oldestCreatedAt: row.oldest === null ? null : Number(row.oldest) };
+  }
+
   async get(id: number): Promise<OutboxRow | undefined> {
     return this.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -1,0 +1,30 @@
+import { useOnResolve } from '@envelop/on-resolve';
+import { getNamedType, isUnionType, type GraphQLResolveInfo } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/** Receives the member of its result union each mutation answered (e.g. `CreateGroupSuccess`, `RateLimitedError`). */
+export type MutationResultRecorder = (mutation: string, result: string) => void;
+
+/**
+ * Reports which member of its result union every mutation answered, whether or not the client
+ * asked for `__typename`: the value a mutation field resolves to is the error instance the
+ * errors plugin matched, or the success value.
+ */
+export function mutationResultsPlugin(record: MutationResultRecorder): Plugin {
+  return useOnResolve(({ info }) => {
+    if (info.parentType.name !== 'Mutation') return;
+    return ({ result }) => record(info.fieldName, unionMemberOf(result, info));
+  }) as Plugin;
+}
+
+function unionMemberOf(result: unknown, info: GraphQLResolveInfo): string {
+  const union = getNamedType(info.returnType);
+  if (!isUnionType(union)) return 'unknown';
+  const members = union.getTypes();
+  if (!(result instanceof Error)) {
+    return members.find((type) => !type.getInterfaces().some((face) => face.name === 'Error'))?.name ?? 'unknown';
+  }
+  // Error types are named after their classes, but for the validation plugin's.
+  const name = result.constructor.name === 'InputValidationError' ? 'ValidationError' : result.constructor.name;
+  return members.some((type) => type.name === name) ? name : 'UnexpectedError';
+}

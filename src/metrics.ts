@@ -1,0 +1,114 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { DispatchObserver } from './groups/outbox/dispatcher.js';
+import type { ImClient, ImObserver } from './im/index.js';
+
+/** What the metrics read on each scrape. */
+export interface MetricSources {
+  limiterStats(): ReturnType<ImClient['limiterStats']>;
+  outboxBacklog(): Promise<{ pending: number; oldestCreatedAt: number | null }>;
+}
+
+/**
+ * The gateway's metrics, in a registry of its own (several apps may run in one process, as
+ * tests do). The lower layers report through small observer interfaces; only this file knows
+ * prom-client.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+
+  readonly mutationResults = new Counter({
+    name: 'graphql_mutation_results_total',
+    help: 'Mutations answered, by mutation and by the member of its result union.',
+    labelNames: ['mutation', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly imCalls = new Counter({
+    name: 'im_calls_total',
+    help: 'IM call attempts, by path, HTTP status and IM business code ("none" when no answer came).',
+    labelNames: ['path', 'status', 'code'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly limiterWait = new Histogram({
+    name: 'im_limiter_wait_seconds',
+    help: 'How long IM calls waited in their rate class queue before starting.',
+    labelNames: ['rate_class'] as const,
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  private readonly limiterSheds = new Counter({
+    name: 'im_limiter_shed_total',
+    help: 'IM calls refused by the limiter before anything was sent (deadline unmeetable, or shared budget unreachable).',
+    labelNames: ['rate_class'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly dispatches = new Counter({
+    name: 'outbox_dispatches_total',
+    help: 'Outbox row dispatches, by operation kind and outcome (done, deferred = will be retried, rejected, waiting).',
+    labelNames: ['kind', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly retries = new Counter({
+    name: 'outbox_dispatch_retries_total',
+    help: 'Outbox rows deferred for another attempt.',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(sources: MetricSources) {
+    collectDefaultMetrics({ register: this.registry });
+    const { registry } = this;
+    new Gauge({
+      name: 'im_limiter_queue_depth',
+      help: 'IM calls waiting for their rate class (cluster-wide when the budget is shared).',
+      labelNames: ['rate_class'] as const,
+      registers: [registry],
+      collect() {
+        for (const [rateClass, stats] of Object.entries(sources.limiterStats())) this.set({ rate_class: rateClass }, stats.queued);
+      },
+    });
+    new Gauge({
+      name: 'im_limiter_slots_in_use',
+      help: 'Rate-limit slots taken: calls in flight or within one window of their answer.',
+      labelNames: ['rate_class'] as const,
+      registers: [registry],
+      collect() {
+        for (const [rateClass, stats] of Object.entries(sources.limiterStats())) this.set({ rate_class: rateClass }, stats.inUse);
+      },
+    });
+    new Gauge({
+      name: 'outbox_backlog',
+      help: 'Outbox rows waiting to be sent.',
+      registers: [registry],
+      async collect() {
+        this.set((await sources.outboxBacklog()).pending);
+      },
+    });
+    new Gauge({
+      name: 'outbox_oldest_pending_age_seconds',
+      help: 'How long the oldest unsent outbox row has waited (0 when none waits).',
+      registers: [registry],
+      async collect() {
+        const { oldestCreatedAt } = await sources.outboxBacklog();
+        this.set(oldestCreatedAt === null ? 0 : Math.max(0, (Date.now() - oldestCreatedAt) / 1000));
+      },
+    });
+  }
+
+  readonly im: ImObserver = {
+    attempted: (path, status, code) => this.imCalls.inc({ path, status: status ?? 'none', code: code ?? 'none' }),
+    waited: (rateClass, ms) => this.limiterWait.observe({ rate_class: rateClass }, ms / 1000),
+    shed: (rateClass) => this.limiterSheds.inc({ rate_class: rateClass }),
+  };
+
+  readonly outbox: DispatchObserver = {
+    dispatched: (kind, result) => {
+      this.dispatches.inc({ kind, result });
+      if (result === 'deferred') this.retries.inc({ kind });
+    },
+  };
+}
