@@ -1,5 +1,5 @@
 import { useOnResolve } from '@envelop/on-resolve';
-import { getNamedType, isUnionType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, isUnionType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** Receives the member of its result union each mutation answered (e.g. `CreateGroupSuccess`, `RateLimitedError`). */
@@ -21,10 +21,13 @@ function unionMemberOf(result: unknown, info: GraphQLResolveInfo): string {
   const union = getNamedType(info.returnType);
   if (!isUnionType(union)) return 'unknown';
   const members = union.getTypes();
-  if (!(result instanceof Error)) {
-    return members.find((type) => !type.getInterfaces().some((face) => face.name === 'Error'))?.name ?? 'unknown';
-  }
-  // Error types are named after their classes, but for the validation plugin's.
-  const name = result.constructor.name === 'InputValidationError' ? 'ValidationError' : result.constructor.name;
-  return members.some((type) => type.name === name) ? name : 'UnexpectedError';
+  const isError = (type: GraphQLObjectType) => type.getInterfaces().some((face) => face.name === 'Error');
+  // Error types are named after their classes, but for the validation plugin's. (Classes are
+  // compared by name: `instanceof` fails across the realms a test runner may load them in.)
+  const className = (result as { constructor?: { name?: string } } | null)?.constructor?.name;
+  const errorName = className === 'InputValidationError' ? 'ValidationError' : className;
+  const matched = members.find((type) => type.name === errorName && isError(type));
+  if (matched) return matched.name;
+  if (result instanceof Error) return 'UnexpectedError';
+  return members.find((type) => !isError(type))?.name ?? 'unknown';
 }

@@ -47,6 +47,9 @@ type Documents = {
     "\n  mutation ScenarioTransfer($groupId: String!, $userId: String!) {\n    transferGroupOwnership(groupId: $groupId, userId: $userId) {\n      __typename\n    }\n  }\n": typeof types.ScenarioTransferDocument,
     "\n  mutation ScenarioDismiss($groupId: String!) {\n    dismissGroup(groupId: $groupId) {\n      __typename\n    }\n  }\n": typeof types.ScenarioDismissDocument,
     "\n  query ScenarioMembers($groupId: String!) {\n    group(groupId: $groupId) {\n      name\n      syncStatus\n      members(first: 200) {\n        edges {\n          node {\n            userId\n          }\n        }\n      }\n    }\n  }\n": typeof types.ScenarioMembersDocument,
+    "\n  mutation MetricsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n": typeof types.MetricsCreateDocument,
+    "\n  mutation MetricsAdd($groupId: String!, $userIds: [String!]!) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n": typeof types.MetricsAddDocument,
+    "\n  mutation LoggedCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n": typeof types.LoggedCreateDocument,
     "\n  mutation QueriesFactoryCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input, notify: false) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          groupId\n          createdAt\n          syncStatus\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.QueriesFactoryCreateGroupDocument,
     "\n  mutation QueriesFactoryAddMembers($groupId: String!, $userIds: [String!]!) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds, notify: false) {\n      __typename\n      ... on AddGroupMembersSuccess {\n        addedUserIds\n        group {\n          memberCount\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.QueriesFactoryAddMembersDocument,
     "\n  mutation QueriesFactoryRemoveMembers($groupId: String!, $userIds: [String!]!) {\n    removeGroupMembers(groupId: $groupId, userIds: $userIds, notify: false) {\n      __typename\n      ... on RemoveGroupMembersSuccess {\n        removedUserIds\n        group {\n          memberCount\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.QueriesFactoryRemoveMembersDocument,
@@ -100,6 +103,9 @@ const documents: Documents = {
     "\n  mutation ScenarioTransfer($groupId: String!, $userId: String!) {\n    transferGroupOwnership(groupId: $groupId, userId: $userId) {\n      __typename\n    }\n  }\n": types.ScenarioTransferDocument,
     "\n  mutation ScenarioDismiss($groupId: String!) {\n    dismissGroup(groupId: $groupId) {\n      __typename\n    }\n  }\n": types.ScenarioDismissDocument,
     "\n  query ScenarioMembers($groupId: String!) {\n    group(groupId: $groupId) {\n      name\n      syncStatus\n      members(first: 200) {\n        edges {\n          node {\n            userId\n          }\n        }\n      }\n    }\n  }\n": types.ScenarioMembersDocument,
+    "\n  mutation MetricsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n": types.MetricsCreateDocument,
+    "\n  mutation MetricsAdd($groupId: String!, $userIds: [String!]!) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n": types.MetricsAddDocument,
+    "\n  mutation LoggedCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n": types.LoggedCreateDocument,
     "\n  mutation QueriesFactoryCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input, notify: false) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          groupId\n          createdAt\n          syncStatus\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.QueriesFactoryCreateGroupDocument,
     "\n  mutation QueriesFactoryAddMembers($groupId: String!, $userIds: [String!]!) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds, notify: false) {\n      __typename\n      ... on AddGroupMembersSuccess {\n        addedUserIds\n        group {\n          memberCount\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.QueriesFactoryAddMembersDocument,
     "\n  mutation QueriesFactoryRemoveMembers($groupId: String!, $userIds: [String!]!) {\n    removeGroupMembers(groupId: $groupId, userIds: $userIds, notify: false) {\n      __typename\n      ... on RemoveGroupMembersSuccess {\n        removedUserIds\n        group {\n          memberCount\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.QueriesFactoryRemoveMembersDocument,
@@ -266,6 +272,18 @@ export function graphql(source: "\n  mutation ScenarioDismiss($groupId: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ScenarioMembers($groupId: String!) {\n    group(groupId: $groupId) {\n      name\n      syncStatus\n      members(first: 200) {\n        edges {\n          node {\n            userId\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ScenarioMembers($groupId: String!) {\n    group(groupId: $groupId) {\n      name\n      syncStatus\n      members(first: 200) {\n        edges {\n          node {\n            userId\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsAdd($groupId: String!, $userIds: [String!]!) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsAdd($groupId: String!, $userIds: [String!]!) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoggedCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation LoggedCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
