@@ -12,12 +12,13 @@ export interface Loaders {
 }
 
 export function createLoaders(service: GroupService, scope: RequestScope): Loaders {
+  const { reads } = service;
   const viewerId = scope.callerId;
   return {
-    group: new DataLoader(async (ids) => alignBy(ids, await service.groupsByIds(ids), (row) => row.group_id)),
-    owner: new DataLoader(async (ids) => alignBy(ids, await service.ownersOf(ids), (row) => row.group_id)),
+    group: new DataLoader(async (ids) => alignBy(ids, await reads.groupsByIds(ids), (row) => row.group_id)),
+    owner: new DataLoader(async (ids) => alignBy(ids, await reads.ownersOf(ids), (row) => row.group_id)),
     viewerMembership: new DataLoader(async (ids) =>
-      viewerId ? alignBy(ids, await service.membershipsOf(viewerId, ids), (row) => row.group_id) : ids.map(() => null),
+      viewerId ? alignBy(ids, await reads.membershipsOf(viewerId, ids), (row) => row.group_id) : ids.map(() => null),
     ),
   };
 }

@@ -12,6 +12,7 @@ import {
   ForbiddenError,
 } from './errors.js';
 import { IdempotencyGuard } from './idempotency.js';
+import { GroupReads } from './reads.js';
 import { generateGroupId } from './ids.js';
 import { notification, type NotificationInput } from './notifications.js';
 import type { OutboxDispatcher } from './outbox/dispatcher.js';
@@ -23,7 +24,7 @@ import type { Store } from './store/database.js';
 import { isUniqueViolation } from './store/errors.js';
 import type { GroupsRepository } from './store/groups.repository.js';
 import type { IdempotencyRepository } from './store/idempotency.repository.js';
-import type { MemberCursor, Membership, MembershipCursor, MembersRepository } from './store/members.repository.js';
+import type { MembersRepository } from './store/members.repository.js';
 import type { Database, GroupRow, MemberRole, MemberRow } from './store/tables.js';
 
 export type { RequestScope } from './changes.js';
@@ -64,10 +65,13 @@ type Trx = Transaction<Database>;
 export class GroupService {
   private readonly changes: ChangeRunner;
   private readonly idempotency: IdempotencyGuard;
+  /** Reads for the GraphQL layer's loaders and pages. */
+  readonly reads: GroupReads;
 
   constructor(private readonly deps: GroupServiceDeps) {
     this.changes = new ChangeRunner(deps);
     this.idempotency = new IdempotencyGuard(deps.idempotency);
+    this.reads = new GroupReads(deps.groups, deps.members);
   }
 
   async createGroup(command: CreateGroupCommand, scope: RequestScope): Promise<GroupRow> {
@@ -298,30 +302,6 @@ export class GroupService {
       };
     });
     return { groupId };
-  }
-
-  // Reads, each one statement whatever the number of ids: DataLoaders batch them per request.
-
-  groupsByIds(groupIds: readonly string[]): Promise<GroupRow[]> {
-    return this.deps.groups.findByIds(groupIds);
-  }
-
-  ownersOf(groupIds: readonly string[]): Promise<MemberRow[]> {
-    return this.deps.members.findOwners(groupIds);
-  }
-
-  /** One user's memberships in many groups (for `viewerRole`). */
-  membershipsOf(userId: string, groupIds: readonly string[]): Promise<MemberRow[]> {
-    return this.deps.members.findForUser(userId, groupIds);
-  }
-
-  membersPage(groupId: string, limit: number, after: MemberCursor | null, role: MemberRole | null): Promise<MemberRow[]> {
-    return this.deps.members.page(groupId, limit, after, role);
-  }
-
-  /** The caller's groups, newest membership first. */
-  viewerGroups(scope: RequestScope, limit: number, after: MembershipCursor | null, role: MemberRole | null): Promise<Membership[]> {
-    return this.deps.members.pageForUser(requireCaller(scope), limit, after, role);
   }
 
   private async removal(

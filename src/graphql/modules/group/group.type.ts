@@ -93,7 +93,7 @@ export const Group = builder.node(builder.objectRef<GroupRow>('Group'), {
         if (!can('readMembers', viewer?.role ?? null)) throw forbidden('Only members can read the member list of a group.');
         const first = pageSize(args.first, DEFAULT_MEMBERS_PAGE, MAX_MEMBERS_PAGE);
         const after = args.after ? decodeMemberCursor(args.after) : null;
-        const rows = await context.service.membersPage(group.group_id, first + 1, after, args.role ?? null);
+        const rows = await context.service.reads.membersPage(group.group_id, first + 1, after, args.role ?? null);
         const edges = rows.slice(0, first).map((member) => ({ cursor: encodeMemberCursor(member), node: member }));
         return {
           edges,

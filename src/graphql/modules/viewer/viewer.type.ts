@@ -23,7 +23,7 @@ export const Viewer = builder.objectRef<{ userId: string }>('Viewer').implement(
       resolve: async (_viewer, args, context) => {
         const first = pageSize(args.first, DEFAULT_GROUPS_PAGE, MAX_GROUPS_PAGE);
         const after = args.after ? decodeMembershipCursor(args.after) : null;
-        const rows = await context.service.viewerGroups(context.scope, first + 1, after, args.role ?? null);
+        const rows = await context.service.reads.viewerGroups(context.scope, first + 1, after, args.role ?? null);
         const page = rows.slice(0, first);
         // The page already holds each group and the caller's membership: prime the loaders so
         // fields such as `viewerRole` cost no further statement.
