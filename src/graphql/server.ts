@@ -31,10 +31,8 @@ export type GraphQLServer = YogaServerInstance<Record<string, never>, Context>;
  * in, query limits, a body limit, no batching and CSRF prevention.
  */
 export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServer {
-  const tabs = exampleOperations().map((query) => ({
-    query,
-    headers: options.graphiqlHeaders ? JSON.stringify(options.graphiqlHeaders, null, 2) : null,
-  }));
+  const headers = options.graphiqlHeaders ? JSON.stringify(options.graphiqlHeaders, null, 2) : null;
+  const tabs = exampleOperations().map((query) => ({ query, headers }));
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -43,7 +41,8 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     maskedErrors: true,
     logging: yogaLogger(options.logger),
     renderGraphiQL,
-    graphiql: { title: 'Group gateway', defaultTabs: tabs, shouldPersistHeaders: true },
+    // The headers go in as GraphiQL's default too: it does not load the first tab's own on first open.
+    graphiql: { title: 'Group gateway', defaultTabs: tabs, ...(headers ? { headers } : {}), shouldPersistHeaders: true },
     batching: false,
     maxRequestBodySize: MAX_REQUEST_BYTES,
     plugins: [
