@@ -38,3 +38,25 @@ export function pageSize(first: number | null | undefined, fallback: number, max
   if (size < 1 || size > max) throw badInput(`first must be from 1 to ${max}`);
   return size;
 }
+
+/**
+ * A connection page from `first + 1` rows read after a cursor: the extra row only says
+ * whether more follow.
+ */
+export function connectionPage<Row, Node>(
+  rows: readonly Row[],
+  first: number,
+  hadCursor: boolean,
+  edgeOf: (row: Row) => { cursor: string; node: Node },
+) {
+  const edges = rows.slice(0, first).map(edgeOf);
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: hadCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

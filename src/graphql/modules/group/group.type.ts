@@ -2,7 +2,7 @@ import type { GroupRow, MemberRow } from '../../../groups/store/tables.js';
 import { can } from '../../../groups/permissions.js';
 import { forbidden, requireSignedIn } from '../../access.js';
 import { builder } from '../../builder.js';
-import { decodeMemberCursor, encodeMemberCursor, pageSize } from './cursors.js';
+import { connectionPage, decodeMemberCursor, encodeMemberCursor, pageSize } from './cursors.js';
 
 export const SyncStatusEnum = builder.enumType('SyncStatus', {
   description: 'Whether the IM Service already knows the group as the gateway stores it.',
@@ -94,16 +94,7 @@ export const Group = builder.node(builder.objectRef<GroupRow>('Group'), {
         const first = pageSize(args.first, DEFAULT_MEMBERS_PAGE, MAX_MEMBERS_PAGE);
         const after = args.after ? decodeMemberCursor(args.after) : null;
         const rows = await context.service.reads.membersPage(group.group_id, first + 1, after, args.role ?? null);
-        const edges = rows.slice(0, first).map((member) => ({ cursor: encodeMemberCursor(member), node: member }));
-        return {
-          edges,
-          pageInfo: {
-            hasNextPage: rows.length > first,
-            hasPreviousPage: after !== null,
-            startCursor: edges[0]?.cursor ?? null,
-            endCursor: edges.at(-1)?.cursor ?? null,
-          },
-        };
+        return connectionPage(rows, first, after !== null, (member) => ({ cursor: encodeMemberCursor(member), node: member }));
       },
     }),
   }),

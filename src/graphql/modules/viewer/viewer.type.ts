@@ -1,7 +1,7 @@
 import type { GroupRow, MemberRow } from '../../../groups/store/tables.js';
 import type { Context } from '../../context.js';
 import { builder } from '../../builder.js';
-import { decodeMembershipCursor, encodeMembershipCursor, pageSize } from '../group/cursors.js';
+import { connectionPage, decodeMembershipCursor, encodeMembershipCursor, pageSize } from '../group/cursors.js';
 import { Group, MemberRoleEnum } from '../group/group.type.js';
 
 const MAX_GROUPS_PAGE = 100;
@@ -24,23 +24,13 @@ export const Viewer = builder.objectRef<{ userId: string }>('Viewer').implement(
         const first = pageSize(args.first, DEFAULT_GROUPS_PAGE, MAX_GROUPS_PAGE);
         const after = args.after ? decodeMembershipCursor(args.after) : null;
         const rows = await context.service.reads.viewerGroups(context.scope, first + 1, after, args.role ?? null);
-        const page = rows.slice(0, first);
         // The page already holds each group and the caller's membership: prime the loaders so
         // fields such as `viewerRole` cost no further statement.
-        for (const { group, member } of page) {
+        for (const { group, member } of rows.slice(0, first)) {
           context.loaders.group.prime(group.group_id, group);
           context.loaders.viewerMembership.prime(group.group_id, member);
         }
-        const edges = page.map(({ group, member }) => ({ cursor: encodeMembershipCursor(member), node: group }));
-        return {
-          edges,
-          pageInfo: {
-            hasNextPage: rows.length > first,
-            hasPreviousPage: after !== null,
-            startCursor: edges[0]?.cursor ?? null,
-            endCursor: edges.at(-1)?.cursor ?? null,
-          },
-        };
+        return connectionPage(rows, first, after !== null, ({ group, member }) => ({ cursor: encodeMembershipCursor(member), node: group }));
       },
     }),
   }),
