@@ -43,13 +43,26 @@ export class SharedBudget {
     return new RedisBackend(this, rateClass, this.options);
   }
 
-  /** True when Redis answers: for `/ready`. */
+  /** True when Redis answers: for `/ready`, and for start-up, which waits for the first connection. */
   async ping(): Promise<boolean> {
     try {
+      if (this.client.status === 'connecting' || this.client.status === 'wait') await this.connected(2000);
       return (await this.client.ping()) === 'PONG';
     } catch {
       return false;
     }
+  }
+
+  private connected(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.client.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.client.once('ready', done);
+    });
   }
 
   async close(): Promise<void> {

@@ -24,6 +24,7 @@ export function createImClient(options: ImPortOptions): ImClient {
     new SlidingWindowLimiter(rateClass, {
       ...(options.sharedBudget ? { backend: options.sharedBudget.backend(rateClass) } : {}),
       ...(options.observer ? { observer: options.observer } : {}),
+      maxCallMs: options.attemptTimeoutMs ?? 5000,
     });
   const limiters = {
     group: limiter(options.rateClasses?.group ?? GROUP_CALLS),

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Bottleneck from 'bottleneck';
 import { ImRateLimitedError } from './errors.js';
@@ -68,6 +69,11 @@ export interface LimiterOptions {
   safetyMarginMs?: number;
   backend?: BottleneckBackend;
   observer?: ImObserver;
+  /**
+   * The longest one call may take (its attempt timeout). A slot is given back no later than
+   * this plus the window, even by an instance that died holding it (clustered mode).
+   */
+  maxCallMs?: number;
 }
 
 /**
@@ -87,6 +93,7 @@ export class SlidingWindowLimiter implements CallLimiter {
   private readonly observer: ImObserver;
   private readonly marginMs: number;
   private readonly spacingMs: number;
+  private readonly slotExpirationMs: number;
   private readonly stopping = new AbortController();
   private queuedWeight = 0;
   private inUseWeight = 0;
@@ -97,6 +104,8 @@ export class SlidingWindowLimiter implements CallLimiter {
   ) {
     this.marginMs = options.safetyMarginMs ?? 2;
     this.spacingMs = rateClass.windowMs / rateClass.limit;
+    this.slotExpirationMs = (options.maxCallMs ?? 60_000) + rateClass.windowMs + this.marginMs + 1000;
+    setMaxListeners(0, this.stopping.signal); // one listener per held slot
     this.backend = options.backend ?? LOCAL_BACKEND;
     this.observer = options.observer ?? NO_OBSERVER;
     this.generation = this.backend.generation?.() ?? 0;
@@ -161,7 +170,7 @@ export class SlidingWindowLimiter implements CallLimiter {
       let started = false;
       const queuedAt = performance.now();
       const result = new Promise<T>((resolve, reject) => {
-        const job = this.bottleneck.schedule({ weight }, async () => {
+        const job = this.bottleneck.schedule({ weight, expiration: this.slotExpirationMs }, async () => {
           started = true;
           this.observer.waited(this.rateClass.name, performance.now() - queuedAt);
           await this.holdSlot(options, weight, send, resolve, reject);
@@ -260,8 +269,13 @@ export class SlidingWindowLimiter implements CallLimiter {
     const previous = this.bottleneck;
     this.generation = generation;
     this.bottleneck = this.createBottleneck();
-    // Jobs still queued there come back to `runInSlot`, which schedules them here.
-    void previous.stop({ dropWaitingJobs: true }).catch(() => undefined);
+    // Jobs still queued there come back to `runInSlot`, which schedules them here. The old one
+    // must also stop its heartbeat (Bottleneck's stop() does not), or it reports errors forever.
+    void previous
+      .stop({ dropWaitingJobs: true })
+      .catch(() => undefined)
+      .then(() => previous.disconnect(false))
+      .catch(() => undefined);
   }
 
   private shedIfLate(options: ScheduleOptions, weight: number): ImRateLimitedError | null {
@@ -278,7 +292,10 @@ export class SlidingWindowLimiter implements CallLimiter {
       maxConcurrent: this.rateClass.limit,
       minTime: this.spacingMs,
     });
-    bottleneck.on('error', (error: unknown) => this.backend.onError?.(error));
+    // Only the current Bottleneck speaks for the backend: a retired one's errors are history.
+    bottleneck.on('error', (error: unknown) => {
+      if (bottleneck === this.bottleneck) this.backend.onError?.(error);
+    });
     return bottleneck;
   }
 }

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { ImRateLimitedError, SharedBudget, type ImClient } from '../../src/im/index.js';
 import { captureLogger } from '../fixtures/logs.js';
+import { eventually } from '../fixtures/gateway.js';
 import { clientFor, emulatorLog, maxInAnyWindow, rejectionOf, startFixtureEmulator } from '../fixtures/im.js';
 import { startPrivateRedis, type PrivateRedis } from '../fixtures/redis.js';
 
@@ -82,6 +83,29 @@ describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
     // Calls flow again within 5 s of the loss.
     expect(log.some((entry) => entry.at > flushedAt && entry.at < flushedAt + 5000)).toBe(true);
     expect(three.some((instance) => instance.logLines.some((line) => line.includes('redis lost the shared rate limit state')))).toBe(true);
+  });
+
+  it('frees the slots of an instance that died holding them', async () => {
+    const keyPrefix = `dead-${process.pid}-${prefix++}`;
+    const make = () => {
+      const { logger, lines } = captureLogger();
+      const budget = new SharedBudget({ url: redis!.url, keyPrefix, logger });
+      // A short attempt timeout bounds how long any slot can be held: 0.5 s + the window.
+      const { client } = clientFor([emulator.url], { sharedBudget: budget, logger, attemptTimeoutMs: 500, maxAttempts: 1 });
+      return { client, budget, logLines: lines };
+    };
+    const doomed = make();
+    const survivor = make();
+    instances = [survivor];
+    emulator.setFaults({ latencyMs: 300 });
+    const held = Array.from({ length: 40 }, (_, i) => doomed.client.joinGroup({ groupId: 'doomed', userIds: [`u${i}`] }).catch(() => undefined));
+    await eventually(async () => survivor.client.limiterStats().group.inUse >= 30, 5000, 20);
+    // The instance vanishes: no heartbeat, no release, its connection gone.
+    await doomed.budget.close();
+    await eventually(async () => survivor.client.limiterStats().group.inUse === 0, 10_000, 100);
+    emulator.setFaults({ latencyMs: 0 });
+    await doomed.client.close();
+    await Promise.all(held);
   });
 
   it('refuses IM calls while Redis is unreachable, and serves again once it is back', async () => {
