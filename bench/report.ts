@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: runs every benchmark, one after the other on this machine, and writes
+ * BENCHMARKS.md: each figure next to the baseline measured in the same run, with a reading.
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+
+interface LimiterFigures {
+  maxInAnyWindow: number;
+  ratePerSecond: number;
+  rejected1008: number;
+  p50DelayMs: number;
+  p99DelayMs: number;
+}
+type LimiterResult = Record<'project' | 'minTime10' | 'reservoir', LimiterFigures>;
+interface GraphqlResult {
+  helloRps: number;
+  groupsRps: number;
+  createRps: number;
+  groupsRatio: number;
+  createRatio: number;
+  sqlPerGroupsQuery: number;
+}
+interface ClusterResult {
+  instances: number;
+  maxInAnyWindow: number;
+  ratePerSecond: number;
+  rejected1008: number;
+  duplicates: number;
+}
+
+const GROUP_BUDGET = 100;
+
+/** Runs `npm run <script>` and returns the JSON object it prints last. */
+function run<T>(script: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    console.error(`running npm run ${script} …`);
+    const child = spawn('npm', ['run', '-s', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stderr.write(chunk);
+    });
+    child.on('exit', (code) => {
+      const last = output.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) return reject(new Error(`npm run ${script} exited with ${code}`));
+      try {
+        resolve(JSON.parse(last) as T);
+      } catch {
+        reject(new Error(`npm run ${script} did not end with a JSON line`));
+      }
+    });
+  });
+}
+
+const ratio = (value: number, base: number) => (base === 0 ? 'n/a' : (value / base).toFixed(2));
+
+function limiterSection(result: LimiterResult): string {
+  const rows = (['project', 'minTime10', 'reservoir'] as const).map((name) => {
+    const f = result[name];
+    return `| ${name} | ${f.maxInAnyWindow} | ${ratio(f.maxInAnyWindow, GROUP_BUDGET)} | ${f.ratePerSecond} | ${ratio(f.ratePerSecond, GROUP_BUDGET)} | ${f.rejected1008} | ${f.p50DelayMs} | ${f.p99DelayMs} |`;
+  });
+  const { project, minTime10, reservoir } = result;
+  return `## The limiter against plain Bottleneck (\`npm run bench:limiter\`)
+
+1000 group calls queued at once, through the project's client, then through plain Bottleneck
+with \`minTime: 10\`, then with a reservoir of 100 refreshed every second; every figure read off
+the emulator's log. Budget: ${GROUP_BUDGET} calls in any rolling second.
+
+| limiter | most calls in any rolling second | ÷ budget | calls per second | ÷ budget | answered 1008 | p50 wait (ms) | p99 wait (ms) |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+Reading: the project's limiter ${project.maxInAnyWindow <= GROUP_BUDGET ? 'never passed' : 'PASSED'} the budget and sustained ${ratio(project.ratePerSecond, GROUP_BUDGET)}× of it with ${project.rejected1008} refusals; \`minTime: 10\` peaked at ${ratio(minTime10.maxInAnyWindow, GROUP_BUDGET)}× (${minTime10.rejected1008} refused) and the reservoir at ${ratio(reservoir.maxInAnyWindow, GROUP_BUDGET)}× (${reservoir.rejected1008} refused).
+`;
+}
+
+function graphqlSection(result: GraphqlResult): string {
+  return `## GraphQL paths against a bare Yoga server (\`npm run bench:graphql\`)
+
+Requests per second at a fixed concurrency, each server in a child process of its own, the
+IM limits raised so that the rate limit is not what is measured.
+
+| path | requests per second | ÷ hello-world |
+| --- | --- | --- |
+| bare Yoga \`{ hello }\` (baseline) | ${result.helloRps} | 1.00 |
+| gateway \`groups(groupIds:)\`, 20 ids, name and memberCount | ${result.groupsRps} | ${result.groupsRatio} |
+| gateway \`createGroup\`, 10 members (store, outbox, IM call, notice) | ${result.createRps} | ${result.createRatio} |
+
+SQL statements per \`groups\` request of 20 ids: ${result.sqlPerGroupsQuery}.
+
+Reading: a conversation-list read costs ${ratio(1, result.groupsRatio)}× a hello-world answer and one SQL statement; a create, which writes a transaction and waits for two IM calls, ${ratio(1, result.createRatio)}×.
+`;
+}
+
+function clusterSection(result: ClusterResult): string {
+  return `## The cluster against its budget (\`npm run bench:cluster\`)
+
+${result.instances} gateway processes sharing PostgreSQL and Redis, 600 createGroup requests spread
+over them, one emulator counting what arrives.
+
+| figure | value | ÷ budget |
+| --- | --- | --- |
+| most group calls in any rolling second | ${result.maxInAnyWindow} | ${ratio(result.maxInAnyWindow, GROUP_BUDGET)} |
+| group calls per second while the backlog lasted | ${result.ratePerSecond} | ${ratio(result.ratePerSecond, GROUP_BUDGET)} |
+| answered 1008 | ${result.rejected1008} | |
+| groups stored or created twice | ${result.duplicates} | |
+
+Reading: ${result.instances} instances together ${result.maxInAnyWindow <= GROUP_BUDGET ? 'stayed within' : 'PASSED'} the one budget and used ${ratio(result.ratePerSecond, GROUP_BUDGET)}× of it.
+`;
+}
+
+async function main(): Promise<void> {
+  const limiter = await run<LimiterResult>('bench:limiter');
+  const graphql = await run<GraphqlResult>('bench:graphql');
+  const cluster = await run<ClusterResult>('bench:cluster');
+  const cpu = cpus();
+  const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+  const report = `# Benchmarks
+
+Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+Every figure is a ratio against a baseline measured in the same run, on the same machine;
+absolute numbers move with the machine and its load, the ratios much less.
+
+${limiterSection(limiter)}
+${graphqlSection(graphql)}
+${clusterSection(cluster)}`;
+  writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), report);
+  console.log(JSON.stringify({ limiter, graphql, cluster }));
+}
+
+await main();
