@@ -66,6 +66,8 @@ type Documents = {
     "\n  mutation IdempotentCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          groupId\n          memberCount\n        }\n      }\n      ... on IdempotencyKeyReusedError {\n        idempotencyKey\n        message\n      }\n      ... on UpstreamError {\n        retryable\n      }\n    }\n  }\n": typeof types.IdempotentCreateDocument,
     "\n  mutation IdempotentAdd($groupId: String!, $userIds: [String!]!, $idempotencyKey: String) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds, idempotencyKey: $idempotencyKey) {\n      __typename\n      ... on AddGroupMembersSuccess {\n        addedUserIds\n        group {\n          memberCount\n        }\n      }\n      ... on IdempotencyKeyReusedError {\n        idempotencyKey\n      }\n    }\n  }\n": typeof types.IdempotentAddDocument,
     "\n  mutation ReconcileCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n": typeof types.ReconcileCreateDocument,
+    "\n  mutation FailingCreate($input: CreateGroupInput!) {\n    createGroup(input: $input, notify: false) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          syncStatus\n        }\n      }\n    }\n  }\n": typeof types.FailingCreateDocument,
+    "\n  query FailingStatus($groupId: String!) {\n    group(groupId: $groupId) {\n      syncStatus\n      syncError\n    }\n  }\n": typeof types.FailingStatusDocument,
     "\n  mutation StartupSpecCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          groupId\n          syncStatus\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.StartupSpecCreateGroupDocument,
     "\n  query StartupSpecGroup($groupId: String!) {\n    group(groupId: $groupId) {\n      groupId\n      name\n      memberCount\n      syncStatus\n      owner {\n        userId\n      }\n      members {\n        edges {\n          node {\n            userId\n            role\n          }\n        }\n      }\n    }\n  }\n": typeof types.StartupSpecGroupDocument,
 };
@@ -122,6 +124,8 @@ const documents: Documents = {
     "\n  mutation IdempotentCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          groupId\n          memberCount\n        }\n      }\n      ... on IdempotencyKeyReusedError {\n        idempotencyKey\n        message\n      }\n      ... on UpstreamError {\n        retryable\n      }\n    }\n  }\n": types.IdempotentCreateDocument,
     "\n  mutation IdempotentAdd($groupId: String!, $userIds: [String!]!, $idempotencyKey: String) {\n    addGroupMembers(groupId: $groupId, userIds: $userIds, idempotencyKey: $idempotencyKey) {\n      __typename\n      ... on AddGroupMembersSuccess {\n        addedUserIds\n        group {\n          memberCount\n        }\n      }\n      ... on IdempotencyKeyReusedError {\n        idempotencyKey\n      }\n    }\n  }\n": types.IdempotentAddDocument,
     "\n  mutation ReconcileCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n": types.ReconcileCreateDocument,
+    "\n  mutation FailingCreate($input: CreateGroupInput!) {\n    createGroup(input: $input, notify: false) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          syncStatus\n        }\n      }\n    }\n  }\n": types.FailingCreateDocument,
+    "\n  query FailingStatus($groupId: String!) {\n    group(groupId: $groupId) {\n      syncStatus\n      syncError\n    }\n  }\n": types.FailingStatusDocument,
     "\n  mutation StartupSpecCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          groupId\n          syncStatus\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.StartupSpecCreateGroupDocument,
     "\n  query StartupSpecGroup($groupId: String!) {\n    group(groupId: $groupId) {\n      groupId\n      name\n      memberCount\n      syncStatus\n      owner {\n        userId\n      }\n      members {\n        edges {\n          node {\n            userId\n            role\n          }\n        }\n      }\n    }\n  }\n": types.StartupSpecGroupDocument,
 };
@@ -348,6 +352,14 @@ export function graphql(source: "\n  mutation IdempotentAdd($groupId: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReconcileCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation ReconcileCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FailingCreate($input: CreateGroupInput!) {\n    createGroup(input: $input, notify: false) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          syncStatus\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FailingCreate($input: CreateGroupInput!) {\n    createGroup(input: $input, notify: false) {\n      __typename\n      ... on CreateGroupSuccess {\n        group {\n          syncStatus\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailingStatus($groupId: String!) {\n    group(groupId: $groupId) {\n      syncStatus\n      syncError\n    }\n  }\n"): (typeof documents)["\n  query FailingStatus($groupId: String!) {\n    group(groupId: $groupId) {\n      syncStatus\n      syncError\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
