@@ -96,7 +96,7 @@ export class RedisBackend implements BottleneckBackend {
   }
 
   create(settings: Bottleneck.ConstructorOptions): Bottleneck {
-    this.current = new Bottleneck({
+    const bottleneck = new Bottleneck({
       ...settings,
       id: `${this.options.keyPrefix}:${settings.id}`,
       datastore: 'ioredis',
@@ -105,7 +105,15 @@ export class RedisBackend implements BottleneckBackend {
       heartbeatInterval: HEARTBEAT_MS,
       clientTimeout: CLIENT_TIMEOUT_MS,
     });
-    return this.current;
+    // A Bottleneck whose registration failed (Redis unreachable at that moment) never works:
+    // every call would wait on its failed start. It is replaced, as after a loss of state.
+    bottleneck.ready().catch((error: unknown) => {
+      if (this.current !== bottleneck) return;
+      this.options.logger.warn({ rateClass: this.rateClass.name, err: describe(error) }, 'shared rate limit could not register with redis');
+      this.recover();
+    });
+    this.current = bottleneck;
+    return bottleneck;
   }
 
   sharedStats(): LimiterStats | null {
