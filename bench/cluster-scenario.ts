@@ -4,23 +4,19 @@
  * schema, one private redis-server and one IM Service emulator (in this process), fed a backlog
  * of createGroup requests round-robin; every figure is read off the emulator's log and the store.
  *
- * It imports nothing from vitest (the benchmark runs it outside a test runner), so the few
- * process, Redis and PostgreSQL helpers it needs live here.
+ * It imports nothing from vitest (the benchmark runs it outside a test runner): the gateway
+ * processes and the private redis-server come from `test/support/`, which does not either.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { startEmulator, type LoggedRequest, type RunningEmulator } from '../src/emulator/index.js';
 import { maxInAnyWindow, ratePerSecond } from '../src/emulator/log-stats.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const tsx = join(root, 'node_modules/.bin/tsx');
+import { exitStatus, freePort, logLines, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../test/support/processes.js';
+import { redisServerInstalled, startRedisServer, type PrivateRedis } from '../test/support/redis-server.js';
 
 /** The PostgreSQL the scenario uses; override with TEST_POSTGRES_URL. */
 export const CLUSTER_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -155,73 +151,12 @@ export async function probePostgres(url = CLUSTER_POSTGRES_URL): Promise<Availab
 
 /** redis-server can be started here. */
 export function probeRedisServer(): Availability {
-  const found = spawnSync('redis-server', ['--version']);
-  return found.status === 0 ? { ok: true } : { ok: false, reason: 'redis-server not found' };
+  return redisServerInstalled() ? { ok: true } : { ok: false, reason: 'redis-server not found' };
 }
 
 function hostOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.host || 'localhost'}${parsed.pathname}`;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address !== 'object') throw new Error('no free port');
-  return address.port;
-}
-
-/** A redis-server of our own on a free port, keeping nothing on disk: a restart loses every key. */
-class PrivateRedis {
-  private server: ChildProcess | null = null;
-
-  private constructor(
-    readonly port: number,
-    readonly url: string,
-  ) {}
-
-  static async start(): Promise<PrivateRedis> {
-    const port = await freePort();
-    const redis = new PrivateRedis(port, `redis://127.0.0.1:${port}`);
-    await redis.start();
-    return redis;
-  }
-
-  async start(): Promise<void> {
-    if (this.server && this.server.exitCode === null) return;
-    this.server = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    liveChildren.add(this.server);
-    await untilRedisAnswers(this.url);
-  }
-
-  async stop(): Promise<void> {
-    const running = this.server;
-    this.server = null;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGKILL');
-    await exited;
-    liveChildren.delete(running);
-  }
-}
-
-async function untilRedisAnswers(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      if ((await client.ping()) === 'PONG') return;
-    } catch {
-      // not yet
-    } finally {
-      client.disconnect();
-    }
-    await sleep(25);
-  }
-  throw new Error(`redis-server did not answer at ${url}`);
 }
 
 /** Bottleneck's clustered state for the group rate class, once idle (see `ScenarioResult.details.idleBudget`). */
@@ -259,119 +194,21 @@ async function withPg<T>(url: string, body: (client: pg.Client) => Promise<T>): 
 
 // ------------------------------------------------------------------ gateway processes
 
-/** Variables the gateway reads: none leaks in from the environment the scenario runs in. */
-const GATEWAY_VARIABLES = /^(PORT|HOST|DATABASE_URL|LOG_LEVEL|REQUEST_DEADLINE_MS|AUTH_MODE|IM_.*|JWT_.*|OUTBOX_.*|REDIS_.*)$/;
-
-/** Children to kill should this process exit without cleaning up (an uncaught error, a test timeout). */
-const liveChildren = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const child of liveChildren) killGroup(child);
-  });
-}
-
-function killGroup(child: ChildProcess): void {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    // Gateways run detached: tsx starts the real process as a child of its own.
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    try {
-      child.kill('SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-interface Gateway {
+interface Gateway extends GatewayProcess {
   name: string;
   url: string;
-  child: ChildProcess;
-  output(): string;
-  exit: string | null;
-  exited: Promise<void>;
 }
 
-function spawnGateway(name: string, port: number, env: Record<string, string>): Gateway {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !GATEWAY_VARIABLES.test(key)));
-  const child = spawn(tsx, ['src/main.ts'], {
-    cwd: root,
-    env: { ...inherited, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  liveChildren.add(child);
-  let text = '';
-  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const gateway: Gateway = {
-    name,
-    url: `http://127.0.0.1:${port}`,
-    child,
-    output: () => text,
-    exit: null,
-    exited: new Promise((resolve) =>
-      child.once('exit', (code, signal) => {
-        gateway.exit = signal ?? `code ${code}`;
-        liveChildren.delete(child);
-        resolve();
-      }),
-    ),
-  };
-  return gateway;
-}
-
-interface LogLine {
-  level: number;
-  msg: string;
-  [key: string]: unknown;
-}
-
-function logLines(output: string): LogLine[] {
-  return output.split('\n').flatMap((line) => {
-    if (!line.startsWith('{')) return [];
-    try {
-      return [JSON.parse(line) as LogLine];
-    } catch {
-      return [];
-    }
-  });
+function startGateway(name: string, port: number, env: Record<string, string>): Gateway {
+  return { ...spawnGateway({ ...env, PORT: String(port) }), name, url: `http://127.0.0.1:${port}` };
 }
 
 async function waitReady(gateway: Gateway, timeoutMs: number): Promise<void> {
-  const giveUpAt = Date.now() + timeoutMs;
-  for (;;) {
-    if (logLines(gateway.output()).some((line) => line.msg.startsWith('gateway ready'))) return;
-    if (gateway.exit !== null || Date.now() > giveUpAt) {
-      throw new Error(
-        `${gateway.name} did not log "gateway ready" (${gateway.exit !== null ? `exited: ${gateway.exit}` : `after ${timeoutMs} ms`}); output:\n${gateway.output().slice(-4000)}`,
-      );
-    }
-    await sleep(50);
-  }
-}
-
-/** SIGTERM (a graceful stop), then SIGKILL to the whole group after `graceMs`. */
-async function stopGateway(gateway: Gateway, graceMs = 3000): Promise<void> {
-  if (gateway.exit === null) {
-    try {
-      gateway.child.kill('SIGTERM');
-    } catch {
-      // gone
-    }
-    await Promise.race([gateway.exited, sleep(graceMs)]);
-  }
-  // The group too: a grandchild left behind must not outlive the scenario.
   try {
-    process.kill(-gateway.child.pid!, 'SIGKILL');
-  } catch {
-    // gone
+    await waitForLog(gateway, 'gateway ready', timeoutMs);
+  } catch (error) {
+    throw new Error(`${gateway.name}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  await Promise.race([gateway.exited, sleep(1000)]);
 }
 
 // ------------------------------------------------------------------ the load
@@ -516,7 +353,6 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
  * whatever happens. Throws only when the scene cannot be set up; broken invariants are in `problems`.
  */
 export async function runClusterScenario(options: ScenarioOptions = {}): Promise<ScenarioResult> {
-  installExitHook();
   const instances = options.instances ?? 3;
   const requests = options.requests ?? 600;
   const concurrency = options.concurrency ?? 150;
@@ -534,7 +370,7 @@ export async function runClusterScenario(options: ScenarioOptions = {}): Promise
     // Default (strict) limits: 100 group calls per rolling second.
     emulator = await startEmulator({ appKey: `cluster-${runId}`, appSecret: randomBytes(16).toString('hex') });
     options.onSecret?.(emulator.appSecret);
-    redis = await PrivateRedis.start();
+    redis = await startRedisServer({ pollMs: 25 });
     const env: Record<string, string> = {
       DATABASE_URL: databaseUrl.toString(),
       REDIS_URL: redis.url,
@@ -551,7 +387,7 @@ export async function runClusterScenario(options: ScenarioOptions = {}): Promise
       ...options.gatewayEnv,
     };
     // All at once, as a deployment starts them: the schema and its migrations are created concurrently.
-    for (let i = 0; i < instances; i++) gateways.push(spawnGateway(`gateway${i + 1}`, await freePort(), env));
+    for (let i = 0; i < instances; i++) gateways.push(startGateway(`gateway${i + 1}`, await freePort(), env));
     const startedAt = Date.now();
     await Promise.all(gateways.map((gateway) => waitReady(gateway, 60_000)));
     progress(`${instances} gateways ready in ${Date.now() - startedAt} ms (schema ${schema}, redis ${redis.url})`);
@@ -676,7 +512,10 @@ export async function runClusterScenario(options: ScenarioOptions = {}): Promise
     }
     const steadyTimes = createTimes.slice(100);
     const cycles = createTimes.slice(200).map((at, i) => at - createTimes[i + 100]!);
-    const gatewayExits = gateways.filter((gateway) => gateway.exit !== null).map((gateway) => `${gateway.name}: ${gateway.exit}`);
+    const gatewayExits = gateways.flatMap((gateway) => {
+      const exit = exitStatus(gateway);
+      return exit === null ? [] : [`${gateway.name}: ${exit}`];
+    });
 
     const problems: string[] = [];
     const wrongAnswers = Object.entries(answers).filter(([answer]) => answer !== 'CreateGroupSuccess');
