@@ -1,192 +1,21 @@
 /* eslint-disable */
-import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = T | null | undefined;
-export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
-export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
-export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
-export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  /** An instant, as an ISO-8601 string in UTC, e.g. `2026-11-26T09:07:00.000Z`. */
-  DateTime: { input: string; output: string; }
-};
-
-/** What became of an addGroupMembers request. */
-export type AddGroupMembersResult = AddGroupMembersSuccess | ForbiddenError | GroupNotFoundError | IdempotencyKeyReusedError | MemberLimitExceededError | NotAuthenticatedError | RateLimitedError | UpstreamError | ValidationError;
-
-/** The users are members now. */
-export type AddGroupMembersSuccess = {
-  __typename?: 'AddGroupMembersSuccess';
-  /** Who was added; users already in are left out. */
-  addedUserIds: Array<Scalars['String']['output']>;
-  /** The group after the change. */
-  group: Group;
-};
-
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** A new group. The caller becomes its owner. */
 export type CreateGroupInput = {
   /** An http(s) URL of the group's picture. */
-  avatarUrl?: InputMaybe<Scalars['String']['input']>;
+  avatarUrl?: string | null | undefined;
   /** The IM group id: 1 to 64 letters and digits. Left out, one is generated. */
-  groupId?: InputMaybe<Scalars['String']['input']>;
+  groupId?: string | null | undefined;
   /** A key of your choosing (1 to 128 printable characters), new for each group you mean to create. Sending the same request again with it answers the first result instead of creating a second group; the same key with another input answers `IdempotencyKeyReusedError`. Keys are remembered, per caller, for at least 24 hours. */
-  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey?: string | null | undefined;
   /** The other members' user ids (duplicates count once). With the owner, at most 3000. */
-  memberIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  memberIds?: Array<string> | null | undefined;
   /** The display name, 1 to 64 characters after trimming; shown in push notifications. */
-  name: Scalars['String']['input'];
-};
-
-/** What became of a createGroup request. */
-export type CreateGroupResult = CreateGroupSuccess | GroupIdTakenError | IdempotencyKeyReusedError | MemberLimitExceededError | NotAuthenticatedError | RateLimitedError | UpstreamError | ValidationError;
-
-/** The group was created. */
-export type CreateGroupSuccess = {
-  __typename?: 'CreateGroupSuccess';
-  /** The new group. */
-  group: Group;
-};
-
-/** What became of a dismissGroup request. */
-export type DismissGroupResult = DismissGroupSuccess | ForbiddenError | GroupNotFoundError | NotAuthenticatedError | RateLimitedError | UpstreamError | ValidationError;
-
-/** The group is dismissed: gone from every list, and its id answers GroupNotFoundError from now on. */
-export type DismissGroupSuccess = {
-  __typename?: 'DismissGroupSuccess';
-  /** The dismissed group. */
-  groupId: Scalars['String']['output'];
-};
-
-/** An expected failure. Each implementation adds the fields a client needs to act on it. */
-export type Error = {
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-};
-
-/** The caller's role in the group does not allow this. Nothing was changed; `message` says who may. */
-export type ForbiddenError = Error & {
-  __typename?: 'ForbiddenError';
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-};
-
-/** A chat group: its profile and members, as stored by the gateway and mirrored to the IM Service. */
-export type Group = Node & {
-  __typename?: 'Group';
-  /** The group's picture, when it has one. */
-  avatarUrl?: Maybe<Scalars['String']['output']>;
-  /** When the group was created. */
-  createdAt: Scalars['DateTime']['output'];
-  /** The id the IM Service knows the group by. */
-  groupId: Scalars['String']['output'];
-  /** A globally unique id, for `node(id:)` and client caches. */
-  id: Scalars['ID']['output'];
-  /** How many members, the owner included. */
-  memberCount: Scalars['Int']['output'];
-  /** Members in join order, a page at a time; only members may read it (others get a FORBIDDEN error and null). Cursors are positions, stable while members come and go. */
-  members?: Maybe<GroupMemberConnection>;
-  /** The display name, also shown in push notifications. */
-  name: Scalars['String']['output'];
-  /** The owner's membership. */
-  owner: GroupMember;
-  /** Why the IM Service refused a change, when `syncStatus` is FAILED. */
-  syncError?: Maybe<Scalars['String']['output']>;
-  /** Whether the IM Service is in step with this group. */
-  syncStatus: SyncStatus;
-  /** The caller's role in this group; null when the caller is not a member. */
-  viewerRole?: Maybe<MemberRole>;
-};
-
-
-/** A chat group: its profile and members, as stored by the gateway and mirrored to the IM Service. */
-export type GroupMembersArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  role?: InputMaybe<MemberRole>;
-};
-
-/** Another group already has this id. Nothing was changed. */
-export type GroupIdTakenError = Error & {
-  __typename?: 'GroupIdTakenError';
-  /** The id that is taken. */
-  groupId: Scalars['String']['output'];
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-};
-
-/** A user in a group. */
-export type GroupMember = {
-  __typename?: 'GroupMember';
-  /** When the user joined. */
-  joinedAt: Scalars['DateTime']['output'];
-  /** What the user may do in the group. */
-  role: MemberRole;
-  /** The user's id in the chat app. */
-  userId: Scalars['String']['output'];
-};
-
-/** A page of members, in join order. */
-export type GroupMemberConnection = {
-  __typename?: 'GroupMemberConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<GroupMemberEdge>;
-  /** Where this page stands. */
-  pageInfo: PageInfo;
-};
-
-/** A member and its cursor. */
-export type GroupMemberEdge = {
-  __typename?: 'GroupMemberEdge';
-  /** Pass as `after` to read the page that follows this item. */
-  cursor: Scalars['String']['output'];
-  /** The item. */
-  node: GroupMember;
-};
-
-/** No such group, or it was dismissed. Nothing was changed. */
-export type GroupNotFoundError = Error & {
-  __typename?: 'GroupNotFoundError';
-  /** The id that was asked for. */
-  groupId: Scalars['String']['output'];
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-};
-
-/** This idempotency key was already used for a different request. Nothing was changed; use a new key. */
-export type IdempotencyKeyReusedError = Error & {
-  __typename?: 'IdempotencyKeyReusedError';
-  /** The key that was reused. */
-  idempotencyKey: Scalars['String']['output'];
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-};
-
-/** What became of a leaveGroup request. */
-export type LeaveGroupResult = ForbiddenError | GroupNotFoundError | LeaveGroupSuccess | NotAuthenticatedError | OwnerCannotLeaveError | RateLimitedError | UpstreamError | ValidationError;
-
-/** The caller is no longer a member. */
-export type LeaveGroupSuccess = {
-  __typename?: 'LeaveGroupSuccess';
-  /** The group the caller left. */
-  groupId: Scalars['String']['output'];
-};
-
-/** The group would have more members than the IM Service allows. Nothing was changed. */
-export type MemberLimitExceededError = Error & {
-  __typename?: 'MemberLimitExceededError';
-  /** The most members a group may have, the owner included. */
-  limit: Scalars['Int']['output'];
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-  /** How many members the request would have made. */
-  requested: Scalars['Int']['output'];
+  name: string;
 };
 
 /** A member's role in a group. */
@@ -198,198 +27,6 @@ export type MemberRole =
   /** Created the group or received it; one per group. Manages everything, dismisses the group. */
   | 'OWNER';
 
-/** Changes. Every mutation answers a union: switch on `__typename`. */
-export type Mutation = {
-  __typename?: 'Mutation';
-  /** Adds users to a group (owner and admins). Users already in are not an error. The IM Service is told in joins of at most 1000 users; new members get an `Add` notification. */
-  addGroupMembers: AddGroupMembersResult;
-  /** Creates a group, stores it, and creates it at the IM Service (in calls of 1000 members). Answers `CreateGroupSuccess` once the IM Service has it, or with `syncStatus: PENDING` when the IM Service is slow: the gateway keeps trying until it has. Every failure is a typed member of the union. */
-  createGroup: CreateGroupResult;
-  /** Dismisses a group (owner only). Members get a `Dismiss` notification first; the IM Service keeps the chat history. */
-  dismissGroup: DismissGroupResult;
-  /** The caller leaves a group; the others get a `Quit` notification. The owner must transfer ownership or dismiss the group instead. */
-  leaveGroup: LeaveGroupResult;
-  /** Removes members (owner and admins; admins cannot remove the owner or other admins). The removed get a `Kicked` notification before they leave the IM group, so they still receive it. */
-  removeGroupMembers: RemoveGroupMembersResult;
-  /** Makes a member an ADMIN or a plain MEMBER (owner only). Ownership moves only with transferGroupOwnership. */
-  setGroupMemberRole: SetGroupMemberRoleResult;
-  /** Hands the group to another member (owner only). The previous owner stays as an admin; members get a `Transfer` notification. */
-  transferGroupOwnership: TransferGroupOwnershipResult;
-  /** Changes a group's name and/or picture (owner and admins). A new name is also pushed to the IM Service, which shows it in push notifications, and members get a `Rename` notification. Leave a field out to keep it; `avatarUrl: null` removes the picture. */
-  updateGroup: UpdateGroupResult;
-};
-
-
-/** Changes. Every mutation answers a union: switch on `__typename`. */
-export type MutationAddGroupMembersArgs = {
-  groupId: Scalars['String']['input'];
-  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
-  userIds: Array<Scalars['String']['input']>;
-};
-
-
-/** Changes. Every mutation answers a union: switch on `__typename`. */
-export type MutationCreateGroupArgs = {
-  input: CreateGroupInput;
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-/** Changes. Every mutation answers a union: switch on `__typename`. */
-export type MutationDismissGroupArgs = {
-  groupId: Scalars['String']['input'];
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-/** Changes. Every mutation answers a union: switch on `__typename`. */
-export type MutationLeaveGroupArgs = {
-  groupId: Scalars['String']['input'];
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-/** Changes. Every mutation answers a union: switch on `__typename`. */
-export type MutationRemoveGroupMembersArgs = {
-  groupId: Scalars['String']['input'];
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
-  userIds: Array<Scalars['String']['input']>;
-};
-
-
-/** Changes. Every mutation answers a union: switch on `__typename`. */
-export type MutationSetGroupMemberRoleArgs = {
-  groupId: Scalars['String']['input'];
-  role: MemberRole;
-  userId: Scalars['String']['input'];
-};
-
-
-/** Changes. Every mutation answers a union: switch on `__typename`. */
-export type MutationTransferGroupOwnershipArgs = {
-  groupId: Scalars['String']['input'];
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
-  userId: Scalars['String']['input'];
-};
-
-
-/** Changes. Every mutation answers a union: switch on `__typename`. */
-export type MutationUpdateGroupArgs = {
-  avatarUrl?: InputMaybe<Scalars['String']['input']>;
-  groupId: Scalars['String']['input'];
-  name?: InputMaybe<Scalars['String']['input']>;
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-/** An object with a globally unique `id`. */
-export type Node = {
-  /** A globally unique id, for `node(id:)` and client caches. */
-  id: Scalars['ID']['output'];
-};
-
-/** The user the request names is not a member of the group. Nothing was changed. */
-export type NotAMemberError = Error & {
-  __typename?: 'NotAMemberError';
-  /** The group. */
-  groupId: Scalars['String']['output'];
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-  /** The user who is not in it. */
-  userId: Scalars['String']['output'];
-};
-
-/** The request names no caller. Sign in (or send `X-User-Id` in embedded mode) and retry. */
-export type NotAuthenticatedError = Error & {
-  __typename?: 'NotAuthenticatedError';
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-};
-
-/** The owner cannot leave: transfer ownership to another member first, or dismiss the group. */
-export type OwnerCannotLeaveError = Error & {
-  __typename?: 'OwnerCannotLeaveError';
-  /** The group. */
-  groupId: Scalars['String']['output'];
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-};
-
-/** Where a page of a connection stands: whether more follow, and the cursors at its ends. */
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  /** The cursor of the last item of this page: pass it as `after` for the next page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
-  /** True when more items follow this page. */
-  hasNextPage: Scalars['Boolean']['output'];
-  /** True when items come before this page. */
-  hasPreviousPage: Scalars['Boolean']['output'];
-  /** The cursor of the first item of this page. */
-  startCursor?: Maybe<Scalars['String']['output']>;
-};
-
-/** Reads. */
-export type Query = {
-  __typename?: 'Query';
-  /** One group by its IM group id; null when there is none (or it was dismissed). Any signed-in user may read a profile. */
-  group?: Maybe<Group>;
-  /** Many groups at once, for a conversation list: answers in the order asked, null where a group is unknown. At most 100 ids. */
-  groups: Array<Maybe<Group>>;
-  /** Fetches any object by its global `id`. */
-  node?: Maybe<Node>;
-  /** The signed-in caller; null when the request names no caller. */
-  viewer?: Maybe<Viewer>;
-};
-
-
-/** Reads. */
-export type QueryGroupArgs = {
-  groupId: Scalars['String']['input'];
-};
-
-
-/** Reads. */
-export type QueryGroupsArgs = {
-  groupIds: Array<Scalars['String']['input']>;
-};
-
-
-/** Reads. */
-export type QueryNodeArgs = {
-  id: Scalars['ID']['input'];
-};
-
-/** The IM Service's rate limit cannot serve the request in time. Nothing was changed. */
-export type RateLimitedError = Error & {
-  __typename?: 'RateLimitedError';
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-  /** Wait at least this long before retrying. */
-  retryAfterMs: Scalars['Int']['output'];
-};
-
-/** What became of a removeGroupMembers request. */
-export type RemoveGroupMembersResult = ForbiddenError | GroupNotFoundError | NotAuthenticatedError | RateLimitedError | RemoveGroupMembersSuccess | UpstreamError | ValidationError;
-
-/** The users are no longer members. */
-export type RemoveGroupMembersSuccess = {
-  __typename?: 'RemoveGroupMembersSuccess';
-  /** The group after the change. */
-  group: Group;
-  /** Who was removed; users who were not members are left out. */
-  removedUserIds: Array<Scalars['String']['output']>;
-};
-
-/** What became of a setGroupMemberRole request. */
-export type SetGroupMemberRoleResult = ForbiddenError | GroupNotFoundError | NotAMemberError | NotAuthenticatedError | SetGroupMemberRoleSuccess | ValidationError;
-
-/** The member has the new role. */
-export type SetGroupMemberRoleSuccess = {
-  __typename?: 'SetGroupMemberRoleSuccess';
-  /** The membership after the change. */
-  member: GroupMember;
-};
-
 /** Whether the IM Service already knows the group as the gateway stores it. */
 export type SyncStatus =
   /** The IM Service refused a change for good; see `syncError`. */
@@ -399,166 +36,78 @@ export type SyncStatus =
   /** The IM Service has the group and its members: chat works. */
   | 'SYNCED';
 
-/** What became of a transferGroupOwnership request. */
-export type TransferGroupOwnershipResult = ForbiddenError | GroupNotFoundError | NotAMemberError | NotAuthenticatedError | TransferGroupOwnershipSuccess | ValidationError;
-
-/** The group has its new owner; the previous owner is now an admin. */
-export type TransferGroupOwnershipSuccess = {
-  __typename?: 'TransferGroupOwnershipSuccess';
-  /** The group after the change. */
-  group: Group;
-};
-
-/** What became of an updateGroup request. */
-export type UpdateGroupResult = ForbiddenError | GroupNotFoundError | NotAuthenticatedError | RateLimitedError | UpdateGroupSuccess | UpstreamError | ValidationError;
-
-/** The group has its new profile. */
-export type UpdateGroupSuccess = {
-  __typename?: 'UpdateGroupSuccess';
-  /** The group after the change. */
-  group: Group;
-};
-
-/** The IM Service refused or could not be reached. Nothing was changed. */
-export type UpstreamError = Error & {
-  __typename?: 'UpstreamError';
-  /** The IM Service's business code, when it answered one. */
-  imCode?: Maybe<Scalars['Int']['output']>;
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-  /** True when the same request may succeed later; false when it never will as it is. */
-  retryable: Scalars['Boolean']['output'];
-};
-
-/** The input was refused before anything happened; nothing was changed. Fix the listed issues and retry. */
-export type ValidationError = Error & {
-  __typename?: 'ValidationError';
-  /** Every problem found. */
-  issues: Array<ValidationIssue>;
-  /** What went wrong and what to do, for people. */
-  message: Scalars['String']['output'];
-};
-
-/** One problem with the input. */
-export type ValidationIssue = {
-  __typename?: 'ValidationIssue';
-  /** What is wrong with it. */
-  message: Scalars['String']['output'];
-  /** Where in the input, e.g. `["input", "memberIds", "3"]`. */
-  path: Array<Scalars['String']['output']>;
-};
-
-/** The signed-in caller and what they belong to. */
-export type Viewer = {
-  __typename?: 'Viewer';
-  /** The caller's groups, newest membership first, a page at a time (dismissed groups are gone). */
-  groups: ViewerGroupConnection;
-  /** The caller's user id. */
-  userId: Scalars['String']['output'];
-};
-
-
-/** The signed-in caller and what they belong to. */
-export type ViewerGroupsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  role?: InputMaybe<MemberRole>;
-};
-
-/** A page of the caller's groups. */
-export type ViewerGroupConnection = {
-  __typename?: 'ViewerGroupConnection';
-  /** The items of this page, each with its cursor. */
-  edges: Array<ViewerGroupEdge>;
-  /** Where this page stands. */
-  pageInfo: PageInfo;
-};
-
-/** A group and the caller’s membership in it. */
-export type ViewerGroupEdge = {
-  __typename?: 'ViewerGroupEdge';
-  /** Pass as `after` to read the page that follows this item. */
-  cursor: Scalars['String']['output'];
-  /** When the caller joined the group. */
-  joinedAt: Scalars['DateTime']['output'];
-  /** The item. */
-  node: Group;
-  /** The caller's role in the group. */
-  role: MemberRole;
-};
-
 export type CreateGroupMutationVariables = Exact<{
   input?: CreateGroupInput;
 }>;
 
 
-export type CreateGroupMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', id: string, groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string }, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole, joinedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } | null } }
+export type CreateGroupMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { id: string, groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { userId: string }, members: { edges: Array<{ node: { userId: string, role: MemberRole, joinedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } }
     | { __typename: 'GroupIdTakenError', groupId: string, message: string }
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'MemberLimitExceededError', limit: number, requested: number, message: string }
     | { __typename: 'NotAuthenticatedError', message: string }
     | { __typename: 'RateLimitedError', retryAfterMs: number, message: string }
-    | { __typename: 'UpstreamError', imCode?: number | null, retryable: boolean, message: string }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+    | { __typename: 'UpstreamError', imCode: number | null, retryable: boolean, message: string }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type ConversationListQueryVariables = Exact<{
-  groupIds?: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  groupIds?: Array<string> | string;
 }>;
 
 
-export type ConversationListQuery = { __typename?: 'Query', groups: Array<{ __typename?: 'Group', groupId: string, name: string, avatarUrl?: string | null, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string } } | null> };
+export type ConversationListQuery = { groups: Array<{ groupId: string, name: string, avatarUrl: string | null, memberCount: number, syncStatus: SyncStatus, owner: { userId: string } } | null> };
 
 export type MyGroupsQueryVariables = Exact<{
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type MyGroupsQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', userId: string, groups: { __typename?: 'ViewerGroupConnection', edges: Array<{ __typename?: 'ViewerGroupEdge', role: MemberRole, joinedAt: string, node: { __typename?: 'Group', groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
+export type MyGroupsQuery = { viewer: { userId: string, groups: { edges: Array<{ role: MemberRole, joinedAt: string, node: { groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { userId: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type AddMembersMutationVariables = Exact<{
-  groupId?: Scalars['String']['input'];
-  userIds?: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  groupId?: string;
+  userIds?: Array<string> | string;
 }>;
 
 
-export type AddMembersMutation = { __typename?: 'Mutation', addGroupMembers:
-    | { __typename: 'AddGroupMembersSuccess', addedUserIds: Array<string>, group: { __typename?: 'Group', groupId: string, memberCount: number, syncStatus: SyncStatus } }
+export type AddMembersMutation = { addGroupMembers:
+    | { __typename: 'AddGroupMembersSuccess', addedUserIds: Array<string>, group: { groupId: string, memberCount: number, syncStatus: SyncStatus } }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string }
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'MemberLimitExceededError', limit: number, requested: number, message: string }
     | { __typename: 'NotAuthenticatedError', message: string }
     | { __typename: 'RateLimitedError', retryAfterMs: number, message: string }
-    | { __typename: 'UpstreamError', imCode?: number | null, retryable: boolean, message: string }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+    | { __typename: 'UpstreamError', imCode: number | null, retryable: boolean, message: string }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type RemoveMembersMutationVariables = Exact<{
-  groupId?: Scalars['String']['input'];
-  userIds?: Array<Scalars['String']['input']> | Scalars['String']['input'];
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  groupId?: string;
+  userIds?: Array<string> | string;
+  notify?: boolean | null | undefined;
 }>;
 
 
-export type RemoveMembersMutation = { __typename?: 'Mutation', removeGroupMembers:
+export type RemoveMembersMutation = { removeGroupMembers:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string }
     | { __typename: 'NotAuthenticatedError', message: string }
     | { __typename: 'RateLimitedError', message: string }
-    | { __typename: 'RemoveGroupMembersSuccess', removedUserIds: Array<string>, group: { __typename?: 'Group', memberCount: number } }
+    | { __typename: 'RemoveGroupMembersSuccess', removedUserIds: Array<string>, group: { memberCount: number } }
     | { __typename: 'UpstreamError', message: string }
     | { __typename: 'ValidationError', message: string }
    };
 
 export type DismissGroupMutationVariables = Exact<{
-  groupId?: Scalars['String']['input'];
+  groupId?: string;
 }>;
 
 
-export type DismissGroupMutation = { __typename?: 'Mutation', dismissGroup:
+export type DismissGroupMutation = { dismissGroup:
     | { __typename: 'DismissGroupSuccess', groupId: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string }
@@ -573,8 +122,8 @@ export type AuthSpecCreateGroupMutationVariables = Exact<{
 }>;
 
 
-export type AuthSpecCreateGroupMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', groupId: string, owner: { __typename?: 'GroupMember', userId: string } } }
+export type AuthSpecCreateGroupMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { groupId: string, owner: { userId: string } } }
     | { __typename: 'GroupIdTakenError', message: string }
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'MemberLimitExceededError', message: string }
@@ -589,31 +138,31 @@ export type CreateGroupSpecMutationVariables = Exact<{
 }>;
 
 
-export type CreateGroupSpecMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', groupId: string, name: string, avatarUrl?: string | null, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string, role: MemberRole } } }
+export type CreateGroupSpecMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { groupId: string, name: string, avatarUrl: string | null, memberCount: number, syncStatus: SyncStatus, owner: { userId: string, role: MemberRole } } }
     | { __typename: 'GroupIdTakenError', message: string, groupId: string }
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'MemberLimitExceededError', message: string, limit: number, requested: number }
     | { __typename: 'NotAuthenticatedError', message: string }
     | { __typename: 'RateLimitedError', message: string, retryAfterMs: number }
-    | { __typename: 'UpstreamError', message: string, imCode?: number | null, retryable: boolean }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+    | { __typename: 'UpstreamError', message: string, imCode: number | null, retryable: boolean }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type GroupWithMembersSpecQueryVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type GroupWithMembersSpecQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, syncStatus: SyncStatus, memberCount: number, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }> } | null } | null };
+export type GroupWithMembersSpecQuery = { group: { groupId: string, name: string, syncStatus: SyncStatus, memberCount: number, members: { edges: Array<{ node: { userId: string, role: MemberRole } }> } | null } | null };
 
 export type GroupQueriesSpecCreateMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
 
 
-export type GroupQueriesSpecCreateMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', id: string, groupId: string, syncStatus: SyncStatus } }
+export type GroupQueriesSpecCreateMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { id: string, groupId: string, syncStatus: SyncStatus } }
     | { __typename: 'GroupIdTakenError', message: string }
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'MemberLimitExceededError', message: string }
@@ -624,43 +173,43 @@ export type GroupQueriesSpecCreateMutation = { __typename?: 'Mutation', createGr
    };
 
 export type GroupQueriesSpecGroupQueryVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type GroupQueriesSpecGroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, avatarUrl?: string | null, memberCount: number, createdAt: string, syncStatus: SyncStatus, syncError?: string | null, owner: { __typename?: 'GroupMember', userId: string, role: MemberRole }, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean } } | null } | null };
+export type GroupQueriesSpecGroupQuery = { group: { groupId: string, name: string, avatarUrl: string | null, memberCount: number, createdAt: string, syncStatus: SyncStatus, syncError: string | null, owner: { userId: string, role: MemberRole }, members: { edges: Array<{ node: { userId: string, role: MemberRole } }>, pageInfo: { hasNextPage: boolean } } | null } | null };
 
 export type GroupQueriesSpecGroupsQueryVariables = Exact<{
-  groupIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  groupIds: Array<string> | string;
 }>;
 
 
-export type GroupQueriesSpecGroupsQuery = { __typename?: 'Query', groups: Array<{ __typename?: 'Group', groupId: string, name: string, memberCount: number, owner: { __typename?: 'GroupMember', userId: string } } | null> };
+export type GroupQueriesSpecGroupsQuery = { groups: Array<{ groupId: string, name: string, memberCount: number, owner: { userId: string } } | null> };
 
 export type GroupQueriesSpecNodeQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
+  id: string | number;
 }>;
 
 
-export type GroupQueriesSpecNodeQuery = { __typename?: 'Query', node?: { __typename: 'Group', groupId: string, name: string, id: string } | null };
+export type GroupQueriesSpecNodeQuery = { node: { __typename: 'Group', groupId: string, name: string, id: string } | null };
 
 export type GroupQueriesSpecMembersQueryVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
+  groupId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type GroupQueriesSpecMembersQuery = { __typename?: 'Query', group?: { __typename?: 'Group', memberCount: number, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', cursor: string, node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, endCursor?: string | null } } | null } | null };
+export type GroupQueriesSpecMembersQuery = { group: { memberCount: number, members: { edges: Array<{ cursor: string, node: { userId: string, role: MemberRole } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null } } | null } | null };
 
 export type LifecycleCreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  notify?: boolean | null | undefined;
 }>;
 
 
-export type LifecycleCreateGroupMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', groupId: string, syncStatus: SyncStatus } }
+export type LifecycleCreateGroupMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { groupId: string, syncStatus: SyncStatus } }
     | { __typename: 'GroupIdTakenError', message: string }
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'MemberLimitExceededError', message: string }
@@ -671,149 +220,149 @@ export type LifecycleCreateGroupMutation = { __typename?: 'Mutation', createGrou
    };
 
 export type LifecycleAddGroupMembersMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  groupId: string;
+  userIds: Array<string> | string;
+  notify?: boolean | null | undefined;
 }>;
 
 
-export type LifecycleAddGroupMembersMutation = { __typename?: 'Mutation', addGroupMembers:
-    | { __typename: 'AddGroupMembersSuccess', addedUserIds: Array<string>, group: { __typename?: 'Group', groupId: string, memberCount: number, syncStatus: SyncStatus } }
+export type LifecycleAddGroupMembersMutation = { addGroupMembers:
+    | { __typename: 'AddGroupMembersSuccess', addedUserIds: Array<string>, group: { groupId: string, memberCount: number, syncStatus: SyncStatus } }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string, groupId: string }
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'MemberLimitExceededError', message: string, limit: number, requested: number }
     | { __typename: 'NotAuthenticatedError', message: string }
     | { __typename: 'RateLimitedError', message: string, retryAfterMs: number }
-    | { __typename: 'UpstreamError', message: string, imCode?: number | null, retryable: boolean }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+    | { __typename: 'UpstreamError', message: string, imCode: number | null, retryable: boolean }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type LifecycleRemoveGroupMembersMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  groupId: string;
+  userIds: Array<string> | string;
+  notify?: boolean | null | undefined;
 }>;
 
 
-export type LifecycleRemoveGroupMembersMutation = { __typename?: 'Mutation', removeGroupMembers:
+export type LifecycleRemoveGroupMembersMutation = { removeGroupMembers:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string, groupId: string }
     | { __typename: 'NotAuthenticatedError', message: string }
     | { __typename: 'RateLimitedError', message: string, retryAfterMs: number }
-    | { __typename: 'RemoveGroupMembersSuccess', removedUserIds: Array<string>, group: { __typename?: 'Group', groupId: string, memberCount: number, syncStatus: SyncStatus } }
-    | { __typename: 'UpstreamError', message: string, imCode?: number | null, retryable: boolean }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+    | { __typename: 'RemoveGroupMembersSuccess', removedUserIds: Array<string>, group: { groupId: string, memberCount: number, syncStatus: SyncStatus } }
+    | { __typename: 'UpstreamError', message: string, imCode: number | null, retryable: boolean }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type LifecycleLeaveGroupMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  groupId: string;
+  notify?: boolean | null | undefined;
 }>;
 
 
-export type LifecycleLeaveGroupMutation = { __typename?: 'Mutation', leaveGroup:
+export type LifecycleLeaveGroupMutation = { leaveGroup:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string, groupId: string }
     | { __typename: 'LeaveGroupSuccess', groupId: string }
     | { __typename: 'NotAuthenticatedError', message: string }
     | { __typename: 'OwnerCannotLeaveError', message: string, groupId: string }
     | { __typename: 'RateLimitedError', message: string, retryAfterMs: number }
-    | { __typename: 'UpstreamError', message: string, imCode?: number | null, retryable: boolean }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+    | { __typename: 'UpstreamError', message: string, imCode: number | null, retryable: boolean }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type LifecycleUpdateGroupMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  name?: InputMaybe<Scalars['String']['input']>;
-  avatarUrl?: InputMaybe<Scalars['String']['input']>;
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  groupId: string;
+  name?: string | null | undefined;
+  avatarUrl?: string | null | undefined;
+  notify?: boolean | null | undefined;
 }>;
 
 
-export type LifecycleUpdateGroupMutation = { __typename?: 'Mutation', updateGroup:
+export type LifecycleUpdateGroupMutation = { updateGroup:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string, groupId: string }
     | { __typename: 'NotAuthenticatedError', message: string }
     | { __typename: 'RateLimitedError', message: string, retryAfterMs: number }
-    | { __typename: 'UpdateGroupSuccess', group: { __typename?: 'Group', groupId: string, name: string, avatarUrl?: string | null, syncStatus: SyncStatus } }
-    | { __typename: 'UpstreamError', message: string, imCode?: number | null, retryable: boolean }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+    | { __typename: 'UpdateGroupSuccess', group: { groupId: string, name: string, avatarUrl: string | null, syncStatus: SyncStatus } }
+    | { __typename: 'UpstreamError', message: string, imCode: number | null, retryable: boolean }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type LifecycleTransferGroupOwnershipMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userId: Scalars['String']['input'];
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  groupId: string;
+  userId: string;
+  notify?: boolean | null | undefined;
 }>;
 
 
-export type LifecycleTransferGroupOwnershipMutation = { __typename?: 'Mutation', transferGroupOwnership:
+export type LifecycleTransferGroupOwnershipMutation = { transferGroupOwnership:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string, groupId: string }
     | { __typename: 'NotAMemberError', message: string, groupId: string, userId: string }
     | { __typename: 'NotAuthenticatedError', message: string }
-    | { __typename: 'TransferGroupOwnershipSuccess', group: { __typename?: 'Group', groupId: string, memberCount: number, owner: { __typename?: 'GroupMember', userId: string, role: MemberRole } } }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+    | { __typename: 'TransferGroupOwnershipSuccess', group: { groupId: string, memberCount: number, owner: { userId: string, role: MemberRole } } }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type LifecycleSetGroupMemberRoleMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userId: Scalars['String']['input'];
+  groupId: string;
+  userId: string;
   role: MemberRole;
 }>;
 
 
-export type LifecycleSetGroupMemberRoleMutation = { __typename?: 'Mutation', setGroupMemberRole:
+export type LifecycleSetGroupMemberRoleMutation = { setGroupMemberRole:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string, groupId: string }
     | { __typename: 'NotAMemberError', message: string, groupId: string, userId: string }
     | { __typename: 'NotAuthenticatedError', message: string }
-    | { __typename: 'SetGroupMemberRoleSuccess', member: { __typename?: 'GroupMember', userId: string, role: MemberRole } }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+    | { __typename: 'SetGroupMemberRoleSuccess', member: { userId: string, role: MemberRole } }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type LifecycleDismissGroupMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  notify?: InputMaybe<Scalars['Boolean']['input']>;
+  groupId: string;
+  notify?: boolean | null | undefined;
 }>;
 
 
-export type LifecycleDismissGroupMutation = { __typename?: 'Mutation', dismissGroup:
+export type LifecycleDismissGroupMutation = { dismissGroup:
     | { __typename: 'DismissGroupSuccess', groupId: string }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string, groupId: string }
     | { __typename: 'NotAuthenticatedError', message: string }
     | { __typename: 'RateLimitedError', message: string, retryAfterMs: number }
-    | { __typename: 'UpstreamError', message: string, imCode?: number | null, retryable: boolean }
-    | { __typename: 'ValidationError', message: string, issues: Array<{ __typename?: 'ValidationIssue', path: Array<string>, message: string }> }
+    | { __typename: 'UpstreamError', message: string, imCode: number | null, retryable: boolean }
+    | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 
 export type LifecycleGroupViewQueryVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type LifecycleGroupViewQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, avatarUrl?: string | null, memberCount: number, syncStatus: SyncStatus, viewerRole?: MemberRole | null, owner: { __typename?: 'GroupMember', userId: string, role: MemberRole }, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }> } | null } | null };
+export type LifecycleGroupViewQuery = { group: { groupId: string, name: string, avatarUrl: string | null, memberCount: number, syncStatus: SyncStatus, viewerRole: MemberRole | null, owner: { userId: string, role: MemberRole }, members: { edges: Array<{ node: { userId: string, role: MemberRole } }> } | null } | null };
 
 export type LifecycleViewerGroupsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LifecycleViewerGroupsQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', groups: { __typename?: 'ViewerGroupConnection', edges: Array<{ __typename?: 'ViewerGroupEdge', role: MemberRole, node: { __typename?: 'Group', groupId: string } }> } } | null };
+export type LifecycleViewerGroupsQuery = { viewer: { groups: { edges: Array<{ role: MemberRole, node: { groupId: string } }> } } | null };
 
 export type LifecyclePermissionsReadGroupQueryVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type LifecyclePermissionsReadGroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', name: string, memberCount: number, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string } }> } | null } | null };
+export type LifecyclePermissionsReadGroupQuery = { group: { name: string, memberCount: number, members: { edges: Array<{ node: { userId: string } }> } | null } | null };
 
 export type ScenarioCreateMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
 
 
-export type ScenarioCreateMutation = { __typename?: 'Mutation', createGroup:
+export type ScenarioCreateMutation = { createGroup:
     | { __typename: 'CreateGroupSuccess' }
     | { __typename: 'GroupIdTakenError' }
     | { __typename: 'IdempotencyKeyReusedError' }
@@ -825,12 +374,12 @@ export type ScenarioCreateMutation = { __typename?: 'Mutation', createGroup:
    };
 
 export type ScenarioAddMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  groupId: string;
+  userIds: Array<string> | string;
 }>;
 
 
-export type ScenarioAddMutation = { __typename?: 'Mutation', addGroupMembers:
+export type ScenarioAddMutation = { addGroupMembers:
     | { __typename: 'AddGroupMembersSuccess' }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'GroupNotFoundError' }
@@ -843,12 +392,12 @@ export type ScenarioAddMutation = { __typename?: 'Mutation', addGroupMembers:
    };
 
 export type ScenarioRemoveMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  groupId: string;
+  userIds: Array<string> | string;
 }>;
 
 
-export type ScenarioRemoveMutation = { __typename?: 'Mutation', removeGroupMembers:
+export type ScenarioRemoveMutation = { removeGroupMembers:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'GroupNotFoundError' }
     | { __typename: 'NotAuthenticatedError' }
@@ -859,11 +408,11 @@ export type ScenarioRemoveMutation = { __typename?: 'Mutation', removeGroupMembe
    };
 
 export type ScenarioLeaveMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type ScenarioLeaveMutation = { __typename?: 'Mutation', leaveGroup:
+export type ScenarioLeaveMutation = { leaveGroup:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'GroupNotFoundError' }
     | { __typename: 'LeaveGroupSuccess' }
@@ -875,12 +424,12 @@ export type ScenarioLeaveMutation = { __typename?: 'Mutation', leaveGroup:
    };
 
 export type ScenarioRenameMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  name: Scalars['String']['input'];
+  groupId: string;
+  name: string;
 }>;
 
 
-export type ScenarioRenameMutation = { __typename?: 'Mutation', updateGroup:
+export type ScenarioRenameMutation = { updateGroup:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'GroupNotFoundError' }
     | { __typename: 'NotAuthenticatedError' }
@@ -891,12 +440,12 @@ export type ScenarioRenameMutation = { __typename?: 'Mutation', updateGroup:
    };
 
 export type ScenarioTransferMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userId: Scalars['String']['input'];
+  groupId: string;
+  userId: string;
 }>;
 
 
-export type ScenarioTransferMutation = { __typename?: 'Mutation', transferGroupOwnership:
+export type ScenarioTransferMutation = { transferGroupOwnership:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'GroupNotFoundError' }
     | { __typename: 'NotAMemberError' }
@@ -906,11 +455,11 @@ export type ScenarioTransferMutation = { __typename?: 'Mutation', transferGroupO
    };
 
 export type ScenarioDismissMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type ScenarioDismissMutation = { __typename?: 'Mutation', dismissGroup:
+export type ScenarioDismissMutation = { dismissGroup:
     | { __typename: 'DismissGroupSuccess' }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'GroupNotFoundError' }
@@ -921,18 +470,18 @@ export type ScenarioDismissMutation = { __typename?: 'Mutation', dismissGroup:
    };
 
 export type ScenarioMembersQueryVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type ScenarioMembersQuery = { __typename?: 'Query', group?: { __typename?: 'Group', name: string, syncStatus: SyncStatus, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string } }> } | null } | null };
+export type ScenarioMembersQuery = { group: { name: string, syncStatus: SyncStatus, members: { edges: Array<{ node: { userId: string } }> } | null } | null };
 
 export type MetricsCreateMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
 
 
-export type MetricsCreateMutation = { __typename?: 'Mutation', createGroup:
+export type MetricsCreateMutation = { createGroup:
     | { __typename: 'CreateGroupSuccess' }
     | { __typename: 'GroupIdTakenError' }
     | { __typename: 'IdempotencyKeyReusedError' }
@@ -944,12 +493,12 @@ export type MetricsCreateMutation = { __typename?: 'Mutation', createGroup:
    };
 
 export type MetricsAddMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  groupId: string;
+  userIds: Array<string> | string;
 }>;
 
 
-export type MetricsAddMutation = { __typename?: 'Mutation', addGroupMembers:
+export type MetricsAddMutation = { addGroupMembers:
     | { __typename: 'AddGroupMembersSuccess' }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'GroupNotFoundError' }
@@ -966,7 +515,7 @@ export type LoggedCreateMutationVariables = Exact<{
 }>;
 
 
-export type LoggedCreateMutation = { __typename?: 'Mutation', createGroup:
+export type LoggedCreateMutation = { createGroup:
     | { __typename: 'CreateGroupSuccess' }
     | { __typename: 'GroupIdTakenError' }
     | { __typename: 'IdempotencyKeyReusedError' }
@@ -982,8 +531,8 @@ export type QueriesFactoryCreateGroupMutationVariables = Exact<{
 }>;
 
 
-export type QueriesFactoryCreateGroupMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', groupId: string, createdAt: string, syncStatus: SyncStatus } }
+export type QueriesFactoryCreateGroupMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { groupId: string, createdAt: string, syncStatus: SyncStatus } }
     | { __typename: 'GroupIdTakenError', message: string }
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'MemberLimitExceededError', message: string }
@@ -994,13 +543,13 @@ export type QueriesFactoryCreateGroupMutation = { __typename?: 'Mutation', creat
    };
 
 export type QueriesFactoryAddMembersMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  groupId: string;
+  userIds: Array<string> | string;
 }>;
 
 
-export type QueriesFactoryAddMembersMutation = { __typename?: 'Mutation', addGroupMembers:
-    | { __typename: 'AddGroupMembersSuccess', addedUserIds: Array<string>, group: { __typename?: 'Group', memberCount: number } }
+export type QueriesFactoryAddMembersMutation = { addGroupMembers:
+    | { __typename: 'AddGroupMembersSuccess', addedUserIds: Array<string>, group: { memberCount: number } }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string }
     | { __typename: 'IdempotencyKeyReusedError', message: string }
@@ -1012,43 +561,43 @@ export type QueriesFactoryAddMembersMutation = { __typename?: 'Mutation', addGro
    };
 
 export type QueriesFactoryRemoveMembersMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  groupId: string;
+  userIds: Array<string> | string;
 }>;
 
 
-export type QueriesFactoryRemoveMembersMutation = { __typename?: 'Mutation', removeGroupMembers:
+export type QueriesFactoryRemoveMembersMutation = { removeGroupMembers:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string }
     | { __typename: 'NotAuthenticatedError', message: string }
     | { __typename: 'RateLimitedError', message: string }
-    | { __typename: 'RemoveGroupMembersSuccess', removedUserIds: Array<string>, group: { __typename?: 'Group', memberCount: number } }
+    | { __typename: 'RemoveGroupMembersSuccess', removedUserIds: Array<string>, group: { memberCount: number } }
     | { __typename: 'UpstreamError', message: string }
     | { __typename: 'ValidationError', message: string }
    };
 
 export type QueriesFactorySetRoleMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userId: Scalars['String']['input'];
+  groupId: string;
+  userId: string;
   role: MemberRole;
 }>;
 
 
-export type QueriesFactorySetRoleMutation = { __typename?: 'Mutation', setGroupMemberRole:
+export type QueriesFactorySetRoleMutation = { setGroupMemberRole:
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string }
     | { __typename: 'NotAMemberError', message: string }
     | { __typename: 'NotAuthenticatedError', message: string }
-    | { __typename: 'SetGroupMemberRoleSuccess', member: { __typename?: 'GroupMember', userId: string, role: MemberRole } }
+    | { __typename: 'SetGroupMemberRoleSuccess', member: { userId: string, role: MemberRole } }
     | { __typename: 'ValidationError', message: string }
    };
 
 export type QueriesFactoryDismissMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type QueriesFactoryDismissMutation = { __typename?: 'Mutation', dismissGroup:
+export type QueriesFactoryDismissMutation = { dismissGroup:
     | { __typename: 'DismissGroupSuccess' }
     | { __typename: 'ForbiddenError', message: string }
     | { __typename: 'GroupNotFoundError', message: string }
@@ -1059,43 +608,43 @@ export type QueriesFactoryDismissMutation = { __typename?: 'Mutation', dismissGr
    };
 
 export type MembersPagingSpecPageQueryVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  role?: InputMaybe<MemberRole>;
+  groupId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  role?: MemberRole | null | undefined;
 }>;
 
 
-export type MembersPagingSpecPageQuery = { __typename?: 'Query', group?: { __typename?: 'Group', memberCount: number, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', cursor: string, node: { __typename?: 'GroupMember', userId: string, role: MemberRole, joinedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, endCursor?: string | null } } | null } | null };
+export type MembersPagingSpecPageQuery = { group: { memberCount: number, members: { edges: Array<{ cursor: string, node: { userId: string, role: MemberRole, joinedAt: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, endCursor: string | null } } | null } | null };
 
 export type ViewerGroupsSpecViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerGroupsSpecViewerQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', userId: string } | null };
+export type ViewerGroupsSpecViewerQuery = { viewer: { userId: string } | null };
 
 export type ViewerGroupsSpecGroupsQueryVariables = Exact<{
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  role?: InputMaybe<MemberRole>;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  role?: MemberRole | null | undefined;
 }>;
 
 
-export type ViewerGroupsSpecGroupsQuery = { __typename?: 'Query', viewer?: { __typename?: 'Viewer', userId: string, groups: { __typename?: 'ViewerGroupConnection', edges: Array<{ __typename?: 'ViewerGroupEdge', cursor: string, role: MemberRole, joinedAt: string, node: { __typename?: 'Group', groupId: string, name: string, memberCount: number, createdAt: string, viewerRole?: MemberRole | null, owner: { __typename?: 'GroupMember', userId: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } } | null };
+export type ViewerGroupsSpecGroupsQuery = { viewer: { userId: string, groups: { edges: Array<{ cursor: string, role: MemberRole, joinedAt: string, node: { groupId: string, name: string, memberCount: number, createdAt: string, viewerRole: MemberRole | null, owner: { userId: string } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } | null };
 
 export type ViewerGroupsSpecMemberCursorQueryVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type ViewerGroupsSpecMemberCursorQuery = { __typename?: 'Query', group?: { __typename?: 'Group', members?: { __typename?: 'GroupMemberConnection', pageInfo: { __typename?: 'PageInfo', endCursor?: string | null } } | null } | null };
+export type ViewerGroupsSpecMemberCursorQuery = { group: { members: { pageInfo: { endCursor: string | null } } | null } | null };
 
 export type CrashCreateMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
 
 
-export type CrashCreateMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', groupId: string } }
+export type CrashCreateMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { groupId: string } }
     | { __typename: 'GroupIdTakenError' }
     | { __typename: 'IdempotencyKeyReusedError' }
     | { __typename: 'MemberLimitExceededError' }
@@ -1110,8 +659,8 @@ export type FaultCreateMutationVariables = Exact<{
 }>;
 
 
-export type FaultCreateMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', groupId: string } }
+export type FaultCreateMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { groupId: string } }
     | { __typename: 'GroupIdTakenError' }
     | { __typename: 'IdempotencyKeyReusedError' }
     | { __typename: 'MemberLimitExceededError' }
@@ -1122,13 +671,13 @@ export type FaultCreateMutation = { __typename?: 'Mutation', createGroup:
    };
 
 export type FaultAddMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
-  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  groupId: string;
+  userIds: Array<string> | string;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
-export type FaultAddMutation = { __typename?: 'Mutation', addGroupMembers:
+export type FaultAddMutation = { addGroupMembers:
     | { __typename: 'AddGroupMembersSuccess' }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'GroupNotFoundError' }
@@ -1141,12 +690,12 @@ export type FaultAddMutation = { __typename?: 'Mutation', addGroupMembers:
    };
 
 export type FaultRemoveMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
+  groupId: string;
+  userIds: Array<string> | string;
 }>;
 
 
-export type FaultRemoveMutation = { __typename?: 'Mutation', removeGroupMembers:
+export type FaultRemoveMutation = { removeGroupMembers:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'GroupNotFoundError' }
     | { __typename: 'NotAuthenticatedError' }
@@ -1161,8 +710,8 @@ export type IdempotentCreateMutationVariables = Exact<{
 }>;
 
 
-export type IdempotentCreateMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', groupId: string, memberCount: number } }
+export type IdempotentCreateMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { groupId: string, memberCount: number } }
     | { __typename: 'GroupIdTakenError' }
     | { __typename: 'IdempotencyKeyReusedError', idempotencyKey: string, message: string }
     | { __typename: 'MemberLimitExceededError' }
@@ -1173,14 +722,14 @@ export type IdempotentCreateMutation = { __typename?: 'Mutation', createGroup:
    };
 
 export type IdempotentAddMutationVariables = Exact<{
-  groupId: Scalars['String']['input'];
-  userIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
-  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  groupId: string;
+  userIds: Array<string> | string;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
-export type IdempotentAddMutation = { __typename?: 'Mutation', addGroupMembers:
-    | { __typename: 'AddGroupMembersSuccess', addedUserIds: Array<string>, group: { __typename?: 'Group', memberCount: number } }
+export type IdempotentAddMutation = { addGroupMembers:
+    | { __typename: 'AddGroupMembersSuccess', addedUserIds: Array<string>, group: { memberCount: number } }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'GroupNotFoundError' }
     | { __typename: 'IdempotencyKeyReusedError', idempotencyKey: string }
@@ -1196,7 +745,7 @@ export type ReconcileCreateMutationVariables = Exact<{
 }>;
 
 
-export type ReconcileCreateMutation = { __typename?: 'Mutation', createGroup:
+export type ReconcileCreateMutation = { createGroup:
     | { __typename: 'CreateGroupSuccess' }
     | { __typename: 'GroupIdTakenError' }
     | { __typename: 'IdempotencyKeyReusedError' }
@@ -1212,8 +761,8 @@ export type FailingCreateMutationVariables = Exact<{
 }>;
 
 
-export type FailingCreateMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', syncStatus: SyncStatus } }
+export type FailingCreateMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { syncStatus: SyncStatus } }
     | { __typename: 'GroupIdTakenError' }
     | { __typename: 'IdempotencyKeyReusedError' }
     | { __typename: 'MemberLimitExceededError' }
@@ -1224,19 +773,19 @@ export type FailingCreateMutation = { __typename?: 'Mutation', createGroup:
    };
 
 export type FailingStatusQueryVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type FailingStatusQuery = { __typename?: 'Query', group?: { __typename?: 'Group', syncStatus: SyncStatus, syncError?: string | null } | null };
+export type FailingStatusQuery = { group: { syncStatus: SyncStatus, syncError: string | null } | null };
 
 export type StartupSpecCreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
 
 
-export type StartupSpecCreateGroupMutation = { __typename?: 'Mutation', createGroup:
-    | { __typename: 'CreateGroupSuccess', group: { __typename?: 'Group', groupId: string, syncStatus: SyncStatus } }
+export type StartupSpecCreateGroupMutation = { createGroup:
+    | { __typename: 'CreateGroupSuccess', group: { groupId: string, syncStatus: SyncStatus } }
     | { __typename: 'GroupIdTakenError', message: string }
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'MemberLimitExceededError', message: string }
@@ -1247,11 +796,11 @@ export type StartupSpecCreateGroupMutation = { __typename?: 'Mutation', createGr
    };
 
 export type StartupSpecGroupQueryVariables = Exact<{
-  groupId: Scalars['String']['input'];
+  groupId: string;
 }>;
 
 
-export type StartupSpecGroupQuery = { __typename?: 'Query', group?: { __typename?: 'Group', groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { __typename?: 'GroupMember', userId: string }, members?: { __typename?: 'GroupMemberConnection', edges: Array<{ __typename?: 'GroupMemberEdge', node: { __typename?: 'GroupMember', userId: string, role: MemberRole } }> } | null } | null };
+export type StartupSpecGroupQuery = { group: { groupId: string, name: string, memberCount: number, syncStatus: SyncStatus, owner: { userId: string }, members: { edges: Array<{ node: { userId: string, role: MemberRole } }> } | null } | null };
 
 
 export const CreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}},"defaultValue":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"name"},"value":{"kind":"StringValue","value":"Book club","block":false}},{"kind":"ObjectField","name":{"kind":"Name","value":"memberIds"},"value":{"kind":"ListValue","values":[{"kind":"StringValue","value":"bob","block":false},{"kind":"StringValue","value":"carol","block":false}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"groupId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"memberCount"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"joinedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GroupIdTakenError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MemberLimitExceededError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"limit"}},{"kind":"Field","name":{"kind":"Name","value":"requested"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RateLimitedError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"retryAfterMs"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpstreamError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imCode"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateGroupMutation, CreateGroupMutationVariables>;

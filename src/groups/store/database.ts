@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
 import { isUniqueViolation } from './errors.js';
