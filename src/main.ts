@@ -1,3 +1,5 @@
+// First: refuses an unsupported Node before any module that needs a newer one is evaluated.
+import './runtime-check.js';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app.js';
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-  logger.info({ url: `http://${host}:${port}/graphql` }, `gateway ready: open http://${host}:${port}/graphql for GraphiQL`);
+  logger.info({ url: `http://${host}:${port}/graphql`, node: process.version }, `gateway ready on Node ${process.version}: open http://${host}:${port}/graphql for GraphiQL`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -3,6 +3,8 @@
  * the IM Service and repairs the differences through the outbox (the store is the truth).
  * `--dry-run` prints the differences only. The last line is a JSON summary.
  */
+// First: refuses an unsupported Node before any module that needs a newer one is evaluated.
+import './runtime-check.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';

@@ -59,7 +59,7 @@ async function post<TResult, TVariables>(
   return { status: response.status, ...((await response.json()) as { data?: TResult | null; errors?: unknown[] }) };
 }
 
-describe('npm start (tsx src/main.ts)', () => {
+describe('npm start (node --import tsx src/main.ts)', () => {
   it('starts on the embedded emulator, serves createGroup and group, and exits 0 on SIGTERM', { timeout: 90_000 }, async () => {
     const port = await freePort();
     const databaseUrl = join(freshDir(), 'nested', 'gateway.sqlite');
@@ -69,6 +69,9 @@ describe('npm start (tsx src/main.ts)', () => {
     const url = `http://localhost:${port}/graphql`;
     expect(ready.url).toBe(url);
     expect(ready.msg).toContain(url);
+    // The start-up log names the runtime: the Node the gateway really runs on, not the machine's.
+    expect(ready.node).toBe(process.version);
+    expect(ready.msg).toContain(`on Node ${process.version}`);
     const startupLog = logLines(gateway.stdout());
     expect(startupLog.map((line) => line.msg)).toContain(
       'no IM credentials configured: using the embedded IM Service emulator',
