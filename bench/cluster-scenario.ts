@@ -1,6 +1,6 @@
 /**
  * The multi-instance scenario shared by `test/cluster/multi-instance.test.ts` and
- * `npm run bench:cluster`: three gateway processes (`tsx src/main.ts`) sharing one PostgreSQL
+ * `npm run bench:cluster`: three gateway processes (`node --import tsx src/main.ts`) sharing one PostgreSQL
  * schema, one private redis-server and one IM Service emulator (in this process), fed a backlog
  * of createGroup requests round-robin; every figure is read off the emulator's log and the store.
  *

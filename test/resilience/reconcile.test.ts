@@ -19,7 +19,7 @@ const CreateGroup = graphql(`
 /** Runs `npm run reconcile` as an operator would, against the same database and IM Service. */
 function runReconcile(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node_modules/.bin/tsx', ['src/reconcile.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/reconcile.ts', ...args], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

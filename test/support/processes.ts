@@ -5,13 +5,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The gateway as an operator runs it: `tsx src/main.ts` in a process of its own, and the other
+ * The gateway as an operator runs it: `node --import tsx src/main.ts` (what `npm start` runs) in a
+ * process of its own, on the Node running this code, and the other
  * child processes the tests and the benchmarks start. Nothing here imports vitest: the test
  * fixtures (`test/fixtures/process.ts`) add the per-test cleanup, `bench/` uses it as it is.
  */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules/.bin/tsx');
 
 /** Variables the gateway reads: none leaks in from the environment the tests or benchmarks run in. */
 const GATEWAY_VARIABLES = /^(PORT|HOST|DATABASE_URL|LOG_LEVEL|REQUEST_DEADLINE_MS|AUTH_MODE|IM_.*|JWT_.*|OUTBOX_.*|REDIS_.*)$/;
@@ -69,14 +69,16 @@ export interface GatewayProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `tsx src/main.ts` from the repository root, as `npm start` does, with only `env` configuring it. */
+/** Runs `node --import tsx src/main.ts` from the repository root, as `npm start` does, with only `env` configuring it. */
 export function spawnGateway(env: Record<string, string>): GatewayProcess {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !GATEWAY_VARIABLES.test(name)));
-  const child = spawn(tsx, ['src/main.ts'], {
+  // One process, as under a supervisor: the tsx CLI would put a parent in between that SIGKILLs a
+  // busy gateway when it does not acknowledge a relayed SIGTERM within 60 ms.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // A process group of its own: tsx runs the gateway in a child of its own, killed with it.
+    // A process group of its own, so that anything it starts is killed with it.
     detached: true,
   });
   killOnExit(child);
@@ -104,7 +106,7 @@ export function exitStatus(gateway: GatewayProcess): string | null {
   return child.exitCode === null ? null : `code ${child.exitCode}`;
 }
 
-/** SIGKILL to the whole process group: tsx runs the gateway in a child of its own. */
+/** SIGKILL to the whole process group. */
 export function killHard(gateway: GatewayProcess): void {
   killProcessGroup(gateway.child);
 }
