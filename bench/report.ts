@@ -30,6 +30,18 @@ interface ClusterResult {
   duplicates: number;
 }
 
+interface InstallFigures {
+  ref: string;
+  seconds: number | null;
+  engineWarnings: number;
+  error?: string;
+}
+interface InstallResult {
+  before: InstallFigures;
+  after: InstallFigures;
+  afterOverBefore: number | null;
+}
+
 const GROUP_BUDGET = 100;
 
 /** Runs `npm run <script>` and returns the JSON object it prints last. */
@@ -111,10 +123,29 @@ Reading: ${result.instances} instances together ${result.maxInAnyWindow <= GROUP
 `;
 }
 
+function installSection(result: InstallResult): string {
+  const row = (label: string, f: InstallFigures) =>
+    `| ${label} (\`${f.ref}\`) | ${f.seconds ?? 'n/a'} | ${f.engineWarnings} | ${f.error ? `failed: ${f.error}` : 'ok'} |`;
+  return `## A clean install, before and after Node 24 (\`npm run bench:install\`)
+
+\`npm ci\` in a fresh clone, as a new user runs it, with the same npm cache: the last commit on the
+Node 20 pins (better-sqlite3 12, compiled from source), then this one (better-sqlite3 13's prebuilt
+Node-API binary, and the Node 24 binary of the \`node\` package).
+
+| clone | seconds | EBADENGINE warnings | result |
+| --- | --- | --- | --- |
+${row('before', result.before)}
+${row('after', result.after)}
+
+Reading: the install takes ${result.afterOverBefore ?? 'n/a'}× the time it took before.
+`;
+}
+
 async function main(): Promise<void> {
   const limiter = await run<LimiterResult>('bench:limiter');
   const graphql = await run<GraphqlResult>('bench:graphql');
   const cluster = await run<ClusterResult>('bench:cluster');
+  const install = await run<InstallResult>('bench:install');
   const cpu = cpus();
   const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
   const report = `# Benchmarks
@@ -125,9 +156,10 @@ absolute numbers move with the machine and its load, the ratios much less.
 
 ${limiterSection(limiter)}
 ${graphqlSection(graphql)}
-${clusterSection(cluster)}`;
+${clusterSection(cluster)}
+${installSection(install)}`;
   writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), report);
-  console.log(JSON.stringify({ limiter, graphql, cluster }));
+  console.log(JSON.stringify({ limiter, graphql, cluster, install }));
 }
 
 await main();
