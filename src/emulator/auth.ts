@@ -1,6 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { computeSignature } from '../im/sign.js';
 import { ImError } from './im-error.js';
 
 const MAX_NONCE_LENGTH = 18;
@@ -36,11 +35,21 @@ export function signatureError(headers: IncomingHttpHeaders, credentials: AppCre
   if (!timestamp || !/^\d{1,16}$/.test(timestamp)) {
     return new ImError(1004, 'Timestamp missing or not an integer');
   }
-  const expected = computeSignature(credentials.appSecret, nonce, timestamp);
+  const expected = expectedSignature(credentials.appSecret, nonce, timestamp);
   if (!signature || !signatureMatches(signature, expected)) {
     return new ImError(1004, 'Signature check failed');
   }
   return null;
+}
+
+/**
+ * The vendor's rule, written here and not shared with the client (a wrong formula on both sides
+ * would pass): lowercase hex SHA-1 of `App Secret + Nonce + Timestamp`, per the server API's
+ * signature rules page ("API 调用签名规则"); checked in test/emulator/auth.test.ts against the
+ * documented vector (secret `Y1W2MeFwwwRxa0`, nonce `14314`, timestamp `1408710653000`).
+ */
+function expectedSignature(appSecret: string, nonce: string, timestamp: string): string {
+  return createHash('sha1').update(`${appSecret}${nonce}${timestamp}`, 'utf8').digest('hex');
 }
 
 function signatureMatches(given: string, expected: string): boolean {

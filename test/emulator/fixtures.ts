@@ -31,6 +31,8 @@ export interface SignOptions {
   appKey?: string;
   secret?: string;
   nonce?: string;
+  /** Replaces the current time (ms, or s with `timestampUnit: 's'`). */
+  timestamp?: string;
   /** Replaces the computed signature. */
   signature?: string;
   requestId?: string;
@@ -54,7 +56,7 @@ export function encodeForm(params: FormParams): string {
 export function signedHeaders(emulator: RunningEmulator, options: SignOptions = {}): Record<string, string> {
   const nonce = options.nonce ?? randomBytes(8).toString('hex');
   const now = Date.now();
-  const timestamp = String(options.timestampUnit === 's' ? Math.floor(now / 1000) : now);
+  const timestamp = options.timestamp ?? String(options.timestampUnit === 's' ? Math.floor(now / 1000) : now);
   const prefix = options.rcPrefix ? 'RC-' : '';
   const headers: Record<string, string> = {
     'Content-Type': 'application/x-www-form-urlencoded',
