@@ -16,6 +16,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface InstallFigures {
   ref: string;
+  /** The Node that ran npm (the machine's). */
+  npmNode?: string;
   seconds: number | null;
   engineWarnings: number;
   error?: string;
@@ -24,6 +26,20 @@ interface InstallFigures {
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(name);
   return at === -1 ? undefined : process.argv[at + 1];
+}
+
+/**
+ * The environment of a user's shell: without what `npm run` adds (npm_config_* variables, which
+ * would carry this project's settings into the clone, and node_modules/.bin directories on PATH,
+ * which would put this project's Node 24 in front of the machine's).
+ */
+function userEnvironment(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  env.PATH = (process.env.PATH ?? '')
+    .split(':')
+    .filter((dir) => !dir.includes('/node_modules/'))
+    .join(':');
+  return env;
 }
 
 /** `npm ci` in a fresh clone of `ref`, as a new user would run it (the clone's own .npmrc applies). */
@@ -35,12 +51,13 @@ function timeInstall(ref: string): InstallFigures {
     if (checkout.status !== 0) return { ref, seconds: null, engineWarnings: 0, error: checkout.stderr.trim() };
     console.error(`npm ci in a fresh clone of ${ref} …`);
     const started = performance.now();
-    const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, env: userEnvironment(), encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
     const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
     const output = `${install.stdout}${install.stderr}`;
     const engineWarnings = output.match(/EBADENGINE Unsupported engine/g)?.length ?? 0;
     if (install.status !== 0) return { ref, seconds, engineWarnings, error: output.trim().split('\n').slice(-3).join(' ') };
-    return { ref, seconds, engineWarnings };
+    const npmNode = spawnSync('node', ['--version'], { env: userEnvironment(), encoding: 'utf8' }).stdout.trim();
+    return { ref, npmNode, seconds, engineWarnings };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
