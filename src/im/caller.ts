@@ -37,6 +37,12 @@ export interface Call {
   params: Readonly<Record<string, FormValue>>;
   limiter: CallLimiter;
   weight?: number;
+  /**
+   * Not idempotent (a message publish): after an attempt that may have taken effect (a timeout,
+   * a 5xx, a lost answer) the call ends there, never repeated. Attempts that certainly did
+   * nothing (refused connection, 1008, shed) are still retried.
+   */
+  atMostOnce?: boolean;
 }
 
 /**
@@ -73,6 +79,7 @@ export class ImCaller {
         // A later attempt shed for lack of time says less than the failure that caused the retry.
         if (isShed(error) && lastFailure) throw verdictOf(lastFailure, ambiguousFailure);
         if (error.mayHaveTakenEffect) ambiguousFailure = error;
+        if (call.atMostOnce && ambiguousFailure) throw ambiguousFailure;
         const delayMs = error.retryable ? this.retryDelayMs(error, attempt, options.deadlineAt) : null;
         if (delayMs === null) throw verdictOf(error, ambiguousFailure);
         lastFailure = error;
@@ -85,7 +92,7 @@ export class ImCaller {
   private retryDelayMs(error: ImError, attempt: number, deadlineAt: number | undefined): number | null {
     if (attempt >= this.maxAttempts) return null;
     const floorMs = error instanceof ImRateLimitedError ? error.retryAfterMs : 0;
-    const delayMs = Math.round(backoffDelayMs(this.backoff, attempt, floorMs));
+    const delayMs = backoffDelayMs(this.backoff, attempt, floorMs);
     if (deadlineAt !== undefined && Date.now() + delayMs >= deadlineAt) return null;
     return delayMs;
   }
