@@ -57,7 +57,11 @@ export class ImCaller {
   private readonly backoff: BackoffPolicy;
 
   constructor(private readonly options: CallerOptions) {
-    this.origins = new OriginSelector(options.baseUrls, options.failbackAfterMs ?? 30_000);
+    this.origins = new OriginSelector(options.baseUrls, options.failbackAfterMs ?? 30_000, Date.now, ({ from, to, reason }) => {
+      const hosts = { origin: new URL(from).host, next: new URL(to).host };
+      if (reason === 'failover') options.logger.warn(hosts, 'im origin failing, switching');
+      else options.logger.info(hosts, 'im origin failback: trying the preferred origin again');
+    });
     this.attemptTimeoutMs = options.attemptTimeoutMs ?? 5000;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -123,16 +127,13 @@ export class ImCaller {
         'im call failed',
       );
       this.options.observer?.attempted(path, error.httpStatus, error.imCode);
-      if (error instanceof ImUnavailableError) this.failOver(baseUrl, log);
+      if (error instanceof ImUnavailableError) this.failOver(baseUrl);
       throw error;
     }
   }
 
-  private failOver(baseUrl: string, log: object): void {
-    if (this.options.baseUrls.length < 2) return;
-    this.origins.reportFailure(baseUrl);
-    const next = this.origins.current();
-    if (next !== baseUrl) this.options.logger.warn({ ...log, next: new URL(next).host }, 'im origin failing, switching');
+  private failOver(baseUrl: string): void {
+    if (this.options.baseUrls.length >= 2) this.origins.reportFailure(baseUrl);
   }
 }
 
