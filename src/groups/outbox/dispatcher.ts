@@ -154,7 +154,8 @@ export class OutboxDispatcher {
    * and send it again: the IM call gives up (ambiguously) a little before the lease ends.
    */
   private withinLease(options: DispatchOptions): DispatchOptions {
-    const leaseEndsAt = Date.now() + this.leaseMs - LEASE_MARGIN_MS;
+    // A quarter of a short lease at most (OUTBOX_LEASE_MS may be 1000): a full margin would leave no time to send.
+    const leaseEndsAt = Date.now() + this.leaseMs - Math.min(LEASE_MARGIN_MS, this.leaseMs / 4);
     return { ...options, deadlineAt: Math.min(options.deadlineAt ?? Infinity, leaseEndsAt) };
   }
 
