@@ -12,7 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/setup/no-secrets.ts'],
+    setupFiles: ['test/setup/no-secrets.ts', 'test/setup/no-unhandled-rejections.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Rate-limit tests measure rolling windows against real sockets: running files

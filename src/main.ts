@@ -5,11 +5,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { guardUnhandledRejections } from './process-guard.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  let countRejection = () => {};
+  guardUnhandledRejections(logger, () => countRejection());
   const app = await buildApp(config, logger);
+  countRejection = () => app.metrics.unhandledRejections.inc();
   if (app.emulator) {
     logger.info(
       { emulator: app.emulator.url },
@@ -60,8 +64,13 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  const stopOn = (signal: string) =>
+    stop(signal).catch((error: unknown) => {
+      logger.error({ err: error }, 'stopping failed');
+      process.exit(1);
+    });
+  process.on('SIGTERM', () => void stopOn('SIGTERM'));
+  process.on('SIGINT', () => void stopOn('SIGINT'));
 }
 
 /** A URL fit for a log line: no user info, query or fragment. */

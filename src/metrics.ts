@@ -59,6 +59,25 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly dispatchErrors = new Counter({
+    name: 'outbox_dispatch_errors_total',
+    help: 'Outbox dispatches or polls that failed unexpectedly (a database error, say); the rows are retried later.',
+    registers: [this.registry],
+  });
+
+  private readonly unconfirmedNotices = new Counter({
+    name: 'outbox_notices_unconfirmed_total',
+    help: 'Notices given up after an ambiguous failure (timeout, 5xx, lost answer, interrupted dispatch): never repeated, possibly lost.',
+    registers: [this.registry],
+  });
+
+  /** Counted by the process guard (src/process-guard.ts): each one is a bug, logged at error. */
+  readonly unhandledRejections = new Counter({
+    name: 'process_unhandled_rejections_total',
+    help: 'Promise rejections nothing handled; the process logs each and stays up.',
+    registers: [this.registry],
+  });
+
   constructor(sources: MetricSources) {
     collectDefaultMetrics({ register: this.registry });
     const { registry } = this;
@@ -110,5 +129,7 @@ export class GatewayMetrics {
       this.dispatches.inc({ kind, result });
       if (result === 'deferred') this.retries.inc({ kind });
     },
+    failed: () => this.dispatchErrors.inc(),
+    unconfirmedNotice: () => this.unconfirmedNotices.inc(),
   };
 }

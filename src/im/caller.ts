@@ -37,6 +37,12 @@ export interface Call {
   params: Readonly<Record<string, FormValue>>;
   limiter: CallLimiter;
   weight?: number;
+  /**
+   * Not idempotent (a message publish): after an attempt that may have taken effect (a timeout,
+   * a 5xx, a lost answer) the call ends there, never repeated. Attempts that certainly did
+   * nothing (refused connection, 1008, shed) are still retried.
+   */
+  atMostOnce?: boolean;
 }
 
 /**
@@ -51,7 +57,11 @@ export class ImCaller {
   private readonly backoff: BackoffPolicy;
 
   constructor(private readonly options: CallerOptions) {
-    this.origins = new OriginSelector(options.baseUrls, options.failbackAfterMs ?? 30_000);
+    this.origins = new OriginSelector(options.baseUrls, options.failbackAfterMs ?? 30_000, Date.now, ({ from, to, reason }) => {
+      const hosts = { origin: new URL(from).host, next: new URL(to).host };
+      if (reason === 'failover') options.logger.warn(hosts, 'im origin failing, switching');
+      else options.logger.info(hosts, 'im origin failback: trying the preferred origin again');
+    });
     this.attemptTimeoutMs = options.attemptTimeoutMs ?? 5000;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -73,6 +83,7 @@ export class ImCaller {
         // A later attempt shed for lack of time says less than the failure that caused the retry.
         if (isShed(error) && lastFailure) throw verdictOf(lastFailure, ambiguousFailure);
         if (error.mayHaveTakenEffect) ambiguousFailure = error;
+        if (call.atMostOnce && ambiguousFailure) throw ambiguousFailure;
         const delayMs = error.retryable ? this.retryDelayMs(error, attempt, options.deadlineAt) : null;
         if (delayMs === null) throw verdictOf(error, ambiguousFailure);
         lastFailure = error;
@@ -85,7 +96,7 @@ export class ImCaller {
   private retryDelayMs(error: ImError, attempt: number, deadlineAt: number | undefined): number | null {
     if (attempt >= this.maxAttempts) return null;
     const floorMs = error instanceof ImRateLimitedError ? error.retryAfterMs : 0;
-    const delayMs = Math.round(backoffDelayMs(this.backoff, attempt, floorMs));
+    const delayMs = backoffDelayMs(this.backoff, attempt, floorMs);
     if (deadlineAt !== undefined && Date.now() + delayMs >= deadlineAt) return null;
     return delayMs;
   }
@@ -116,16 +127,13 @@ export class ImCaller {
         'im call failed',
       );
       this.options.observer?.attempted(path, error.httpStatus, error.imCode);
-      if (error instanceof ImUnavailableError) this.failOver(baseUrl, log);
+      if (error instanceof ImUnavailableError) this.failOver(baseUrl);
       throw error;
     }
   }
 
-  private failOver(baseUrl: string, log: object): void {
-    if (this.options.baseUrls.length < 2) return;
-    this.origins.reportFailure(baseUrl);
-    const next = this.origins.current();
-    if (next !== baseUrl) this.options.logger.warn({ ...log, next: new URL(next).host }, 'im origin failing, switching');
+  private failOver(baseUrl: string): void {
+    if (this.options.baseUrls.length >= 2) this.origins.reportFailure(baseUrl);
   }
 }
 

@@ -138,7 +138,11 @@ export class ImClient {
       isIncludeSender: flag(message.isIncludeSender),
       disablePush: message.disablePush,
     };
-    await this.caller.call({ path: '/message/group/publish.json', params, limiter: this.limiters.publish, weight: targets }, options);
+    // No deduplication key exists for a publish (see the outbox dispatcher): at most once.
+    await this.caller.call(
+      { path: '/message/group/publish.json', params, limiter: this.limiters.publish, weight: targets, atMostOnce: true },
+      options,
+    );
   }
 
   /** Each rate class's queue and slots in use, for metrics. */

@@ -148,7 +148,14 @@ export class RedisBackend implements BottleneckBackend {
       this.generationCount++;
       this.recovery = undefined;
       this.cached = null;
-      for (const listener of this.recoveredListeners) listener();
+      for (const listener of this.recoveredListeners) {
+        // A listener that throws must neither reject the recovery callers wait on nor go unhandled.
+        try {
+          listener();
+        } catch (error) {
+          this.options.logger.error({ rateClass: this.rateClass.name, err: describe(error) }, 'shared rate limit recovery listener failed');
+        }
+      }
     });
   }
 

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import SQLite from 'better-sqlite3';
 import { print } from 'graphql';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { graphql } from '../generated/index.js';
 import { eventually } from '../fixtures/gateway.js';
 import { startFixtureEmulator } from '../fixtures/im.js';
+import { describeEachStore, type FreshDatabase, type StoreTarget } from '../fixtures/stores.js';
+import { compare, imGroups, readStoreAt } from '../support/convergence.js';
 import { freePort, freshDir, killHard, spawnGateway, waitForLog, type GatewayProcess } from '../fixtures/process.js';
 
 const Create = graphql(`
@@ -32,17 +33,22 @@ interface Scene {
 }
 
 const emulators: RunningEmulator[] = [];
+const databases: FreshDatabase[] = [];
 afterEach(async () => {
   for (const emulator of emulators.splice(0)) await emulator.close();
+  for (const database of databases.splice(0)) await database.drop();
 });
 
 /** An IM Service that outlives the gateway, and the environment a gateway process needs to use it. */
-async function scene(): Promise<Scene> {
+async function scene(target: StoreTarget): Promise<Scene> {
   // Latency keeps requests in flight long enough for the signal to land among them.
   const emulator = await startFixtureEmulator({ faults: { latencyMs: 40 } });
   emulators.push(emulator);
   const port = await freePort();
-  const databaseUrl = join(freshDir(), 'gateway.sqlite');
+  // A file (not :memory:) on SQLite, so that a second process finds what the first left.
+  const database = target.dialect === 'sqlite' ? null : await target.fresh();
+  if (database) databases.push(database);
+  const databaseUrl = database?.url ?? join(freshDir(), 'gateway.sqlite');
   const env = {
     PORT: String(port),
     DATABASE_URL: databaseUrl,
@@ -79,44 +85,21 @@ async function create(url: string, i: number): Promise<string | null> {
   }
 }
 
-/** The store, read from outside the process (SQLite in WAL mode lets a reader in). */
-function readStore(databaseUrl: string) {
-  const db = new SQLite(databaseUrl, { readonly: true });
-  try {
-    const groups = db.prepare('select group_id, name, sync_status from groups').all() as Array<{ group_id: string; name: string; sync_status: string }>;
-    const members = db.prepare('select group_id, user_id from group_members').all() as Array<{ group_id: string; user_id: string }>;
-    const pending = (db.prepare("select count(*) as n from outbox where status = 'PENDING'").get() as { n: number }).n;
-    return { groups, members, pending };
-  } finally {
-    db.close();
-  }
-}
-
 /** Every group in the store exists at the IM Service with the same name and members, and nothing else does. */
 async function expectStoreEqualsIm(s: Scene): Promise<string[]> {
-  const store = readStore(s.databaseUrl);
-  const response = await fetch(`${s.emulator.url}/_emulator/groups`);
-  const im = ((await response.json()) as { groups: Array<{ groupId: string; name: string; members: string[] }> }).groups;
-  const fromStore = store.groups
-    .map((group) => ({
-      groupId: group.group_id,
-      name: group.name,
-      members: store.members.filter((m) => m.group_id === group.group_id).map((m) => m.user_id).sort(),
-    }))
-    .sort((a, b) => a.groupId.localeCompare(b.groupId));
-  const fromIm = im.map((group) => ({ ...group, members: [...group.members].sort() })).sort((a, b) => a.groupId.localeCompare(b.groupId));
-  expect(store.groups.every((group) => group.sync_status === 'SYNCED')).toBe(true);
-  expect(fromIm).toEqual(fromStore);
-  return fromStore.map((group) => group.groupId);
+  const store = await readStoreAt(s.databaseUrl);
+  expect(store.notSynced).toEqual([]);
+  expect(compare(store.groups, await imGroups(s.emulator.url))).toEqual({ mismatched: [], extraAtIm: [] });
+  return store.groups.map((group) => group.groupId);
 }
 
 async function drained(databaseUrl: string): Promise<boolean> {
-  return readStore(databaseUrl).pending === 0;
+  return (await readStoreAt(databaseUrl)).pendingRows === 0;
 }
 
-describe('a gateway process that dies', () => {
+describeEachStore('a gateway process that dies', (target) => {
   it('killed with SIGKILL mid-burst: after a restart the outbox drains and nothing is lost or doubled', { timeout: 90_000 }, async () => {
-    const s = await scene();
+    const s = await scene(target);
     const first = await startAndWait(s.env);
     let answeredSoFar = 0;
     const answers = Array.from({ length: BURST }, (_, i) => create(s.url, i).finally(() => answeredSoFar++));
@@ -128,7 +111,7 @@ describe('a gateway process that dies', () => {
     expect(succeeded.length).toBeGreaterThan(0);
     expect(beforeCrash.some((answer) => answer === null)).toBe(true);
     // The dead process left work behind: rows written, never sent (or never marked sent).
-    expect(readStore(s.databaseUrl).pending).toBeGreaterThan(0);
+    expect((await readStoreAt(s.databaseUrl)).pendingRows).toBeGreaterThan(0);
 
     const second = await startAndWait(s.env);
     // The client retries what got no answer, with the same idempotency keys.
@@ -144,7 +127,7 @@ describe('a gateway process that dies', () => {
   });
 
   it('sent SIGTERM mid-burst: answers the requests in flight, exits 0, and the outbox keeps the rest', { timeout: 90_000 }, async () => {
-    const s = await scene();
+    const s = await scene(target);
     const first = await startAndWait(s.env);
     const answers = Array.from({ length: BURST }, (_, i) => create(s.url, i));
     await sleep(300);

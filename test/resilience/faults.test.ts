@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { graphql } from '../generated/index.js';
 import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
 import { emulatorLog, startFixtureEmulator } from '../fixtures/im.js';
+import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
 
 const Create = graphql(`
   mutation FaultCreate($input: CreateGroupInput!) {
@@ -69,10 +70,11 @@ async function inParallel(tasks: Array<() => Promise<void>>, workers: number): P
   );
 }
 
-describe('under IM faults: 500s, 504s, hangs, 1008 storms, and the primary down', () => {
+describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the primary down', (target) => {
   let primary: RunningEmulator;
   let backup: RunningEmulator;
   let fixture: GatewayFixture;
+  let database: FreshDatabase;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   const created = new Set<string>();
@@ -85,9 +87,11 @@ describe('under IM faults: 500s, 504s, hangs, 1008 storms, and the primary down'
       seed: 7,
       faults: { error500Rate: 0.1, timeout504Rate: 0.05, hangRate: 0.02 },
     });
+    database = await target.fresh();
     fixture = await startGateway({
       emulator: backup,
       config: {
+        databaseUrl: database.url,
         im: { appKey: backup.appKey, appSecret: backup.appSecret, baseUrls: [primary.url, backup.url] },
         imCallTimeoutMs: 250,
         requestDeadlineMs: 1500,
@@ -99,6 +103,7 @@ describe('under IM faults: 500s, 504s, hangs, 1008 storms, and the primary down'
     process.off('unhandledRejection', onUnhandled);
     await fixture.close();
     await backup.close();
+    await database.drop();
   });
 
   it('answers every request, and converges so that the store and the IM Service agree', async () => {

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
 import { startGateway, type GatewayFixture, type GatewayOptions } from '../fixtures/gateway.js';
 import { emulatorLog, emulatorMessages, startFixtureEmulator } from '../fixtures/im.js';
+import { describeEachStore, type FreshDatabase, type StoreTarget } from '../fixtures/stores.js';
 
 const CreateGroup = graphql(`
   mutation IdempotentCreate($input: CreateGroupInput!) {
@@ -41,22 +42,31 @@ const AddMembers = graphql(`
   }
 `);
 
-const gateways: GatewayFixture[] = [];
+const gateways: Array<{ fixture: GatewayFixture; database: FreshDatabase }> = [];
 afterEach(async () => {
-  for (const gateway of gateways.splice(0)) await gateway.close();
+  for (const { fixture, database } of gateways.splice(0)) {
+    await fixture.close();
+    await database.drop();
+  }
 });
 
-async function gateway(options?: GatewayOptions): Promise<GatewayFixture> {
-  const fixture = await startGateway(options);
-  gateways.push(fixture);
-  return fixture;
+/** Gateways on a fresh database of `target`'s store. */
+function gatewayOn(target: StoreTarget) {
+  return async (options: GatewayOptions = {}): Promise<GatewayFixture> => {
+    const database = await target.fresh();
+    const fixture = await startGateway({ ...options, config: { ...options.config, databaseUrl: database.url } });
+    gateways.push({ fixture, database });
+    return fixture;
+  };
 }
 
 async function callsTo(fixture: GatewayFixture, path: string): Promise<number> {
   return (await emulatorLog(fixture.emulator)).filter((entry) => entry.path === path && entry.status === 200).length;
 }
 
-describe('idempotency keys', () => {
+describeEachStore('idempotency keys', (target) => {
+  const gateway = gatewayOn(target);
+
   it('answers a repeated createGroup with the first result, creating one group', async () => {
     const fixture = await gateway();
     const request = { input: { name: 'Once', memberIds: ['bob'], idempotencyKey: 'create-once-1' } };

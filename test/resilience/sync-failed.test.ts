@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
 import { eventually, startGateway, userIds, type GatewayFixture } from '../fixtures/gateway.js';
 import { emulatorGroup } from '../fixtures/im.js';
+import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
 
 const Create = graphql(`
   mutation FailingCreate($input: CreateGroupInput!) {
@@ -24,13 +25,18 @@ const Status = graphql(`
   }
 `);
 
-describe('a change the IM Service refuses after the request was answered', () => {
+describeEachStore('a change the IM Service refuses after the request was answered', (target) => {
   let fixture: GatewayFixture;
+  let database: FreshDatabase;
 
   beforeAll(async () => {
-    fixture = await startGateway({ config: { requestDeadlineMs: 300 } });
+    database = await target.fresh();
+    fixture = await startGateway({ config: { requestDeadlineMs: 300, databaseUrl: database.url } });
   });
-  afterAll(() => fixture.close());
+  afterAll(async () => {
+    await fixture.close();
+    await database.drop();
+  });
 
   it('stops being retried and marks the group FAILED, with the IM code in syncError', async () => {
     // The IM Service answers 500 until the request's deadline: no definitive answer, so PENDING.

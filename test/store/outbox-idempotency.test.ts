@@ -53,6 +53,30 @@ describeEachStore('outbox repository', (target) => {
     expect(taken).toMatchObject({ id, attempts: 2, locked_until: NOW + 2 * LEASE_MS + 1 });
   });
 
+  it('never retakes a notice whose lease lapsed: it is ended, DONE when recorded as published, else FAILED', async () => {
+    const sent = await insert('g1', 'publishNotification');
+    const unknown = await insert('g2', 'publishNotification');
+    const join = await insert('g3');
+    for (const id of [sent, unknown, join]) expect(await outbox().claim(id, NOW, LEASE_MS)).toBeDefined();
+    await outbox().recordProgress(sent, 1, NOW + LEASE_MS);
+    const later = NOW + LEASE_MS + 1;
+    expect(await outbox().claim(unknown, later, LEASE_MS)).toBeUndefined();
+    expect(await outbox().claim(join, later, LEASE_MS)).toBeDefined();
+
+    expect(await outbox().giveUpLapsedNotices(later, 'given up')).toEqual([{ id: unknown, groupId: 'g2' }]);
+    expect(await outbox().get(sent)).toMatchObject({ status: 'DONE', locked_until: null });
+    expect(await outbox().get(unknown)).toMatchObject({ status: 'FAILED', last_error: 'given up', locked_until: null });
+    expect(await outbox().giveUpLapsedNotices(later + LEASE_MS, 'given up')).toEqual([]);
+  });
+
+  it('keeps one queue per rate class: notices and changes are found apart, each in id order', async () => {
+    const notices = [await insert('n1', 'publishNotification'), await insert('n2', 'publishNotification')];
+    const change = await insert('c1', 'createGroup');
+    expect(await outbox().findDue(NOW, 100, 'notices')).toEqual(notices);
+    expect(await outbox().findDue(NOW, 1, 'changes')).toEqual([change]);
+    expect(await outbox().findDue(NOW, 100)).toEqual([...notices, change]);
+  });
+
   it('claims only pending rows, and withdraws only rows nobody holds', async () => {
     const done = await insert('g1');
     await outbox().complete(store().db, done);

@@ -25,6 +25,10 @@ export interface DispatchOptions {
 /** What the dispatcher reports of its work, for metrics. */
 export interface DispatchObserver {
   dispatched(kind: string, status: DispatchOutcome['status']): void;
+  /** A dispatch ended in an unexpected error (a database error, say); the row is tried again later. */
+  failed?(): void;
+  /** A notice given up without knowing whether the IM Service published it (at most once: never repeated). */
+  unconfirmedNotice?(): void;
 }
 
 export interface DispatcherOptions {
@@ -41,6 +45,13 @@ export interface DispatcherOptions {
 }
 
 const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
+/**
+ * Each rate class has a queue of its own, polled apart: a backlog of notices (20 per second)
+ * never holds back group calls (100 per second), and the other way round.
+ */
+type Queue = 'changes' | 'notices';
+/** Rows taken per pass: about a second of each class's budget, so a pass ends before the next lease check. */
+const BATCH: Record<Queue, number> = { changes: 100, notices: 20 };
 /** Time kept between a step's deadline and the end of the claim, for recording the step. */
 const LEASE_MARGIN_MS = 1000;
 
@@ -54,7 +65,7 @@ export class OutboxDispatcher {
   private readonly leaseMs: number;
   private readonly inFlight = new Set<Promise<unknown>>();
   private timer: NodeJS.Timeout | undefined;
-  private polling = false;
+  private readonly polling: Record<Queue, boolean> = { changes: false, notices: false };
 
   constructor(private readonly options: DispatcherOptions) {
     this.pollMs = options.pollMs ?? 500;
@@ -81,33 +92,60 @@ export class OutboxDispatcher {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** One pass of the loop: every due row whose group has nothing older pending. */
+  /** One pass of the loop over each queue: every due row whose group has nothing older pending. */
   async poll(): Promise<void> {
-    if (this.polling) return;
-    this.polling = true;
+    await Promise.all([this.pollQueue('changes'), this.pollQueue('notices')]);
+  }
+
+  /** Never rejects: a failed pass is logged and counted, and the next one tries again. */
+  private async pollQueue(queue: Queue): Promise<void> {
+    if (this.polling[queue]) return;
+    this.polling[queue] = true;
     try {
-      const due = await this.options.outbox.findDue(Date.now(), 100);
+      if (queue === 'notices') await this.giveUpInterruptedNotices();
+      const due = await this.options.outbox.findDue(Date.now(), BATCH[queue], queue === 'notices' ? 'notices' : 'changes');
       await Promise.all(due.map((id) => this.dispatchInBackground(id)));
     } catch (error) {
-      this.options.logger.error({ err: error }, 'outbox poll failed');
+      this.options.logger.error({ err: describe(error), queue }, 'outbox poll failed');
+      this.options.observer?.failed?.();
     } finally {
-      this.polling = false;
+      this.polling[queue] = false;
     }
   }
 
+  /**
+   * A notice whose claim lapsed was being published when its dispatcher died (or lost its
+   * database): it may have reached the IM Service, so it is never sent again (at most once).
+   */
+  private async giveUpInterruptedNotices(): Promise<void> {
+    const given = await this.options.outbox.giveUpLapsedNotices(Date.now(), UNCONFIRMED_NOTICE);
+    for (const row of given) {
+      this.options.logger.warn({ rowId: row.id, groupId: row.groupId }, 'notice interrupted mid-publish: not repeated, it may be lost');
+      this.options.observer?.unconfirmedNotice?.();
+    }
+  }
+
+  /** Forgets the dispatch once settled; a rejection is the caller's to handle, never an unhandled one here. */
   private track<T>(run: Promise<T>): Promise<T> {
     this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
+    const forget = () => void this.inFlight.delete(run);
+    run.then(forget, forget);
     return run;
   }
 
+  /** Never rejects: whatever goes wrong is logged, and the row stays for a later pass. */
   private async dispatchInBackground(rowId: number): Promise<void> {
-    const outcome = await this.track(this.run(rowId, {}));
-    if (outcome.status !== 'rejected') return;
-    const row = await this.options.outbox.get(rowId);
-    if (row && !isNotification(parse(row))) {
-      // Given up for good: the group says so, with the IM Service's reason, until an operator acts.
-      await this.options.groups.setSyncStatus(this.options.db, row.group_id, 'FAILED', outcome.error.message);
+    try {
+      const outcome = await this.track(this.run(rowId, {}));
+      if (outcome.status !== 'rejected') return;
+      const row = await this.options.outbox.get(rowId);
+      if (row && !isNotification(parse(row))) {
+        // Given up for good: the group says so, with the IM Service's reason, until an operator acts.
+        await this.options.groups.setSyncStatus(this.options.db, row.group_id, 'FAILED', outcome.error.message);
+      }
+    } catch (error) {
+      this.options.logger.error({ rowId, err: describe(error) }, 'outbox dispatch failed unexpectedly');
+      this.options.observer?.failed?.();
     }
   }
 
@@ -116,33 +154,40 @@ export class OutboxDispatcher {
    * and send it again: the IM call gives up (ambiguously) a little before the lease ends.
    */
   private withinLease(options: DispatchOptions): DispatchOptions {
-    const leaseEndsAt = Date.now() + this.leaseMs - LEASE_MARGIN_MS;
+    // A quarter of a short lease at most (OUTBOX_LEASE_MS may be 1000): a full margin would leave no time to send.
+    const leaseEndsAt = Date.now() + this.leaseMs - Math.min(LEASE_MARGIN_MS, this.leaseMs / 4);
     return { ...options, deadlineAt: Math.min(options.deadlineAt ?? Infinity, leaseEndsAt) };
   }
 
+  /**
+   * One dispatch; never rejects. An unexpected error (the database failing mid-way, on either
+   * store) is logged and counted, and the row is tried again later: at once when it was not
+   * claimed, else once its claim lapses (a notice interrupted so is given up, see `giveUpInterruptedNotices`).
+   */
   private async run(rowId: number, options: DispatchOptions): Promise<DispatchOutcome> {
-    const { outbox, logger } = this.options;
+    try {
+      return await this.send(rowId, options);
+    } catch (error) {
+      this.options.logger.error({ rowId, requestId: options.requestId, err: describe(error) }, 'outbox dispatch failed unexpectedly: the row will be retried');
+      this.options.observer?.failed?.();
+      return { status: 'deferred', error, progress: 0 };
+    }
+  }
+
+  private async send(rowId: number, options: DispatchOptions): Promise<DispatchOutcome> {
+    const { outbox } = this.options;
     const row = await outbox.claim(rowId, Date.now(), this.leaseMs);
     if (!row) return { status: 'waiting' };
-    const steps = stepsOf(parse(row));
-    let progress = row.progress;
-    try {
-      for (; progress < steps.length; progress++) {
+    const operation = parse(row);
+    const steps = stepsOf(operation);
+    for (let progress = row.progress; progress < steps.length; progress++) {
+      try {
         await steps[progress]!(this.options.im, this.withinLease(options));
-        await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
+      } catch (error) {
+        return this.settleFailure(row, operation, progress, error, options);
       }
-    } catch (error) {
-      const log = { rowId, kind: row.kind, groupId: row.group_id, requestId: options.requestId, progress, err: describe(error) };
-      if (error instanceof ImError && !error.retryable) {
-        await outbox.fail(this.options.db, rowId, failureOf(error));
-        logger.warn(log, 'outbox row rejected by the IM Service');
-        this.options.observer?.dispatched(row.kind, 'rejected');
-        return { status: 'rejected', error, progress };
-      }
-      await outbox.scheduleRetry(rowId, Date.now() + backoffDelayMs(RETRY_BACKOFF, row.attempts), failureOf(error));
-      logger.info(log, 'outbox row deferred');
-      this.options.observer?.dispatched(row.kind, 'deferred');
-      return { status: 'deferred', error, progress };
+      // A database error here escapes to `run`: the row stays claimed until its lease lapses.
+      await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
     }
     await this.options.db.transaction().execute(async (trx) => {
       await this.options.groups.lock(trx, row.group_id);
@@ -152,7 +197,44 @@ export class OutboxDispatcher {
     this.options.observer?.dispatched(row.kind, 'done');
     return { status: 'done' };
   }
+
+  /** An IM step failed: given up (refused, or a notice that may have been published), or tried again later. */
+  private async settleFailure(
+    row: OutboxRow,
+    operation: OutboxOperation,
+    progress: number,
+    error: unknown,
+    options: DispatchOptions,
+  ): Promise<DispatchOutcome> {
+    const { outbox, logger, observer, db } = this.options;
+    const log = { rowId: row.id, kind: row.kind, groupId: row.group_id, requestId: options.requestId, progress, err: describe(error) };
+    if (error instanceof ImError && !error.retryable) {
+      await outbox.fail(db, row.id, failureOf(error));
+      logger.warn(log, 'outbox row rejected by the IM Service');
+      observer?.dispatched(row.kind, 'rejected');
+      return { status: 'rejected', error, progress };
+    }
+    if (error instanceof ImError && error.mayHaveTakenEffect && isNotification(operation)) {
+      // Publishing is not idempotent and the IM Service offers no deduplication key (its
+      // /message/group/publish.json takes fromUserId, toGroupId, objectName, content, push and
+      // storage flags only: rongcloud/server-sdk-nodejs docs/message/group.md), so a notice that
+      // may have been published is never sent again. What is lost: the notice, whenever the IM
+      // Service had not in fact published it.
+      await outbox.fail(db, row.id, { message: `${UNCONFIRMED_NOTICE}: ${error.message}`, imCode: error.imCode });
+      logger.warn(log, 'notice not confirmed by the IM Service: not repeated, it may be lost');
+      observer?.dispatched(row.kind, 'rejected');
+      observer?.unconfirmedNotice?.();
+      return { status: 'rejected', error, progress };
+    }
+    await outbox.scheduleRetry(row.id, Date.now() + backoffDelayMs(RETRY_BACKOFF, row.attempts), failureOf(error));
+    logger.info(log, 'outbox row deferred');
+    observer?.dispatched(row.kind, 'deferred');
+    return { status: 'deferred', error, progress };
+  }
 }
+
+/** Why a notice row ended FAILED without a refusal: it may or may not have been published. */
+const UNCONFIRMED_NOTICE = 'notice not repeated after an ambiguous failure (at most once)';
 
 /**
  * A group is SYNCED once no change of it (notifications aside) waits in the outbox; a FAILED one stays so.

@@ -3,6 +3,9 @@ import type { Database, OutboxRow } from '../store/tables.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+/** The kind of the rows that publish group notices (the 20-per-second rate class). */
+const NOTICE = 'publishNotification';
+
 export interface Failure {
   message: string;
   imCode: number | null;
@@ -88,20 +91,43 @@ export class OutboxRepository {
       .set({ locked_until: now + leaseMs, attempts: sql`attempts + 1` })
       .where('id', '=', id)
       .where('status', '=', 'PENDING')
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      // A notice whose claim lapsed may have been published: never retaken (see giveUpLapsedNotices).
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb.and([eb('locked_until', '<', now), eb('kind', '!=', NOTICE)])]))
       .returningAll()
       .executeTakeFirst();
+  }
+
+  /**
+   * Ends the notices whose dispatcher died (or lost the database) while it held them: DONE when
+   * the publish was recorded, else FAILED with `reason`, since it may or may not have been
+   * published and a notice is never sent twice. The rows ended, with their group.
+   */
+  async giveUpLapsedNotices(now: number, reason: string): Promise<Array<{ id: number; groupId: string }>> {
+    const lapsed = (status: 'DONE' | 'FAILED', published: boolean) =>
+      this.db
+        .updateTable('outbox')
+        .set({ status, locked_until: null, ...(published ? {} : { last_error: reason, last_im_code: null }) })
+        .where('kind', '=', NOTICE)
+        .where('status', '=', 'PENDING')
+        .where('locked_until', '<', now)
+        .where('progress', published ? '>' : '=', 0)
+        .returning(['id', 'group_id'])
+        .execute();
+    await lapsed('DONE', true);
+    return (await lapsed('FAILED', false)).map((row) => ({ id: Number(row.id), groupId: row.group_id }));
   }
 
   /**
    * Rows due now whose group has no older unfinished row: per-group order holds, so a join
    * never overtakes the create it depends on.
    */
-  async findDue(now: number, limit: number): Promise<number[]> {
+  async findDue(now: number, limit: number, queue: 'changes' | 'notices' | 'all' = 'all'): Promise<number[]> {
     const rows = await this.db
       .selectFrom('outbox as o')
       .select('o.id')
       .where('o.status', '=', 'PENDING')
+      // One queue per rate class: a backlog of notices never stands in front of group calls.
+      .$if(queue !== 'all', (query) => query.where('o.kind', queue === 'notices' ? '=' : '!=', NOTICE))
       .where('o.next_attempt_at', '<=', now)
       .where((eb) => eb.or([eb('o.locked_until', 'is', null), eb('o.locked_until', '<', now)]))
       .where(({ not, exists, selectFrom }) =>

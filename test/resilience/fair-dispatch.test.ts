@@ -1,0 +1,85 @@
+import { afterEach, expect, it } from 'vitest';
+import { FaultAddDocument, FaultCreateDocument, ScenarioCreateDocument } from '../generated/graphql.js';
+import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { emulatorLog } from '../fixtures/im.js';
+import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
+
+/**
+ * A backlog of notices (their own budget, here 2 per second) never holds back group calls: the
+ * outbox polls one queue per rate class. Before, one pass took the 100 oldest due rows (all
+ * notices) and the next pass (with the deferred join) waited until every one of them was
+ * published or shed at its lease's end: with a 30 s lease, some 58 publishes.
+ */
+
+const NOTICES = 100;
+const PUBLISH_PER_SECOND = 2;
+
+const opened: Array<{ fixture: GatewayFixture; database: FreshDatabase }> = [];
+afterEach(async () => {
+  for (const { fixture, database } of opened.splice(0)) {
+    await fixture.close();
+    await database.drop();
+  }
+});
+
+async function pendingNotices(fixture: GatewayFixture): Promise<number> {
+  const rows = await fixture.app.store.db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'PENDING')
+    .where('kind', '=', 'publishNotification')
+    .execute();
+  return rows.length;
+}
+
+describeEachStore('fair dispatch', (target) => {
+  it('a membership change deferred behind a flood of notices is synced long before the notices drain', { timeout: 90_000 }, async () => {
+    const database = await target.fresh();
+    const fixture = await startGateway({
+      config: {
+        databaseUrl: database.url,
+        requestDeadlineMs: 300,
+        rateLimits: { group: 100, publish: PUBLISH_PER_SECOND },
+        outbox: { leaseMs: 30_000, pollMs: 50 },
+      },
+    });
+    opened.push({ fixture, database });
+    const created = await fixture.execute(FaultCreateDocument, { input: { groupId: 'target', name: 'Target', memberIds: ['bob'] } }, { as: 'alice' });
+    expect(created.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess' });
+
+    // The flood: a hundred groups created with their Create notice, far past the publish budget.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (next < NOTICES) {
+          const i = next++;
+          const input = { groupId: `flood${i}`, name: `Flood ${i}`, memberIds: [`f${i}`] };
+          // A cold process may shed a create (RateLimitedError, nothing written): the client retries.
+          let answer = await fixture.execute(ScenarioCreateDocument, { input }, { as: 'alice' });
+          while (answer.data?.createGroup.__typename === 'RateLimitedError') answer = await fixture.execute(ScenarioCreateDocument, { input }, { as: 'alice' });
+          expect(answer.data?.createGroup.__typename).toBe('CreateGroupSuccess');
+        }
+      }),
+    );
+    expect(await pendingNotices(fixture)).toBeGreaterThan(NOTICES - 20);
+
+    // A join whose answer is lost (slower than the request's deadline): the loop must finish it.
+    fixture.emulator.setFaults({ latencyMs: 600 });
+    const added = await fixture.execute(FaultAddDocument, { groupId: 'target', userIds: ['carol'] }, { as: 'alice' });
+    const answeredAt = Date.now();
+    fixture.emulator.setFaults({ latencyMs: 0 });
+    expect(added.data?.addGroupMembers.__typename).toBe('AddGroupMembersSuccess');
+    const status = async () =>
+      (await fixture.app.store.db.selectFrom('groups').select('sync_status').where('group_id', '=', 'target').executeTakeFirstOrThrow()).sync_status;
+    expect(await status()).toBe('PENDING');
+
+    await eventually(async () => (await status()) === 'SYNCED', 20_000, 25);
+    const syncedAt = Date.now();
+    const publishesMeanwhile = (await emulatorLog(fixture.emulator)).filter(
+      (entry) => entry.path === '/message/group/publish.json' && entry.at >= answeredAt && entry.at <= syncedAt,
+    ).length;
+    // Counts, not times: a starved join waits for dozens of publishes; a fair one for a handful.
+    expect(publishesMeanwhile).toBeLessThan(20);
+    expect(await pendingNotices(fixture)).toBeGreaterThan(NOTICES / 2);
+  });
+});
