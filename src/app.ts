@@ -74,6 +74,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     logger: logger.child({ component: 'outbox' }),
     leaseMs: config.outbox.leaseMs,
     pollMs: config.outbox.pollMs,
+    ...(config.outbox.maxAttempts ? { maxAttempts: config.outbox.maxAttempts } : {}),
     observer: metrics.outbox,
   });
   const members = new MembersRepository(store.db);

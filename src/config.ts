@@ -57,6 +57,11 @@ const environmentVariables = z.object({
   OUTBOX_LEASE_MS: integer(1000, 600_000, 15_000),
   /** How often the dispatcher looks for outbox rows left behind. */
   OUTBOX_POLL_MS: integer(10, 60_000, 500),
+  /**
+   * How many times an outbox row is tried before it is given up (FAILED): code 1000 may be
+   * permanent, and no answer that merely looks transient may hold a group's rows forever.
+   */
+  OUTBOX_MAX_ATTEMPTS: integer(1, 1000, 20),
   /** Shares the IM rate limits among every instance pointing at this Redis (`redis://…`). */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   /** Namespaces the shared limiter's Redis keys. */
@@ -132,7 +137,8 @@ export interface Config {
   rateLimits: { group: number; publish: number };
   notificationSender: string;
   imCallTimeoutMs: number;
-  outbox: { leaseMs: number; pollMs: number };
+  /** `maxAttempts`: tries of one outbox row before it is FAILED (the dispatcher's default when absent). */
+  outbox: { leaseMs: number; pollMs: number; maxAttempts?: number };
   /** Null: this process keeps its own budget (one instance). */
   redis: { url: string; keyPrefix: string } | null;
   shutdown: { graceMs: number; drainTimeoutMs: number };
@@ -189,7 +195,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     rateLimits: { group: env.IM_GROUP_RATE_LIMIT, publish: env.IM_PUBLISH_RATE_LIMIT },
     notificationSender: env.IM_NOTIFICATION_SENDER,
     imCallTimeoutMs: env.IM_CALL_TIMEOUT_MS,
-    outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS },
+    outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
     shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, drainTimeoutMs: env.SHUTDOWN_DRAIN_TIMEOUT_MS },
   };

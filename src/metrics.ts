@@ -59,6 +59,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly givenUp = new Counter({
+    name: 'outbox_rows_given_up_total',
+    help: 'Outbox rows marked FAILED after OUTBOX_MAX_ATTEMPTS tries without a definitive answer (e.g. a code 1000 storm).',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   constructor(sources: MetricSources) {
     collectDefaultMetrics({ register: this.registry });
     const { registry } = this;
@@ -109,6 +116,7 @@ export class GatewayMetrics {
     dispatched: (kind, result) => {
       this.dispatches.inc({ kind, result });
       if (result === 'deferred') this.retries.inc({ kind });
+      if (result === 'gaveUp') this.givenUp.inc({ kind });
     },
   };
 }

@@ -175,10 +175,15 @@ class ImEmulator {
     const fault = this.faults.next();
     if (fault === 'rateLimited') return failure(new ImError(1008, 'rate limit exceeded'));
     window.record(cost, now);
+    if (this.faults.targetsStormedGroup(params)) {
+      return failure(new ImError(1000, 'internal error (code 1000 storm on this group)', this.faults.code1000Status));
+    }
 
     switch (fault) {
       case 'error500':
         return failure(new ImError(1000, 'internal error'));
+      case 'code1000':
+        return failure(new ImError(1000, 'internal error', this.faults.code1000Status));
       case 'drop':
         return { kind: 'drop' };
       case 'timeout504':

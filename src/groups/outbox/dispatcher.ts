@@ -14,6 +14,8 @@ export type DispatchOutcome =
   | { status: 'rejected'; error: ImError; progress: number }
   /** No definitive answer yet; the row stays pending and the loop will try again. */
   | { status: 'deferred'; error: unknown; progress: number }
+  /** No definitive answer after `maxAttempts` tries: the row is FAILED (and its group, unless a notice), for an operator. */
+  | { status: 'gaveUp'; error: unknown; progress: number }
   /** Another dispatcher holds the row, or an older row of the group must go first: the loop will send it. */
   | { status: 'waiting' };
 
@@ -37,8 +39,12 @@ export interface DispatcherOptions {
   pollMs?: number;
   /** How long a claim lasts; renewed after every step. */
   leaseMs?: number;
+  /** Tries of one row (the claim counts them) before it is given up; see `OUTBOX_MAX_ATTEMPTS`. */
+  maxAttempts?: number;
   observer?: DispatchObserver;
 }
+
+export const DEFAULT_MAX_ATTEMPTS = 20;
 
 const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
 /** Time kept between a step's deadline and the end of the claim, for recording the step. */
@@ -52,6 +58,7 @@ const LEASE_MARGIN_MS = 1000;
 export class OutboxDispatcher {
   private readonly pollMs: number;
   private readonly leaseMs: number;
+  private readonly maxAttempts: number;
   private readonly inFlight = new Set<Promise<unknown>>();
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
@@ -59,6 +66,7 @@ export class OutboxDispatcher {
   constructor(private readonly options: DispatcherOptions) {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 15_000;
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   }
 
   /** Sends the row now unless an older row of its group is still pending. */
@@ -120,6 +128,22 @@ export class OutboxDispatcher {
     return { ...options, deadlineAt: Math.min(options.deadlineAt ?? Infinity, leaseEndsAt) };
   }
 
+  /**
+   * The IM Service kept answering "try again" (a 5xx, a timeout, or code 1000, which its code
+   * list also gives for invalid parameters and internal logic errors, so it may never pass).
+   * The row is FAILED with the last reason; the group too, unless the row is a notice. The
+   * group's later rows are not held: only PENDING rows hold the rows behind them.
+   */
+  private async giveUp(row: OutboxRow, error: unknown): Promise<void> {
+    const failure = failureOf(error);
+    const given = { ...failure, message: `gave up after ${row.attempts} attempts: ${failure.message}` };
+    await this.options.db.transaction().execute(async (trx) => {
+      await this.options.groups.lock(trx, row.group_id);
+      await this.options.outbox.fail(trx, row.id, given);
+      if (!isNotification(parse(row))) await this.options.groups.setSyncStatus(trx, row.group_id, 'FAILED', given.message);
+    });
+  }
+
   private async run(rowId: number, options: DispatchOptions): Promise<DispatchOutcome> {
     const { outbox, logger } = this.options;
     const row = await outbox.claim(rowId, Date.now(), this.leaseMs);
@@ -138,6 +162,12 @@ export class OutboxDispatcher {
         logger.warn(log, 'outbox row rejected by the IM Service');
         this.options.observer?.dispatched(row.kind, 'rejected');
         return { status: 'rejected', error, progress };
+      }
+      if (row.attempts >= this.maxAttempts) {
+        await this.giveUp(row, error);
+        logger.warn({ ...log, attempts: row.attempts }, 'outbox row given up after its last attempt');
+        this.options.observer?.dispatched(row.kind, 'gaveUp');
+        return { status: 'gaveUp', error, progress };
       }
       await outbox.scheduleRetry(rowId, Date.now() + backoffDelayMs(RETRY_BACKOFF, row.attempts), failureOf(error));
       logger.info(log, 'outbox row deferred');
@@ -166,7 +196,9 @@ export async function settleSyncStatus(
   groupId: string,
 ): Promise<void> {
   const backlog = await outbox.changeBacklog(trx, groupId);
-  if (backlog !== 'FAILED') await groups.setSyncStatus(trx, groupId, backlog ?? 'SYNCED');
+  // A later change made the group PENDING while it went; a row given up earlier still needs an operator.
+  if (backlog === 'FAILED') await groups.restoreFailed(trx, groupId);
+  else await groups.setSyncStatus(trx, groupId, backlog ?? 'SYNCED');
 }
 
 function parse(row: OutboxRow): OutboxOperation {

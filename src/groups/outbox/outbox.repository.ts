@@ -133,7 +133,8 @@ export class OutboxRepository {
   async scheduleRetry(id: number, nextAttemptAt: number, failure: Failure): Promise<void> {
     await this.db
       .updateTable('outbox')
-      .set({ next_attempt_at: nextAttemptAt, locked_until: null, last_error: failure.message, last_im_code: failure.imCode })
+      // A bigint column: a jittered delay is fractional, and PostgreSQL refuses fractions.
+      .set({ next_attempt_at: Math.ceil(nextAttemptAt), locked_until: null, last_error: failure.message, last_im_code: failure.imCode })
       .where('id', '=', id)
       .execute();
   }

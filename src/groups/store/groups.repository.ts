@@ -110,6 +110,11 @@ export class GroupsRepository {
     return this.db.selectFrom('groups').selectAll().where('group_id', 'in', groupIds).where('dismissed_at', 'is', null).execute();
   }
 
+  /** Back to FAILED once a later change is through, keeping the reason the failed row left. */
+  async restoreFailed(executor: Executor, groupId: string): Promise<void> {
+    await executor.updateTable('groups').set({ sync_status: 'FAILED' }).where('group_id', '=', groupId).execute();
+  }
+
   async setSyncStatus(executor: Executor, groupId: string, status: SyncStatus, error: string | null = null): Promise<void> {
     await executor.updateTable('groups').set({ sync_status: status, sync_error: error }).where('group_id', '=', groupId).execute();
   }
