@@ -88,6 +88,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     im: imClient,
     logger: logger.child({ component: 'groups' }),
     notificationSender: config.notificationSender,
+    maxGroupMembers: config.maxGroupMembers,
   });
   const graphql = createGraphQLServer({
     service,
@@ -194,5 +195,6 @@ function startEmbeddedEmulator(config: Config): Promise<RunningEmulator> {
     appKey: 'embedded-emulator',
     appSecret: randomBytes(16).toString('hex'),
     rateLimits: config.rateLimits,
+    maxGroupMembers: config.maxGroupMembers,
   });
 }

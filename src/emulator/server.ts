@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   appSecret?: string;
   /** Calls per rolling 1000 ms. */
   rateLimits?: { group?: number; publish?: number };
+  /** The app's member cap per group (the service's default, 3000, is raised per app by a ticket). */
+  maxGroupMembers?: number;
   faults?: Partial<Faults>;
   /** Seeds the fault RNG so that a run can be replayed. */
   seed?: number;
@@ -64,7 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 class ImEmulator {
   private readonly credentials: AppCredentials;
-  private readonly state = new EmulatorState();
+  private readonly state: EmulatorState;
   private readonly log = new RequestLog();
   private readonly faults: FaultState;
   private readonly windows: Record<RateClass, RollingWindow>;
@@ -78,6 +80,7 @@ class ImEmulator {
       appKey: options.appKey ?? DEFAULT_APP_KEY,
       appSecret: options.appSecret ?? DEFAULT_APP_SECRET,
     };
+    this.state = new EmulatorState(options.maxGroupMembers);
     this.windows = {
       group: new RollingWindow(options.rateLimits?.group ?? DEFAULT_GROUP_RATE, RATE_WINDOW_MS),
       publish: new RollingWindow(options.rateLimits?.publish ?? DEFAULT_PUBLISH_RATE, RATE_WINDOW_MS),

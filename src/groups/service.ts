@@ -19,7 +19,7 @@ import type { OutboxDispatcher } from './outbox/dispatcher.js';
 import type { OutboxOperation } from './outbox/operations.js';
 import type { OutboxRepository } from './outbox/outbox.repository.js';
 import { authorize, authorizeRemoval } from './permissions.js';
-import { MAX_GROUP_MEMBERS } from './rules.js';
+import { DEFAULT_MAX_GROUP_MEMBERS } from './rules.js';
 import type { Store } from './store/database.js';
 import { isUniqueViolation } from './store/errors.js';
 import type { GroupsRepository } from './store/groups.repository.js';
@@ -54,6 +54,8 @@ export interface GroupServiceDeps {
   logger: Logger;
   /** The user id group notifications are sent from. */
   notificationSender: string;
+  /** Members a group may hold, the owner included (`IM_MAX_GROUP_MEMBERS`); the IM Service's default when absent. */
+  maxGroupMembers?: number;
 }
 
 type Trx = Transaction<Database>;
@@ -67,17 +69,19 @@ export class GroupService {
   private readonly idempotency: IdempotencyGuard;
   /** Reads for the GraphQL layer's loaders and pages. */
   readonly reads: GroupReads;
+  private readonly maxMembers: number;
 
   constructor(private readonly deps: GroupServiceDeps) {
     this.changes = new ChangeRunner(deps);
     this.idempotency = new IdempotencyGuard(deps.idempotency);
     this.reads = new GroupReads(deps.groups, deps.members);
+    this.maxMembers = deps.maxGroupMembers ?? DEFAULT_MAX_GROUP_MEMBERS;
   }
 
   async createGroup(command: CreateGroupCommand, scope: RequestScope): Promise<GroupRow> {
     const ownerId = requireCaller(scope);
     const memberIds = [...new Set([ownerId, ...command.memberIds])];
-    if (memberIds.length > MAX_GROUP_MEMBERS) throw new MemberLimitExceededError(MAX_GROUP_MEMBERS, memberIds.length);
+    if (memberIds.length > this.maxMembers) throw new MemberLimitExceededError(this.maxMembers, memberIds.length);
     const { idempotencyKey, ...request } = command;
     return this.idempotency.run(scope, idempotencyKey, 'createGroup', request, {
       replay: (outcome) => this.requireGroup(JSON.parse(outcome).groupId, { evenDismissed: true }),
@@ -154,7 +158,7 @@ export class GroupService {
       const present = new Set((await this.deps.members.find(trx, groupId, candidates)).map((member) => member.user_id));
       const newcomers = candidates.filter((userId) => !present.has(userId));
       const total = group.member_count + newcomers.length;
-      if (total > MAX_GROUP_MEMBERS) throw new MemberLimitExceededError(MAX_GROUP_MEMBERS, total);
+      if (total > this.maxMembers) throw new MemberLimitExceededError(this.maxMembers, total);
       if (newcomers.length === 0) return nothingToDo<string[]>([]);
       await this.deps.members.add(trx, groupId, newcomers, Date.now());
       await this.deps.groups.adjustMemberCount(trx, groupId, newcomers.length);
