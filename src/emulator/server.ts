@@ -151,7 +151,7 @@ class ImEmulator {
   /** Runs the checks in the protocol's order: route, auth, rate window, fault, parameters, effect. */
   private async decide(req: IncomingMessage, path: string, entry: LoggedRequest): Promise<Outcome> {
     const endpoint = ENDPOINTS.get(path);
-    if (!endpoint) return failure(new ImError(1002, `unknown path ${path}`, 404));
+    if (!endpoint) return failure(new ImError(404, `unknown path ${path}`));
     if (req.method !== 'POST') return failure(new ImError(1002, 'IM calls must use POST', 405), { Allow: 'POST' });
 
     const body = await readBody(req);

@@ -27,7 +27,7 @@ describe('group notices through the front door', () => {
   async function notices(groupId: string, count: number): Promise<ReadNotice[]> {
     let read: ReadNotice[] = [];
     await eventually(async () => {
-      const published = (await emulatorMessages(fixture.emulator)) as Array<Parameters<typeof readNotice>[0]>;
+      const published = (await emulatorMessages(fixture.emulator)) as unknown as Array<Parameters<typeof readNotice>[0]>;
       read = published.filter((message) => message.toGroupId === groupId).map(readNotice);
       return read.length >= count;
     });

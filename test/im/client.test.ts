@@ -73,6 +73,15 @@ describe('IM client against the emulator', () => {
     expect(message).toMatchObject({ fromUserId: '__system__', toGroupId: 'g7', objectName: 'RC:GrpNtf', content });
   });
 
+  it('refuses content over 128 KB before sending, as the IM Service would (1005)', async () => {
+    const content = { content: 'x'.repeat(128 * 1024) };
+    const error = await rejectionOf(fixture.client.publishGroupMessage({ fromUserId: 'a', toGroupIds: ['g1'], objectName: 'RC:TxtMsg', content }));
+    errors.push(error);
+    expect(error).toBeInstanceOf(ImRejectedError);
+    expect(error).toMatchObject({ imCode: 1005, retryable: false });
+    expect(await emulatorLog(emulator)).toHaveLength(0);
+  });
+
   it('answers a definitive rejection with the business code and does not retry it', async () => {
     const error = await rejectionOf(fixture.client.createGroup({ groupId: 'not-valid!', groupName: 'x', userIds: ['a'] }));
     errors.push(error);
