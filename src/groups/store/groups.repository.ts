@@ -104,6 +104,13 @@ export class GroupsRepository {
     return query.orderBy('group_id').limit(limit).execute();
   }
 
+  /** A keyset page of dismissed groups in one sync status, by id: reconcile checks the IM Service let them go. */
+  async pageDismissed(status: SyncStatus, afterGroupId: string | null, limit: number): Promise<GroupRow[]> {
+    let query = this.db.selectFrom('groups').selectAll().where('sync_status', '=', status).where('dismissed_at', 'is not', null);
+    if (afterGroupId !== null) query = query.where('group_id', '>', afterGroupId);
+    return query.orderBy('group_id').limit(limit).execute();
+  }
+
   /** Active groups by id, in one statement for any number of ids. */
   async findByIds(groupIds: readonly string[]): Promise<GroupRow[]> {
     if (groupIds.length === 0) return [];
