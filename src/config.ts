@@ -51,7 +51,7 @@ const environmentVariables = z.object({
     .optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
-  /** Per-attempt deadline of an IM call (the IM Service suggests about 5 s). */
+  /** Per-attempt deadline of an IM call: 5 s is an assumption, the vendor gives no figure (src/im/README.md). */
   IM_CALL_TIMEOUT_MS: integer(100, 60_000, 5000),
   /** How long an outbox row stays claimed by one dispatcher: a crashed instance's rows are retaken after it. */
   OUTBOX_LEASE_MS: integer(1000, 600_000, 15_000),

@@ -95,7 +95,7 @@ describe('notice text', () => {
     expect(content.message).toBe('eve [System] added bob');
   });
 
-  it('splits a notice that would pass the 128 KB content limit, naming every user once', () => {
+  it('splits a notice that would pass the content or body limits, naming every user once', () => {
     // 1000 ids of 64 bytes (16 four-byte emoji each): ids and names twice over pass 128 KB.
     const ids = Array.from({ length: 1000 }, (_, i) => `${'😀'.repeat(12)}${String(i).padStart(4, '0').replace(/\d/g, (d) => String.fromCodePoint(0x1f600 + Number(d)))}`);
     expect(Buffer.byteLength(ids[0]!, 'utf8')).toBe(64);
@@ -105,6 +105,8 @@ describe('notice text', () => {
     for (const notice of notices) {
       const content = (notice as { content: { data: string; message: string } }).content;
       expect(Buffer.byteLength(JSON.stringify(content), 'utf8')).toBeLessThanOrEqual(128 * 1024);
+      // The form body too stays under the 100 KB the SDK's code 1508 speaks of.
+      expect(encodeURIComponent(JSON.stringify(content)).length).toBeLessThan(100 * 1024);
       named.push(...(JSON.parse(content.data) as { targetUserIds: string[] }).targetUserIds);
       expect(content.message).toMatch(/ and \d+ others$/);
     }
