@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../../im/backoff.js';
-import { ImError, type ImClient } from '../../im/index.js';
+import { ImError, ImRateLimitedError, type ImClient } from '../../im/index.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database, OutboxRow } from '../store/tables.js';
 import { isNotification, stepsOf, type OutboxOperation } from './operations.js';
@@ -163,7 +163,9 @@ export class OutboxDispatcher {
         this.options.observer?.dispatched(row.kind, 'rejected');
         return { status: 'rejected', error, progress };
       }
-      if (row.attempts >= this.maxAttempts) {
+      // Our own congestion (the local limiter refused, nothing was sent) is no answer from the IM
+      // Service: it never makes a row given up, though it counts for the backoff.
+      if (row.attempts >= this.maxAttempts && !(error instanceof ImRateLimitedError && error.shed)) {
         await this.giveUp(row, error);
         logger.warn({ ...log, attempts: row.attempts }, 'outbox row given up after its last attempt');
         this.options.observer?.dispatched(row.kind, 'gaveUp');
