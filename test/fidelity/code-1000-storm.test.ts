@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
 import { emulatorGroup } from '../fixtures/im.js';
 import { storeTargets, type FreshDatabase } from '../fixtures/stores.js';
@@ -68,5 +69,16 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
 
     const metrics = await (await fetch(`${fixture.url}/metrics`)).text();
     expect(metrics).toMatch(/^outbox_rows_given_up_total\{kind="createGroup"\} 1$/m);
+  });
+});
+
+describe('OUTBOX_MAX_ATTEMPTS', () => {
+  it('defaults to 20 and refuses values outside 1 to 1000, naming the variable', () => {
+    expect(loadConfig({}).outbox.maxAttempts).toBe(20);
+    expect(loadConfig({ OUTBOX_MAX_ATTEMPTS: '3' }).outbox.maxAttempts).toBe(3);
+    for (const bad of ['0', '-1', '1001', 'forever', '2.5']) {
+      expect(() => loadConfig({ OUTBOX_MAX_ATTEMPTS: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ OUTBOX_MAX_ATTEMPTS: bad })).toThrow(/OUTBOX_MAX_ATTEMPTS/);
+    }
   });
 });
