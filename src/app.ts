@@ -74,6 +74,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     logger: logger.child({ component: 'outbox' }),
     leaseMs: config.outbox.leaseMs,
     pollMs: config.outbox.pollMs,
+    ...(config.outbox.maxAttempts ? { maxAttempts: config.outbox.maxAttempts } : {}),
     observer: metrics.outbox,
   });
   const members = new MembersRepository(store.db);
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     im: imClient,
     logger: logger.child({ component: 'groups' }),
     notificationSender: config.notificationSender,
+    maxGroupMembers: config.maxGroupMembers,
   });
   const graphql = createGraphQLServer({
     service,
@@ -193,5 +195,6 @@ function startEmbeddedEmulator(config: Config): Promise<RunningEmulator> {
     appKey: 'embedded-emulator',
     appSecret: randomBytes(16).toString('hex'),
     rateLimits: config.rateLimits,
+    maxGroupMembers: config.maxGroupMembers,
   });
 }

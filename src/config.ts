@@ -51,12 +51,17 @@ const environmentVariables = z.object({
     .optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
-  /** Per-attempt deadline of an IM call (the IM Service suggests about 5 s). */
+  /** Per-attempt deadline of an IM call: 5 s is an assumption, the vendor gives no figure (src/im/README.md). */
   IM_CALL_TIMEOUT_MS: integer(100, 60_000, 5000),
   /** How long an outbox row stays claimed by one dispatcher: a crashed instance's rows are retaken after it. */
   OUTBOX_LEASE_MS: integer(1000, 600_000, 15_000),
   /** How often the dispatcher looks for outbox rows left behind. */
   OUTBOX_POLL_MS: integer(10, 60_000, 500),
+  /**
+   * How many times an outbox row is tried before it is given up (FAILED): code 1000 may be
+   * permanent, and no answer that merely looks transient may hold a group's rows forever.
+   */
+  OUTBOX_MAX_ATTEMPTS: integer(1, 1000, 20),
   /** Shares the IM rate limits among every instance pointing at this Redis (`redis://…`). */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   /** Namespaces the shared limiter's Redis keys. */
@@ -67,6 +72,12 @@ const environmentVariables = z.object({
   SHUTDOWN_DRAIN_TIMEOUT_MS: integer(0, 120_000, 10_000),
   IM_GROUP_RATE_LIMIT: integer(1, 100_000, 100),
   IM_PUBLISH_RATE_LIMIT: integer(1, 100_000, 20),
+  /**
+   * The app's member cap per group, the owner included. The vendor's default is 3000, raised per
+   * app by a ticket ("群组人数上限默认 3000", server API docs, group create); the embedded emulator
+   * enforces the same cap.
+   */
+  IM_MAX_GROUP_MEMBERS: integer(2, 1_000_000, 3000),
   /** The user id group notifications (`RC:GrpNtf`) are sent from. */
   IM_NOTIFICATION_SENDER: z
     .string()
@@ -130,9 +141,12 @@ export interface Config {
   requestDeadlineMs: number;
   auth: AuthConfig;
   rateLimits: { group: number; publish: number };
+  /** Members a group may hold, the owner included (IM_MAX_GROUP_MEMBERS). */
+  maxGroupMembers: number;
   notificationSender: string;
   imCallTimeoutMs: number;
-  outbox: { leaseMs: number; pollMs: number };
+  /** `maxAttempts`: tries of one outbox row before it is FAILED (the dispatcher's default when absent). */
+  outbox: { leaseMs: number; pollMs: number; maxAttempts?: number };
   /** Null: this process keeps its own budget (one instance). */
   redis: { url: string; keyPrefix: string } | null;
   shutdown: { graceMs: number; drainTimeoutMs: number };
@@ -187,9 +201,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           : null,
     },
     rateLimits: { group: env.IM_GROUP_RATE_LIMIT, publish: env.IM_PUBLISH_RATE_LIMIT },
+    maxGroupMembers: env.IM_MAX_GROUP_MEMBERS,
     notificationSender: env.IM_NOTIFICATION_SENDER,
     imCallTimeoutMs: env.IM_CALL_TIMEOUT_MS,
-    outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS },
+    outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
     shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, drainTimeoutMs: env.SHUTDOWN_DRAIN_TIMEOUT_MS },
   };

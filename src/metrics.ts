@@ -59,6 +59,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly givenUp = new Counter({
+    name: 'outbox_rows_given_up_total',
+    help: 'Outbox rows marked FAILED after OUTBOX_MAX_ATTEMPTS tries without a definitive answer (e.g. a code 1000 storm).',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   private readonly dispatchErrors = new Counter({
     name: 'outbox_dispatch_errors_total',
     help: 'Outbox dispatches or polls that failed unexpectedly (a database error, say); the rows are retried later.',
@@ -128,6 +135,7 @@ export class GatewayMetrics {
     dispatched: (kind, result) => {
       this.dispatches.inc({ kind, result });
       if (result === 'deferred') this.retries.inc({ kind });
+      if (result === 'gaveUp') this.givenUp.inc({ kind });
     },
     failed: () => this.dispatchErrors.inc(),
     unconfirmedNotice: () => this.unconfirmedNotices.inc(),

@@ -1,4 +1,5 @@
-import { badParameter } from './im-error.js';
+import { randomBytes } from 'node:crypto';
+import { badParameter, ImError } from './im-error.js';
 import {
   checkGroupId,
   checkGroupName,
@@ -80,13 +81,27 @@ const queryGroupMembers = groupEndpoint((params, { state }) => {
   return { users: [...members].map((id) => ({ id })) };
 });
 
+/**
+ * `page` omitted (or 0): the first 5000 of the user's groups, `size` ignored; with a page, `size`
+ * (default 50, at most 1000) per page. After the service's docs for "query a user's groups" as
+ * the repository's im-api.md gathers them; see src/im/README.md.
+ */
+const UNPAGED_USER_GROUPS = 5000;
+
 const queryUserGroups = groupEndpoint((params, { state }) => {
   const userId = readSingleUserId(params);
-  const page = readInteger(params, 'page', { min: 1, max: 1_000_000_000, fallback: 1 });
+  const page = readInteger(params, 'page', { min: 0, max: 1_000_000_000, fallback: 0 });
+  // A bad size is refused even where it would be ignored: the stricter reading.
   const size = readInteger(params, 'size', { min: 1, max: 1000, fallback: 50 });
+  if (page === 0) return { groups: state.groupsOfUser(userId, 1, UNPAGED_USER_GROUPS) };
   return { groups: state.groupsOfUser(userId, page, size) };
 });
 
+/**
+ * The groups travel as `group[<groupId>]=<name>` keys, as the vendor's SDKs send them (Node
+ * `rongcloud-sdk` Group.sync: `'group[{{id}}]'`, its key percent-encoded; others send the brackets
+ * raw): form decoding makes both the same key here.
+ */
 const syncUserGroups = groupEndpoint((params, { state }) => {
   const userId = readSingleUserId(params);
   const wanted = new Map<string, string>();
@@ -101,7 +116,10 @@ const syncUserGroups = groupEndpoint((params, { state }) => {
   return {};
 });
 
-/** One message to k groups costs k; a malformed target list still costs one call. */
+/**
+ * One message to k groups costs k; a malformed target list still costs one call. Publish answers
+ * `messageUIDs`, one `{ groupId, messageUID }` per target group (see src/im/README.md).
+ */
 function publishCost(params: URLSearchParams): number {
   const targets = params.getAll('toGroupId').length;
   return targets >= 1 && targets <= MAX_PUBLISH_TARGETS ? targets : 1;
@@ -118,9 +136,15 @@ const publishGroupMessage: Endpoint = {
     }
     for (const groupId of toGroupIds) checkGroupId(groupId, 'toGroupId');
     const objectName = readRequiredText(params, 'objectName');
-    const content = parseJsonContent(readRequiredText(params, 'content'));
+    const text = readRequiredText(params, 'content');
+    if (Buffer.byteLength(text, 'utf8') > MAX_CONTENT_BYTES) {
+      throw new ImError(1005, `content is longer than ${MAX_CONTENT_BYTES} bytes`);
+    }
+    const content = parseJsonContent(text);
     const pushContent = readOptionalText(params, 'pushContent');
+    const messageUIDs: Array<{ groupId: string; messageUID: string }> = [];
     for (const toGroupId of toGroupIds) {
+      messageUIDs.push({ groupId: toGroupId, messageUID: newMessageUid() });
       state.recordMessage({
         fromUserId,
         toGroupId,
@@ -130,9 +154,22 @@ const publishGroupMessage: Endpoint = {
         at,
       });
     }
-    return {};
+    return { messageUIDs };
   },
 };
+
+/**
+ * A message's content is at most 128 KB (the vendor's PHP server SDK: "单条消息最大 128k"); a
+ * longer one is refused as "value too long" (1005), the code the vendor's list gives for lengths.
+ */
+export const MAX_CONTENT_BYTES = 128 * 1024;
+
+/** Opaque and unique; callers must not read anything into its shape (four dash-separated groups of four). */
+function newMessageUid(): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const chars = [...randomBytes(16)].map((byte) => alphabet[byte % alphabet.length]).join('');
+  return chars.match(/.{4}/g)!.join('-');
+}
 
 function parseJsonContent(content: string): unknown {
   try {

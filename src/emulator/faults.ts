@@ -1,4 +1,4 @@
-export type FaultKind = 'error500' | 'timeout504' | 'hang' | 'drop' | 'rateLimited';
+export type FaultKind = 'error500' | 'timeout504' | 'hang' | 'drop' | 'rateLimited' | 'code1000';
 
 export interface Faults {
   latencyMs: number;
@@ -7,10 +7,16 @@ export interface Faults {
   hangRate: number;
   dropRate: number;
   rateLimitedRate: number;
+  /** Calls answered code 1000 with `code1000Status` (the service's "internal or parameter error": maybe permanent). */
+  code1000Rate: number;
+  /** The HTTP status a code 1000 fault travels with: the service is documented with 500, but any may be tried. */
+  code1000Status: number;
+  /** Every call naming one of these groups (`groupId`, `toGroupId`) answers code 1000: a storm on some groups only. */
+  code1000Groups: string[];
   failNext: FaultKind[];
 }
 
-export const FAULT_KINDS: readonly FaultKind[] = ['error500', 'timeout504', 'hang', 'drop', 'rateLimited'];
+export const FAULT_KINDS: readonly FaultKind[] = ['error500', 'timeout504', 'hang', 'drop', 'rateLimited', 'code1000'];
 
 /** Rate fields in the order a single draw is matched against them. */
 const RATE_FIELDS = [
@@ -19,6 +25,8 @@ const RATE_FIELDS = [
   ['hangRate', 'hang'],
   ['dropRate', 'drop'],
   ['rateLimitedRate', 'rateLimited'],
+  // Last, so that seeds recorded before it existed replay the same draws.
+  ['code1000Rate', 'code1000'],
 ] as const satisfies readonly (readonly [keyof Faults, FaultKind])[];
 
 export function noFaults(): Faults {
@@ -29,6 +37,9 @@ export function noFaults(): Faults {
     hangRate: 0,
     dropRate: 0,
     rateLimitedRate: 0,
+    code1000Rate: 0,
+    code1000Status: 500,
+    code1000Groups: [],
     failNext: [],
   };
 }
@@ -65,6 +76,16 @@ export function parseFaultsPatch(input: unknown): Partial<Faults> {
         throw new TypeError(`failNext must be an array of ${FAULT_KINDS.join(', ')}`);
       }
       patch.failNext = [...(value as FaultKind[])];
+    } else if (key === 'code1000Status') {
+      if (!Number.isInteger(value) || (value as number) < 100 || (value as number) > 599) {
+        throw new TypeError('code1000Status must be an HTTP status from 100 to 599');
+      }
+      patch.code1000Status = value as number;
+    } else if (key === 'code1000Groups') {
+      if (!Array.isArray(value) || value.length > 1000 || !value.every((id) => typeof id === 'string')) {
+        throw new TypeError('code1000Groups must be an array of at most 1000 group ids');
+      }
+      patch.code1000Groups = [...(value as string[])];
     } else if (RATE_FIELDS.some(([field]) => field === key)) {
       if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
         throw new TypeError(`${key} must be a number between 0 and 1`);
@@ -91,7 +112,19 @@ export class FaultState {
   }
 
   snapshot(): Faults {
-    return { ...this.current, failNext: [...this.current.failNext] };
+    return { ...this.current, failNext: [...this.current.failNext], code1000Groups: [...this.current.code1000Groups] };
+  }
+
+  /** The HTTP status of a code 1000 answer. */
+  get code1000Status(): number {
+    return this.current.code1000Status;
+  }
+
+  /** True when the call names a group under a code 1000 storm. */
+  targetsStormedGroup(params: URLSearchParams): boolean {
+    const stormed = this.current.code1000Groups;
+    if (stormed.length === 0) return false;
+    return [...params.getAll('groupId'), ...params.getAll('toGroupId')].some((groupId) => stormed.includes(groupId));
   }
 
   /**

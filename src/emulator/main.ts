@@ -1,6 +1,6 @@
 /**
  * `npm run emulator`: the IM Service emulator as a standalone process for local development.
- * Env: EMULATOR_PORT (4010), IM_APP_KEY, IM_APP_SECRET, EMULATOR_GROUP_RATE, EMULATOR_PUBLISH_RATE.
+ * Env: EMULATOR_PORT (4010), IM_APP_KEY, IM_APP_SECRET, EMULATOR_GROUP_RATE, EMULATOR_PUBLISH_RATE, IM_MAX_GROUP_MEMBERS (3000).
  */
 import { DEFAULT_APP_KEY, DEFAULT_APP_SECRET, startEmulator } from './index.js';
 
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       group: integerFromEnv('EMULATOR_GROUP_RATE', 100),
       publish: integerFromEnv('EMULATOR_PUBLISH_RATE', 20),
     },
+    maxGroupMembers: integerFromEnv('IM_MAX_GROUP_MEMBERS', 3000),
   });
 
   console.log(`IM emulator listening on ${emulator.url}`);

@@ -18,6 +18,8 @@ export interface EmulatorOptions {
   appSecret?: string;
   /** Calls per rolling 1000 ms. */
   rateLimits?: { group?: number; publish?: number };
+  /** The app's member cap per group (the service's default, 3000, is raised per app by a ticket). */
+  maxGroupMembers?: number;
   faults?: Partial<Faults>;
   /** Seeds the fault RNG so that a run can be replayed. */
   seed?: number;
@@ -64,7 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 class ImEmulator {
   private readonly credentials: AppCredentials;
-  private readonly state = new EmulatorState();
+  private readonly state: EmulatorState;
   private readonly log = new RequestLog();
   private readonly faults: FaultState;
   private readonly windows: Record<RateClass, RollingWindow>;
@@ -78,6 +80,7 @@ class ImEmulator {
       appKey: options.appKey ?? DEFAULT_APP_KEY,
       appSecret: options.appSecret ?? DEFAULT_APP_SECRET,
     };
+    this.state = new EmulatorState(options.maxGroupMembers);
     this.windows = {
       group: new RollingWindow(options.rateLimits?.group ?? DEFAULT_GROUP_RATE, RATE_WINDOW_MS),
       publish: new RollingWindow(options.rateLimits?.publish ?? DEFAULT_PUBLISH_RATE, RATE_WINDOW_MS),
@@ -148,7 +151,7 @@ class ImEmulator {
   /** Runs the checks in the protocol's order: route, auth, rate window, fault, parameters, effect. */
   private async decide(req: IncomingMessage, path: string, entry: LoggedRequest): Promise<Outcome> {
     const endpoint = ENDPOINTS.get(path);
-    if (!endpoint) return failure(new ImError(1002, `unknown path ${path}`, 404));
+    if (!endpoint) return failure(new ImError(404, `unknown path ${path}`));
     if (req.method !== 'POST') return failure(new ImError(1002, 'IM calls must use POST', 405), { Allow: 'POST' });
 
     const body = await readBody(req);
@@ -175,10 +178,15 @@ class ImEmulator {
     const fault = this.faults.next();
     if (fault === 'rateLimited') return failure(new ImError(1008, 'rate limit exceeded'));
     window.record(cost, now);
+    if (this.faults.targetsStormedGroup(params)) {
+      return failure(new ImError(1000, 'internal error (code 1000 storm on this group)', this.faults.code1000Status));
+    }
 
     switch (fault) {
       case 'error500':
         return failure(new ImError(1000, 'internal error'));
+      case 'code1000':
+        return failure(new ImError(1000, 'internal error', this.faults.code1000Status));
       case 'drop':
         return { kind: 'drop' };
       case 'timeout504':

@@ -1,6 +1,7 @@
 import { BoundedList } from './bounded-list.js';
 import { badParameter } from './im-error.js';
 
+/** The service's default cap per group, owner included; an app may have it raised. */
 export const MAX_GROUP_MEMBERS = 3000;
 const MAX_KEPT_MESSAGES = 200_000;
 
@@ -29,6 +30,8 @@ export class EmulatorState {
   private readonly groupsByUser = new Map<string, Set<string>>();
   private readonly messages = new BoundedList<PublishedMessage>(MAX_KEPT_MESSAGES);
 
+  constructor(private readonly maxMembers: number = MAX_GROUP_MEMBERS) {}
+
   group(groupId: string): Group | undefined {
     return this.groups.get(groupId);
   }
@@ -41,7 +44,7 @@ export class EmulatorState {
   join(groupId: string, userIds: readonly string[], name?: string): void {
     const existing = this.groups.get(groupId);
     const newcomers = [...new Set(userIds)].filter((userId) => !existing?.members.has(userId));
-    assertRoomFor(groupId, existing, newcomers.length);
+    assertRoomFor(groupId, existing, newcomers.length, this.maxMembers);
     const group = existing ?? this.createGroup(groupId, name ?? groupId);
     if (name !== undefined) group.name = name;
     for (const userId of newcomers) this.addMember(groupId, group, userId);
@@ -83,7 +86,7 @@ export class EmulatorState {
   syncUser(userId: string, wanted: ReadonlyMap<string, string>): void {
     for (const [groupId] of wanted) {
       const group = this.groups.get(groupId);
-      if (!group?.members.has(userId)) assertRoomFor(groupId, group, 1);
+      if (!group?.members.has(userId)) assertRoomFor(groupId, group, 1, this.maxMembers);
     }
     for (const groupId of [...(this.groupsByUser.get(userId) ?? [])]) {
       if (!wanted.has(groupId)) this.quit(groupId, [userId]);
@@ -137,11 +140,11 @@ export class EmulatorState {
   }
 }
 
-function assertRoomFor(groupId: string, group: Group | undefined, newcomers: number): void {
+function assertRoomFor(groupId: string, group: Group | undefined, newcomers: number, maxMembers: number): void {
   const current = group?.members.size ?? 0;
-  if (current + newcomers > MAX_GROUP_MEMBERS) {
+  if (current + newcomers > maxMembers) {
     throw badParameter(
-      `group ${groupId} would have ${current + newcomers} members, more than ${MAX_GROUP_MEMBERS}`,
+      `group ${groupId} would have ${current + newcomers} members, more than ${maxMembers}`,
     );
   }
 }

@@ -136,7 +136,7 @@ export class ChangeRunner {
         continue;
       }
       // A refused notification is dropped; one still pending holds the rows behind it, so order holds.
-      if (isNotification(row.operation) && outcome.status === 'rejected') continue;
+      if (isNotification(row.operation) && (outcome.status === 'rejected' || outcome.status === 'gaveUp')) continue;
       if (outcome.status === 'rejected') return this.undo(groupId, written, index, outcome, scope);
       if (!reachedImService && neverSent(outcome)) return this.withdraw(groupId, written, outcome.error);
       return;

@@ -5,15 +5,26 @@ import type { OutboxRepository } from './outbox/outbox.repository.js';
 import type { Store } from './store/database.js';
 import type { GroupsRepository } from './store/groups.repository.js';
 import type { MembersRepository } from './store/members.repository.js';
-import type { Database } from './store/tables.js';
+import type { Database, GroupRow, SyncStatus } from './store/tables.js';
 
-/** How one group's members at the IM Service differ from the store, the source of truth. */
+/** How one group at the IM Service differs from the store, the source of truth. */
 export interface Drift {
   groupId: string;
   /** In the store, not at the IM Service: they must join. */
   missingAtIm: string[];
   /** At the IM Service, not in the store: they must quit. */
   extraAtIm: string[];
+  /** The IM Service has none of the group's members (it lost the group): it is created again, with its name. */
+  lost: boolean;
+  /** The name the IM Service shows when it is not the store's (push notifications show it); null when the same or unknown. */
+  nameAtIm: string | null;
+  /** The store's name. */
+  name: string;
+  /** Dismissed here, still holding members there: it is dismissed there too (by its owner). */
+  dismissedHere: boolean;
+  ownerId: string;
+  /** The group was FAILED and an operator asked to repair it (`--include-failed`). */
+  failed: boolean;
 }
 
 export interface ReconcileDeps {
@@ -24,46 +35,126 @@ export interface ReconcileDeps {
   im: ImClient;
 }
 
+export interface WalkOptions {
+  /** Compare and repair FAILED groups too: an operator has fixed the cause. */
+  includeFailed?: boolean;
+}
+
+/** What a walk saw besides drift: groups compared, and those left alone, by status. */
+export interface WalkTotals {
+  checked: number;
+  /** PENDING groups: their changes are still on their way, so they are not compared. */
+  pending: number;
+  /** FAILED groups left for an operator (all of them, unless `includeFailed`). */
+  failed: Array<{ groupId: string; syncError: string | null }>;
+}
+
 const PAGE = 200;
+/** `/user/group/query.json` without a page answers at most this many groups (see src/im/README.md). */
+const UNPAGED_USER_GROUPS = 5000;
 
 /**
- * Compares every SYNCED group's members with the IM Service's (`/group/user/query.json`,
- * through the limiter like every call) and yields the groups that differ. Groups with
- * changes still in the outbox are skipped: they are converging already.
+ * Compares every settled group with the IM Service, through the limiter like every call, and
+ * yields those that differ: active groups (members via `/group/user/query.json`, the name via one
+ * member's `/user/group/query.json`) and dismissed ones (which must hold no members there).
+ * PENDING groups are converging already and only counted; FAILED ones are counted and listed,
+ * and compared too when `includeFailed` (then yielded even when nothing differs, to be settled).
  */
-export async function* findDrift(deps: ReconcileDeps): AsyncGenerator<Drift, { checked: number }> {
-  let checked = 0;
-  for (let after: string | null = null; ; ) {
-    const page = await deps.groups.pageByStatus('SYNCED', after, PAGE);
-    for (const group of page) {
-      checked++;
-      const [stored, atIm] = await Promise.all([deps.members.userIdsOf(group.group_id), deps.im.queryGroupMembers(group.group_id)]);
-      const drift = difference(group.group_id, stored, atIm);
-      if (drift) yield drift;
-    }
-    if (page.length < PAGE) return { checked };
-    after = page.at(-1)!.group_id;
+export async function* findDrift(deps: ReconcileDeps, options: WalkOptions = {}): AsyncGenerator<Drift, WalkTotals> {
+  const totals: WalkTotals = { checked: 0, pending: 0, failed: [] };
+  for (const page of [deps.groups.pageByStatus.bind(deps.groups), deps.groups.pageDismissed.bind(deps.groups)]) {
+    for await (const group of pages((after) => page('PENDING', after, PAGE))) totals.pending += group ? 1 : 0;
+    for await (const group of pages((after) => page('FAILED', after, PAGE))) totals.failed.push({ groupId: group.group_id, syncError: group.sync_error });
   }
+  const statuses: SyncStatus[] = options.includeFailed ? ['SYNCED', 'FAILED'] : ['SYNCED'];
+  for (const status of statuses) {
+    for await (const group of pages((after) => deps.groups.pageByStatus(status, after, PAGE))) {
+      totals.checked++;
+      const drift = await compareActive(deps, group);
+      if (drift || status === 'FAILED') yield drift ?? settled(group);
+    }
+    for await (const group of pages((after) => deps.groups.pageDismissed(status, after, PAGE))) {
+      totals.checked++;
+      const atIm = await deps.im.queryGroupMembers(group.group_id);
+      if (atIm.length > 0 || status === 'FAILED') yield { ...settled(group), dismissedHere: atIm.length > 0 };
+    }
+  }
+  if (options.includeFailed) totals.failed = [];
+  return totals;
 }
 
-/** Writes the repairs to the outbox (joins, then quits), marking the group PENDING; the dispatcher sends them. */
-export async function repairDrift(deps: ReconcileDeps, drift: Drift): Promise<void> {
-  const operations: OutboxOperation[] = [];
-  if (drift.missingAtIm.length > 0) operations.push({ kind: 'joinGroup', groupId: drift.groupId, userIds: drift.missingAtIm });
-  if (drift.extraAtIm.length > 0) operations.push({ kind: 'quitGroup', groupId: drift.groupId, userIds: drift.extraAtIm });
-  await deps.store.db.transaction().execute(async (trx: Transaction<Database>) => {
-    // Like every change: the group first, so its outbox rows keep their order (see `GroupsRepository.lock`).
-    await deps.groups.lock(trx, drift.groupId);
-    const now = Date.now();
-    for (const operation of operations) await deps.outbox.insert(trx, { groupId: drift.groupId, kind: operation.kind, payload: operation, now });
-    await deps.groups.setSyncStatus(trx, drift.groupId, 'PENDING');
-  });
-}
-
-function difference(groupId: string, stored: readonly string[], atIm: readonly string[]): Drift | null {
+async function compareActive(deps: ReconcileDeps, group: GroupRow): Promise<Drift | null> {
+  const [stored, atIm] = await Promise.all([deps.members.userIdsOf(group.group_id), deps.im.queryGroupMembers(group.group_id)]);
   const storedSet = new Set(stored);
   const imSet = new Set(atIm);
   const missingAtIm = stored.filter((userId) => !imSet.has(userId));
   const extraAtIm = atIm.filter((userId) => !storedSet.has(userId));
-  return missingAtIm.length + extraAtIm.length > 0 ? { groupId, missingAtIm, extraAtIm } : null;
+  const lost = atIm.length === 0 && stored.length > 0;
+  const witness = atIm.find((userId) => storedSet.has(userId));
+  const nameAtIm = witness === undefined ? null : await nameAt(deps.im, witness, group);
+  if (missingAtIm.length + extraAtIm.length === 0 && nameAtIm === null) return null;
+  return { ...settled(group), missingAtIm, extraAtIm, lost, nameAtIm };
+}
+
+/** The group's name as the IM Service holds it, read from a member's list; null when it matches or cannot be seen. */
+async function nameAt(im: ImClient, userId: string, group: GroupRow): Promise<string | null> {
+  const groups = await im.queryUserGroups({ userId });
+  const found = groups.find((candidate) => candidate.id === group.group_id);
+  // Past the first 5000 of the member's groups the name cannot be read: it is left alone.
+  if (!found || groups.length >= UNPAGED_USER_GROUPS) return null;
+  return found.name === group.name ? null : found.name;
+}
+
+function settled(group: GroupRow): Drift {
+  return {
+    groupId: group.group_id,
+    missingAtIm: [],
+    extraAtIm: [],
+    lost: false,
+    nameAtIm: null,
+    name: group.name,
+    dismissedHere: false,
+    ownerId: group.owner_id,
+    failed: group.sync_status === 'FAILED',
+  };
+}
+
+async function* pages(page: (after: string | null) => Promise<GroupRow[]>): AsyncGenerator<GroupRow> {
+  for (let after: string | null = null; ; ) {
+    const rows = await page(after);
+    yield* rows;
+    if (rows.length < PAGE) return;
+    after = rows.at(-1)!.group_id;
+  }
+}
+
+/** The IM operations that bring the IM Service in step with the store for this drift, in order. */
+export function repairsFor(drift: Drift): OutboxOperation[] {
+  const { groupId } = drift;
+  if (drift.dismissedHere) return [{ kind: 'dismissGroup', groupId, operatorUserId: drift.ownerId }];
+  const operations: OutboxOperation[] = [];
+  // A create sets the name too, and is a join for the members it names (create is an alias of join).
+  if (drift.lost) operations.push({ kind: 'createGroup', groupId, groupName: drift.name, userIds: drift.missingAtIm });
+  else if (drift.missingAtIm.length > 0) operations.push({ kind: 'joinGroup', groupId, userIds: drift.missingAtIm });
+  if (drift.extraAtIm.length > 0) operations.push({ kind: 'quitGroup', groupId, userIds: drift.extraAtIm });
+  if (drift.nameAtIm !== null && !drift.lost) operations.push({ kind: 'refreshGroup', groupId, groupName: drift.name });
+  return operations;
+}
+
+/**
+ * Writes the repairs to the outbox, marking the group PENDING; the dispatcher sends them. A FAILED
+ * group's failed rows are RESOLVED first (superseded by these repairs, computed from the store),
+ * and a FAILED group with nothing to repair is SYNCED at once.
+ */
+export async function repairDrift(deps: ReconcileDeps, drift: Drift): Promise<void> {
+  const operations = repairsFor(drift);
+  await deps.store.db.transaction().execute(async (trx: Transaction<Database>) => {
+    // Like every change: the group first, so its outbox rows keep their order (see `GroupsRepository.lock`).
+    await deps.groups.lock(trx, drift.groupId);
+    if (drift.failed) await deps.outbox.resolveFailed(trx, drift.groupId);
+    const now = Date.now();
+    for (const operation of operations) await deps.outbox.insert(trx, { groupId: drift.groupId, kind: operation.kind, payload: operation, now });
+    const backlog = await deps.outbox.changeBacklog(trx, drift.groupId);
+    await deps.groups.setSyncStatus(trx, drift.groupId, backlog ?? 'SYNCED');
+  });
 }

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { IM_LIMITS } from '../im/index.js';
 
-/** A group holds at most this many members, the owner included (the IM Service's limit). */
-export const MAX_GROUP_MEMBERS = IM_LIMITS.membersPerGroup;
+/** The IM Service's default member cap; the app's own comes from `IM_MAX_GROUP_MEMBERS`. */
+export const DEFAULT_MAX_GROUP_MEMBERS = IM_LIMITS.membersPerGroup;
+/**
+ * How many user ids one request may name (twice as many for a create, duplicates counting once):
+ * a bound on hostile input, not the group's cap. A group allowed more is built in several requests.
+ */
+export const MAX_GROUP_MEMBERS = DEFAULT_MAX_GROUP_MEMBERS;
 /** At most this many ids in one `groups(groupIds:)` read. */
 export const MAX_GROUPS_PER_READ = 100;
 

@@ -14,12 +14,12 @@ import {
 import { IdempotencyGuard } from './idempotency.js';
 import { GroupReads } from './reads.js';
 import { generateGroupId } from './ids.js';
-import { notification, type NotificationInput } from './notifications.js';
+import { notifications, type NotificationInput } from './notifications.js';
 import type { OutboxDispatcher } from './outbox/dispatcher.js';
 import type { OutboxOperation } from './outbox/operations.js';
 import type { OutboxRepository } from './outbox/outbox.repository.js';
 import { authorize, authorizeRemoval } from './permissions.js';
-import { MAX_GROUP_MEMBERS } from './rules.js';
+import { DEFAULT_MAX_GROUP_MEMBERS } from './rules.js';
 import type { Store } from './store/database.js';
 import { isUniqueViolation } from './store/errors.js';
 import type { GroupsRepository } from './store/groups.repository.js';
@@ -54,6 +54,8 @@ export interface GroupServiceDeps {
   logger: Logger;
   /** The user id group notifications are sent from. */
   notificationSender: string;
+  /** Members a group may hold, the owner included (`IM_MAX_GROUP_MEMBERS`); the IM Service's default when absent. */
+  maxGroupMembers?: number;
 }
 
 type Trx = Transaction<Database>;
@@ -67,17 +69,19 @@ export class GroupService {
   private readonly idempotency: IdempotencyGuard;
   /** Reads for the GraphQL layer's loaders and pages. */
   readonly reads: GroupReads;
+  private readonly maxMembers: number;
 
   constructor(private readonly deps: GroupServiceDeps) {
     this.changes = new ChangeRunner(deps);
     this.idempotency = new IdempotencyGuard(deps.idempotency);
     this.reads = new GroupReads(deps.groups, deps.members);
+    this.maxMembers = deps.maxGroupMembers ?? DEFAULT_MAX_GROUP_MEMBERS;
   }
 
   async createGroup(command: CreateGroupCommand, scope: RequestScope): Promise<GroupRow> {
     const ownerId = requireCaller(scope);
     const memberIds = [...new Set([ownerId, ...command.memberIds])];
-    if (memberIds.length > MAX_GROUP_MEMBERS) throw new MemberLimitExceededError(MAX_GROUP_MEMBERS, memberIds.length);
+    if (memberIds.length > this.maxMembers) throw new MemberLimitExceededError(this.maxMembers, memberIds.length);
     const { idempotencyKey, ...request } = command;
     return this.idempotency.run(scope, idempotencyKey, 'createGroup', request, {
       replay: (outcome) => this.requireGroup(JSON.parse(outcome).groupId, { evenDismissed: true }),
@@ -112,8 +116,8 @@ export class GroupService {
             operation: 'Create',
             operatorUserId: ownerId,
             targetUserIds: memberIds,
-            message: `${ownerId} created the group "${name}"`,
-            details: { groupName: name },
+            groupName: name,
+            at: Date.now(),
           });
           return { operations: [create, ...created], undo: (undoTrx) => this.deps.groups.delete(undoTrx, groupId), result: undefined };
         },
@@ -154,7 +158,7 @@ export class GroupService {
       const present = new Set((await this.deps.members.find(trx, groupId, candidates)).map((member) => member.user_id));
       const newcomers = candidates.filter((userId) => !present.has(userId));
       const total = group.member_count + newcomers.length;
-      if (total > MAX_GROUP_MEMBERS) throw new MemberLimitExceededError(MAX_GROUP_MEMBERS, total);
+      if (total > this.maxMembers) throw new MemberLimitExceededError(this.maxMembers, total);
       if (newcomers.length === 0) return nothingToDo<string[]>([]);
       await this.deps.members.add(trx, groupId, newcomers, Date.now());
       await this.deps.groups.adjustMemberCount(trx, groupId, newcomers.length);
@@ -166,7 +170,8 @@ export class GroupService {
             operation: 'Add',
             operatorUserId: actorId,
             targetUserIds: newcomers,
-            message: `${actorId} added ${newcomers.join(', ')}`,
+            groupName: group.name,
+            at: Date.now(),
           }),
         ],
         undo: async (undoTrx) => {
@@ -184,14 +189,15 @@ export class GroupService {
     const candidates = [...new Set(userIds)];
     this.changes.shedIfTooBusy(Math.ceil(candidates.length / 1000), scope);
     const removed = await this.changes.run(groupId, scope, async (trx) => {
-      const { actor } = await this.loadForChange(trx, groupId, actorId);
+      const { group, actor } = await this.loadForChange(trx, groupId, actorId);
       authorize('removeMembers', actor?.role ?? null);
       const targets = await this.deps.members.find(trx, groupId, candidates);
       for (const target of targets) authorizeRemoval(actor!.role, actorId, { userId: target.user_id, role: target.role });
       return this.removal(trx, groupId, targets, notify, {
         operation: 'Kicked',
         operatorUserId: actorId,
-        message: `${actorId} removed ${targets.map((target) => target.user_id).join(', ')}`,
+        groupName: group.name,
+        at: Date.now(),
       });
     });
     return { group: await this.requireGroup(groupId), removed };
@@ -201,10 +207,10 @@ export class GroupService {
     const actorId = requireCaller(scope);
     this.changes.shedIfTooBusy(1, scope);
     await this.changes.run(groupId, scope, async (trx) => {
-      const { actor } = await this.loadForChange(trx, groupId, actorId);
+      const { group, actor } = await this.loadForChange(trx, groupId, actorId);
       if (actor?.role === 'OWNER') throw new OwnerCannotLeaveError(groupId);
       authorize('leave', actor?.role ?? null);
-      return this.removal(trx, groupId, [actor!], notify, { operation: 'Quit', operatorUserId: actorId, message: `${actorId} left the group` });
+      return this.removal(trx, groupId, [actor!], notify, { operation: 'Quit', operatorUserId: actorId, groupName: group.name, at: Date.now() });
     });
     return { groupId };
   }
@@ -226,8 +232,8 @@ export class GroupService {
               groupId,
               operation: 'Rename',
               operatorUserId: actorId,
-              message: `${actorId} renamed the group to "${profile.name}"`,
-              details: { groupName: profile.name, previousName: group.name },
+              groupName: profile.name!,
+              at: Date.now(),
             }),
           ]
         : [];
@@ -240,7 +246,7 @@ export class GroupService {
   async transferOwnership(groupId: string, newOwnerId: string, notify: boolean, scope: RequestScope) {
     const actorId = requireCaller(scope);
     await this.changes.run(groupId, scope, async (trx) => {
-      const { actor } = await this.loadForChange(trx, groupId, actorId);
+      const { group, actor } = await this.loadForChange(trx, groupId, actorId);
       authorize('transferOwnership', actor?.role ?? null);
       if (newOwnerId === actorId) return nothingToDo(undefined);
       const target = await this.requireMember(trx, groupId, newOwnerId);
@@ -253,7 +259,8 @@ export class GroupService {
           operation: 'Transfer',
           operatorUserId: actorId,
           targetUserIds: [newOwnerId],
-          message: `${actorId} made ${newOwnerId} the owner`,
+          groupName: group.name,
+          at: Date.now(),
         }),
         undo: async (undoTrx) => {
           await this.deps.members.setRole(undoTrx, groupId, newOwnerId, target.role);
@@ -293,7 +300,8 @@ export class GroupService {
             groupId,
             operation: 'Dismiss',
             operatorUserId: actorId,
-            message: `${actorId} dismissed the group "${group.name}"`,
+            groupName: group.name,
+            at: Date.now(),
           }),
           { kind: 'dismissGroup', groupId, operatorUserId: actorId },
         ],
@@ -329,7 +337,7 @@ export class GroupService {
   }
 
   private notify(enabled: boolean | undefined, input: NotificationInput): OutboxOperation[] {
-    return enabled === false ? [] : [notification(this.deps.notificationSender, input)];
+    return enabled === false ? [] : notifications(this.deps.notificationSender, input);
   }
 
   /**

@@ -22,7 +22,7 @@ export interface CallerOptions {
   transport: ImTransport;
   baseUrls: readonly string[];
   logger: Logger;
-  /** Per-attempt deadline (the IM Service suggests about 5 s). */
+  /** Per-attempt deadline: 5 s by default, an assumption (the vendor says to fail over "on a timeout" with no figure; src/im/README.md). */
   attemptTimeoutMs?: number;
   /** Attempts per call, the first included. */
   maxAttempts?: number;

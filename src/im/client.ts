@@ -4,6 +4,7 @@ import { ImCaller, type CallOptions } from './caller.js';
 import type { CallLimiter, LimiterStats } from './limiter.js';
 import type { ImObserver } from './observer.js';
 import type { Credentials } from './sign.js';
+import { ImRejectedError } from './errors.js';
 import { ImTransport } from './transport.js';
 
 export type { CallOptions } from './caller.js';
@@ -14,6 +15,8 @@ export const IM_LIMITS = {
   membersPerGroup: 3000,
   groupsPerPublish: 3,
   userGroupsPageSize: 1000,
+  /** Message content, in UTF-8 bytes (the vendor's PHP server SDK: "单条消息最大 128k"). */
+  messageContentBytes: 128 * 1024,
 } as const;
 
 export interface ImLimiters {
@@ -127,11 +130,16 @@ export class ImClient {
     if (targets < 1 || targets > IM_LIMITS.groupsPerPublish) {
       throw new RangeError(`a message goes to 1 to ${IM_LIMITS.groupsPerPublish} groups, not ${targets}`);
     }
+    const content = typeof message.content === 'string' ? message.content : JSON.stringify(message.content);
+    if (Buffer.byteLength(content, 'utf8') > IM_LIMITS.messageContentBytes) {
+      // Refused here as the IM Service would refuse it (1005, value too long), without spending a call.
+      throw new ImRejectedError('/message/group/publish.json', 1005, null, `content is longer than ${IM_LIMITS.messageContentBytes} bytes`);
+    }
     const params = {
       fromUserId: message.fromUserId,
       toGroupId: message.toGroupIds,
       objectName: message.objectName,
-      content: typeof message.content === 'string' ? message.content : JSON.stringify(message.content),
+      content,
       pushContent: message.pushContent,
       pushData: message.pushData,
       isPersisted: flag(message.isPersisted),

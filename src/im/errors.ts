@@ -98,3 +98,26 @@ export class ImUnavailableError extends ImError {
     this.mayHaveTakenEffect = sent;
   }
 }
+
+/**
+ * Code 1000 answered with a non-5xx status: the IM Service is up and answered, but did not do the
+ * call. Its code list gives 1000 as "invalid request parameters, internal logic error, …", so a
+ * retry may pass or may never pass: it is retried, but only a bounded number of times (the caller's
+ * attempts, then the outbox's `OUTBOX_MAX_ATTEMPTS`), and it does not switch data centers, since
+ * the one answering is alive. A 1000 that comes with a 5xx stays `ImUnavailableError` (the safer
+ * reading: the data center may be failing). See src/im/README.md.
+ */
+export class ImInternalError extends ImError {
+  readonly retryable = true;
+  /** The IM Service may have applied part of the call before failing. */
+  override readonly mayHaveTakenEffect = true;
+
+  constructor(path: string, httpStatus: number | null, detail: string | null) {
+    super(
+      `IM Service could not process ${path} (code 1000, HTTP ${httpStatus})${detail ? `: ${detail}` : ''}; it may or may not pass on retry`,
+      path,
+      1000,
+      httpStatus,
+    );
+  }
+}

@@ -13,6 +13,11 @@ export interface RateClass {
   windowMs: number;
 }
 
+/**
+ * One window per rate class, shared by every endpoint in it: the docs give "100 per second" per
+ * endpoint page without saying per endpoint or per app, and a shared window is safe under both
+ * readings (an assumption, src/im/README.md).
+ */
 export const GROUP_CALLS: RateClass = { name: 'group', limit: 100, windowMs: 1000 };
 export const MESSAGE_PUBLISH: RateClass = { name: 'publish', limit: 20, windowMs: 1000 };
 

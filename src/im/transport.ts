@@ -1,5 +1,5 @@
 import { Pool } from 'undici';
-import { ImAuthError, ImError, ImRateLimitedError, ImRejectedError, ImUnavailableError } from './errors.js';
+import { ImAuthError, ImError, ImInternalError, ImRateLimitedError, ImRejectedError, ImUnavailableError } from './errors.js';
 import { signRequest, type Credentials } from './sign.js';
 
 /** What the IM Service answers on success: `{"code":200}` plus endpoint-specific fields. */
@@ -103,6 +103,8 @@ export function classify(
     return new ImRateLimitedError(path, retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, false, code, status);
   }
   if (code === 1001 || code === 1004 || status === 401) return new ImAuthError(path, code, status);
+  // Code 1000 from a live service is "possibly permanent", not "unavailable" (see ImInternalError).
+  if (code === 1000 && status < 500) return new ImInternalError(path, status, detail);
   if (code === 1000 || code === 1050 || status >= 500) {
     return new ImUnavailableError(path, `HTTP ${status}`, code, status);
   }

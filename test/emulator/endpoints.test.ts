@@ -75,11 +75,12 @@ describe('emulator group endpoints', () => {
     expect((await expectOk('/group/user/query.json', { groupId: 'g9' })).body.users).toEqual([]);
   });
 
-  it('user/group/query pages through the user’s groups (default size 50)', async () => {
+  it('user/group/query pages through the user’s groups (default size 50), or answers them all without a page', async () => {
     for (let i = 0; i < 55; i += 1) {
       await expectOk('/group/join.json', { userId: 'u1', groupId: `g${i}`, groupName: `Name ${i}` });
     }
-    const first = await expectOk('/user/group/query.json', { userId: 'u1' });
+    expect((await expectOk('/user/group/query.json', { userId: 'u1' })).body.groups).toHaveLength(55);
+    const first = await expectOk('/user/group/query.json', { userId: 'u1', page: '1' });
     expect(first.body.groups).toHaveLength(50);
     expect((first.body.groups as unknown[])[0]).toEqual({ id: 'g0', name: 'Name 0' });
     const second = await expectOk('/user/group/query.json', { userId: 'u1', page: '2' });

@@ -31,6 +31,27 @@ describe('emulator faults', () => {
     expect((await signedPost(emulator, '/group/create.json', createG1)).status).toBe(200);
   });
 
+  it('code1000: answers code 1000 with whatever HTTP status is asked, with no effect', async () => {
+    for (const status of [200, 400, 500, 503]) {
+      await setFaults(emulator, { failNext: ['code1000'], code1000Status: status });
+      const reply = await signedPost(emulator, '/group/create.json', createG1);
+      expect([reply.status, reply.body.code]).toEqual([status, 1000]);
+      expect(await groupView(emulator, 'g1')).toBeUndefined();
+    }
+  });
+
+  it('code1000Groups: every call naming a stormed group answers 1000; other groups are served', async () => {
+    await setFaults(emulator, { code1000Groups: ['g1'], code1000Status: 200 });
+    for (let i = 0; i < 3; i++) {
+      const reply = await signedPost(emulator, '/group/create.json', createG1);
+      expect([reply.status, reply.body.code]).toEqual([200, 1000]);
+    }
+    const publish = { fromUserId: 'u1', toGroupId: 'g1', objectName: 'RC:TxtMsg', content: '{"content":"hi"}' };
+    expect((await signedPost(emulator, '/message/group/publish.json', publish)).body.code).toBe(1000);
+    expect((await signedPost(emulator, '/group/create.json', { ...createG1, groupId: 'g2' })).body.code).toBe(200);
+    expect(await groupView(emulator, 'g1')).toBeUndefined();
+  });
+
   it('timeout504: answers 504/1050 after applying the effect', async () => {
     emulator.setFaults({ failNext: ['timeout504'] });
     const reply = await signedPost(emulator, '/group/create.json', createG1);
@@ -111,6 +132,9 @@ describe('emulator faults', () => {
         hangRate: 0,
         dropRate: 0,
         rateLimitedRate: 0,
+        code1000Rate: 0,
+        code1000Status: 500,
+        code1000Groups: [],
         failNext: ['drop'],
       },
     });
@@ -118,7 +142,7 @@ describe('emulator faults', () => {
       hangRate: 0.5,
     });
     expect(again.body).toMatchObject({ latencyMs: 5, hangRate: 0.5 });
-    for (const bad of ['{not json', { error500Rate: 1.5 }, { failNext: ['explode'] }, { latencyMs: -1 }, { typo: 1 }]) {
+    for (const bad of ['{not json', { error500Rate: 1.5 }, { failNext: ['explode'] }, { latencyMs: -1 }, { typo: 1 }, { code1000Status: 42 }, { code1000Groups: 'g1' }]) {
       expect((await postJson(emulator, '/_emulator/faults', bad)).status, JSON.stringify(bad)).toBe(400);
     }
     expect(() => emulator.setFaults({ dropRate: 2 })).toThrow();

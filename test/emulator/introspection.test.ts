@@ -30,7 +30,7 @@ describe('emulator introspection', () => {
     expect(log).toEqual([
       { path: '/group/create.json', at: expect.any(Number), status: 200, code: 200, requestId: 'req-1' },
       { path: '/group/join.json', at: expect.any(Number), status: 400, code: 1002, requestId: null },
-      { path: '/group/query.json', at: expect.any(Number), status: 404, code: 1002, requestId: 'req-3' },
+      { path: '/group/query.json', at: expect.any(Number), status: 404, code: 404, requestId: 'req-3' },
     ]);
     expect(log[0]!.at).toBeGreaterThanOrEqual(before);
     expect(log[0]!.at).toBeLessThanOrEqual(log[2]!.at);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { ImAuthError, ImRejectedError, ImUnavailableError } from '../../src/im/index.js';
+import { ImAuthError, ImInternalError, ImRejectedError, ImUnavailableError } from '../../src/im/index.js';
 import {
   clientFor,
   emulatorGroup,
@@ -73,6 +73,15 @@ describe('IM client against the emulator', () => {
     expect(message).toMatchObject({ fromUserId: '__system__', toGroupId: 'g7', objectName: 'RC:GrpNtf', content });
   });
 
+  it('refuses content over 128 KB before sending, as the IM Service would (1005)', async () => {
+    const content = { content: 'x'.repeat(128 * 1024) };
+    const error = await rejectionOf(fixture.client.publishGroupMessage({ fromUserId: 'a', toGroupIds: ['g1'], objectName: 'RC:TxtMsg', content }));
+    errors.push(error);
+    expect(error).toBeInstanceOf(ImRejectedError);
+    expect(error).toMatchObject({ imCode: 1005, retryable: false });
+    expect(await emulatorLog(emulator)).toHaveLength(0);
+  });
+
   it('answers a definitive rejection with the business code and does not retry it', async () => {
     const error = await rejectionOf(fixture.client.createGroup({ groupId: 'not-valid!', groupName: 'x', userIds: ['a'] }));
     errors.push(error);
@@ -132,6 +141,38 @@ describe('IM client with a wrong secret', () => {
     } finally {
       await fixture.close();
       await emulator.close();
+    }
+  });
+});
+
+describe('IM client and code 1000', () => {
+  it('retries a 1000 from a live service a bounded number of times, without leaving it for the backup', async () => {
+    const primary = await startFixtureEmulator({ faults: { code1000Groups: ['g1'], code1000Status: 200 } });
+    const backup = await startFixtureEmulator();
+    const fixture = clientFor([primary.url, backup.url], { maxAttempts: 3 });
+    try {
+      const error = await rejectionOf(fixture.client.joinGroup({ groupId: 'g1', userIds: ['a'] }));
+      expect(error).toBeInstanceOf(ImInternalError);
+      expect(error).toMatchObject({ imCode: 1000, httpStatus: 200, retryable: true, mayHaveTakenEffect: true });
+      expect(await emulatorLog(primary)).toHaveLength(3);
+      expect(await emulatorLog(backup)).toHaveLength(0);
+    } finally {
+      await fixture.close();
+      await Promise.all([primary.close(), backup.close()]);
+    }
+  });
+
+  it('still takes a 1000 that comes with a 5xx for a failing data center, and tries the backup', async () => {
+    const primary = await startFixtureEmulator({ faults: { code1000Groups: ['g1'], code1000Status: 500 } });
+    const backup = await startFixtureEmulator();
+    const fixture = clientFor([primary.url, backup.url]);
+    try {
+      await fixture.client.joinGroup({ groupId: 'g1', userIds: ['a'] });
+      expect((await emulatorLog(primary)).map((entry) => [entry.status, entry.code])).toEqual([[500, 1000]]);
+      expect(await emulatorGroup(backup, 'g1')).toMatchObject({ members: ['a'] });
+    } finally {
+      await fixture.close();
+      await Promise.all([primary.close(), backup.close()]);
     }
   });
 });

@@ -6,6 +6,7 @@ import type { RunningEmulator } from '../../src/emulator/index.js';
 import { graphql } from '../generated/index.js';
 import { startGateway, type GatewayFixture, type GraphQLResponse, type RequestOptions } from '../fixtures/gateway.js';
 import { emulatorGroup, emulatorLog, emulatorMessages, startFixtureEmulator } from '../fixtures/im.js';
+import { readNotice } from '../fixtures/notices.js';
 
 /**
  * Small factories for the lifecycle specifications: a group with every role in it, typed
@@ -473,21 +474,15 @@ export interface Notice {
   data: Record<string, unknown>;
 }
 
-/** The `RC:GrpNtf` notifications published to the group, in order. */
+/** The group notices (`RC:GrpNtf`, and `RC:CmdNtf` for a transfer) published to the group, in order, read as clients read them. */
 export async function noticesTo(emulator: RunningEmulator, groupId: string): Promise<Notice[]> {
-  const messages = (await emulatorMessages(emulator)) as Array<{
-    toGroupId: string;
-    objectName: string;
-    content: { operation: string; operatorUserId: string; data: { targetUserIds: string[] } & Record<string, unknown> };
-  }>;
+  const messages = (await emulatorMessages(emulator)) as Array<{ toGroupId: string; objectName: string; content: unknown }>;
   return messages
-    .filter((message) => message.toGroupId === groupId && message.objectName === 'RC:GrpNtf')
-    .map(({ content }) => ({
-      operation: content.operation,
-      operatorUserId: content.operatorUserId,
-      targetUserIds: content.data.targetUserIds,
-      data: content.data,
-    }));
+    .filter((message) => message.toGroupId === groupId && ['RC:GrpNtf', 'RC:CmdNtf'].includes(message.objectName))
+    .map((message) => {
+      const { operation, operatorUserId, targetUserIds, data } = readNotice(message);
+      return { operation, operatorUserId, targetUserIds, data };
+    });
 }
 
 let requestSequence = 0;

@@ -358,7 +358,7 @@ describe('updateGroup', () => {
     expect((await noticesTo(emulator, groupId)).at(-1)).toMatchObject({
       operation: 'Rename',
       operatorUserId: ADMIN,
-      data: { groupName: 'After 🎉', previousName: 'Before' },
+      data: { targetGroupName: 'After 🎉', operatorNickname: ADMIN },
     });
   });
 

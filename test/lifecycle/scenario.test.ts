@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
 import { eventually, startGateway, type GatewayFixture, type GraphQLResponse } from '../fixtures/gateway.js';
 import { emulatorMessages } from '../fixtures/im.js';
+import { readNotice } from '../fixtures/notices.js';
 
 const Create = graphql(`
   mutation ScenarioCreate($input: CreateGroupInput!) {
@@ -68,11 +69,6 @@ const Members = graphql(`
   }
 `);
 
-interface Notice {
-  toGroupId: string;
-  content: { operation: string; operatorUserId: string; data: { targetUserIds: string[] } };
-}
-
 describe('a scripted lifecycle', () => {
   let fixture: GatewayFixture;
   const expected: Array<[groupId: string, operation: string, operator: string, targets: string[]]> = [];
@@ -124,11 +120,12 @@ describe('a scripted lifecycle', () => {
   });
 
   it('published exactly the expected notifications, in order per group', async () => {
-    const messages = (await emulatorMessages(fixture.emulator)) as unknown as Notice[];
+    // Each read as the client classes read it (data a JSON string, predefined operations; Transfer as RC:CmdNtf).
+    const messages = ((await emulatorMessages(fixture.emulator)) as unknown as Parameters<typeof readNotice>[0][]).map(readNotice);
     const perGroup = (groupId: string) =>
       messages
         .filter((message) => message.toGroupId === groupId)
-        .map((message) => [message.toGroupId, message.content.operation, message.content.operatorUserId, message.content.data.targetUserIds]);
+        .map((message) => [message.toGroupId, message.operation, message.operatorUserId, message.targetUserIds]);
     for (const groupId of ['alpha', 'beta']) {
       expect(perGroup(groupId)).toEqual(expected.filter(([id]) => id === groupId));
     }

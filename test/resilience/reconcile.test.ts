@@ -80,7 +80,8 @@ describe('npm run reconcile', () => {
     expect(stdout).not.toContain('intact:');
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ dryRun: true, groupsChecked: 3, groupsDrifted: 2 });
     const calls = (await emulatorLog(emulator)).slice(before).map((entry) => entry.path);
-    expect(calls.every((path) => path === '/group/user/query.json')).toBe(true);
+    // Reads only: members of each group, and a member's group list for the name.
+    expect(calls.every((path) => ['/group/user/query.json', '/user/group/query.json'].includes(path))).toBe(true);
     expect((await emulatorGroup(emulator, 'lost'))?.members).toEqual(['alice', 'bob']);
   });
 

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../../im/backoff.js';
-import { ImError, type ImClient } from '../../im/index.js';
+import { ImError, ImRateLimitedError, type ImClient } from '../../im/index.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database, OutboxRow } from '../store/tables.js';
 import { isNotification, stepsOf, type OutboxOperation } from './operations.js';
@@ -14,6 +14,8 @@ export type DispatchOutcome =
   | { status: 'rejected'; error: ImError; progress: number }
   /** No definitive answer yet; the row stays pending and the loop will try again. */
   | { status: 'deferred'; error: unknown; progress: number }
+  /** No definitive answer after `maxAttempts` tries: the row is FAILED (and its group, unless a notice), for an operator. */
+  | { status: 'gaveUp'; error: unknown; progress: number }
   /** Another dispatcher holds the row, or an older row of the group must go first: the loop will send it. */
   | { status: 'waiting' };
 
@@ -41,8 +43,12 @@ export interface DispatcherOptions {
   pollMs?: number;
   /** How long a claim lasts; renewed after every step. */
   leaseMs?: number;
+  /** Tries of one row (the claim counts them) before it is given up; see `OUTBOX_MAX_ATTEMPTS`. */
+  maxAttempts?: number;
   observer?: DispatchObserver;
 }
+
+export const DEFAULT_MAX_ATTEMPTS = 20;
 
 const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
 /**
@@ -63,6 +69,7 @@ const LEASE_MARGIN_MS = 1000;
 export class OutboxDispatcher {
   private readonly pollMs: number;
   private readonly leaseMs: number;
+  private readonly maxAttempts: number;
   private readonly inFlight = new Set<Promise<unknown>>();
   private timer: NodeJS.Timeout | undefined;
   private readonly polling: Record<Queue, boolean> = { changes: false, notices: false };
@@ -70,6 +77,7 @@ export class OutboxDispatcher {
   constructor(private readonly options: DispatcherOptions) {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 15_000;
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   }
 
   /** Sends the row now unless an older row of its group is still pending. */
@@ -160,6 +168,22 @@ export class OutboxDispatcher {
   }
 
   /**
+   * The IM Service kept answering "try again" (a 5xx, a timeout, or code 1000, which its code
+   * list also gives for invalid parameters and internal logic errors, so it may never pass).
+   * The row is FAILED with the last reason; the group too, unless the row is a notice. The
+   * group's later rows are not held: only PENDING rows hold the rows behind them.
+   */
+  private async giveUp(row: OutboxRow, error: unknown): Promise<void> {
+    const failure = failureOf(error);
+    const given = { ...failure, message: `gave up after ${row.attempts} attempts: ${failure.message}` };
+    await this.options.db.transaction().execute(async (trx) => {
+      await this.options.groups.lock(trx, row.group_id);
+      await this.options.outbox.fail(trx, row.id, given);
+      if (!isNotification(parse(row))) await this.options.groups.setSyncStatus(trx, row.group_id, 'FAILED', given.message);
+    });
+  }
+
+  /**
    * One dispatch; never rejects. An unexpected error (the database failing mid-way, on either
    * store) is logged and counted, and the row is tried again later: at once when it was not
    * claimed, else once its claim lapses (a notice interrupted so is given up, see `giveUpInterruptedNotices`).
@@ -226,6 +250,14 @@ export class OutboxDispatcher {
       observer?.unconfirmedNotice?.();
       return { status: 'rejected', error, progress };
     }
+    // Our own congestion (the local limiter refused, nothing was sent) is no answer from the IM
+    // Service: it never makes a row given up, though it counts for the backoff.
+    if (row.attempts >= this.maxAttempts && !(error instanceof ImRateLimitedError && error.shed)) {
+      await this.giveUp(row, error);
+      logger.warn({ ...log, attempts: row.attempts }, 'outbox row given up after its last attempt');
+      observer?.dispatched(row.kind, 'gaveUp');
+      return { status: 'gaveUp', error, progress };
+    }
     await outbox.scheduleRetry(row.id, Date.now() + backoffDelayMs(RETRY_BACKOFF, row.attempts), failureOf(error));
     logger.info(log, 'outbox row deferred');
     observer?.dispatched(row.kind, 'deferred');
@@ -248,7 +280,9 @@ export async function settleSyncStatus(
   groupId: string,
 ): Promise<void> {
   const backlog = await outbox.changeBacklog(trx, groupId);
-  if (backlog !== 'FAILED') await groups.setSyncStatus(trx, groupId, backlog ?? 'SYNCED');
+  // A later change made the group PENDING while it went; a row given up earlier still needs an operator.
+  if (backlog === 'FAILED') await groups.restoreFailed(trx, groupId);
+  else await groups.setSyncStatus(trx, groupId, backlog ?? 'SYNCED');
 }
 
 function parse(row: OutboxRow): OutboxOperation {

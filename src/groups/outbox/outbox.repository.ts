@@ -172,6 +172,17 @@ export class OutboxRepository {
       .execute();
   }
 
+  /** An operator's reconcile supersedes the group's FAILED rows: they are kept, RESOLVED, and hold nothing. */
+  async resolveFailed(executor: Executor, groupId: string): Promise<number> {
+    const result = await executor
+      .updateTable('outbox')
+      .set({ status: 'RESOLVED' })
+      .where('group_id', '=', groupId)
+      .where('status', '=', 'FAILED')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   /** Withdraws a row no dispatcher holds: true when it was withdrawn. */
   async withdraw(executor: Executor, id: number, now: number): Promise<boolean> {
     const result = await executor

@@ -104,10 +104,22 @@ export class GroupsRepository {
     return query.orderBy('group_id').limit(limit).execute();
   }
 
+  /** A keyset page of dismissed groups in one sync status, by id: reconcile checks the IM Service let them go. */
+  async pageDismissed(status: SyncStatus, afterGroupId: string | null, limit: number): Promise<GroupRow[]> {
+    let query = this.db.selectFrom('groups').selectAll().where('sync_status', '=', status).where('dismissed_at', 'is not', null);
+    if (afterGroupId !== null) query = query.where('group_id', '>', afterGroupId);
+    return query.orderBy('group_id').limit(limit).execute();
+  }
+
   /** Active groups by id, in one statement for any number of ids. */
   async findByIds(groupIds: readonly string[]): Promise<GroupRow[]> {
     if (groupIds.length === 0) return [];
     return this.db.selectFrom('groups').selectAll().where('group_id', 'in', groupIds).where('dismissed_at', 'is', null).execute();
+  }
+
+  /** Back to FAILED once a later change is through, keeping the reason the failed row left. */
+  async restoreFailed(executor: Executor, groupId: string): Promise<void> {
+    await executor.updateTable('groups').set({ sync_status: 'FAILED' }).where('group_id', '=', groupId).execute();
   }
 
   async setSyncStatus(executor: Executor, groupId: string, status: SyncStatus, error: string | null = null): Promise<void> {

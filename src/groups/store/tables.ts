@@ -5,7 +5,8 @@ type Millis = ColumnType<number, number, number>;
 
 export type SyncStatus = 'PENDING' | 'SYNCED' | 'FAILED';
 export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
-export type OutboxStatus = 'PENDING' | 'DONE' | 'FAILED';
+/** RESOLVED: a FAILED row an operator's reconcile has superseded (kept, with its error, for the record). */
+export type OutboxStatus = 'PENDING' | 'DONE' | 'FAILED' | 'RESOLVED';
 
 export interface GroupsTable {
   group_id: string;

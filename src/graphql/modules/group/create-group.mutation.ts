@@ -25,7 +25,7 @@ const CreateGroupInput = builder.inputType('CreateGroupInput', {
     memberIds: t.stringList({
       required: false,
       defaultValue: [],
-      description: `The other members' user ids (duplicates count once). With the owner, at most ${MAX_GROUP_MEMBERS}.`,
+      description: `The other members' user ids (duplicates count once). With the owner, at most the app's member cap (IM_MAX_GROUP_MEMBERS, default ${MAX_GROUP_MEMBERS}).`,
     }),
     avatarUrl: t.string({
       required: false,

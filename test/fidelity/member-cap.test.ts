@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { ImRejectedError } from '../../src/im/index.js';
+import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { emulatorGroup, rejectionOf } from '../fixtures/im.js';
+import { rawDocument } from './raw-document.js';
+
+const Create = rawDocument(`
+  mutation CapCreate($input: CreateGroupInput!) {
+    createGroup(input: $input, notify: false) {
+      __typename
+      ... on CreateGroupSuccess { group { memberCount syncStatus } }
+      ... on MemberLimitExceededError { limit requested message }
+    }
+  }
+`);
+const Add = rawDocument(`
+  mutation CapAdd($groupId: String!, $userIds: [String!]!) {
+    addGroupMembers(groupId: $groupId, userIds: $userIds, notify: false) {
+      __typename
+      ... on AddGroupMembersSuccess { group { memberCount } }
+      ... on MemberLimitExceededError { limit requested }
+    }
+  }
+`);
+
+describe('IM_MAX_GROUP_MEMBERS', () => {
+  it('is read and validated at start-up (default 3000)', () => {
+    expect(loadConfig({}).maxGroupMembers).toBe(3000);
+    expect(loadConfig({ IM_MAX_GROUP_MEMBERS: '5' }).maxGroupMembers).toBe(5);
+    for (const bad of ['0', '1', 'many', '2.5', '1000001']) {
+      expect(() => loadConfig({ IM_MAX_GROUP_MEMBERS: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ IM_MAX_GROUP_MEMBERS: bad })).toThrow(/IM_MAX_GROUP_MEMBERS/);
+    }
+  });
+
+  describe('set to 5', () => {
+    let fixture: GatewayFixture;
+    beforeAll(async () => {
+      fixture = await startGateway({ config: loadConfigWith('5') });
+    });
+    afterAll(() => fixture.close());
+
+    it('makes the 6th member a MemberLimitExceededError { limit: 5 }, on create and on add', async () => {
+      const tooMany = await fixture.execute(Create, { input: { groupId: 'six', name: 'Six', memberIds: ['b', 'c', 'd', 'e', 'f'] } }, { as: 'a' });
+      expect(tooMany.data?.createGroup).toMatchObject({ __typename: 'MemberLimitExceededError', limit: 5, requested: 6 });
+      expect(tooMany.data?.createGroup.message).toContain('at most 5 members');
+
+      const five = await fixture.execute(Create, { input: { groupId: 'five', name: 'Five', memberIds: ['b', 'c', 'd', 'e'] } }, { as: 'a' });
+      expect(five.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess', group: { memberCount: 5, syncStatus: 'SYNCED' } });
+      const sixth = await fixture.execute(Add, { groupId: 'five', userIds: ['f'] }, { as: 'a' });
+      expect(sixth.data?.addGroupMembers).toEqual({ __typename: 'MemberLimitExceededError', limit: 5, requested: 6 });
+      expect((await emulatorGroup(fixture.emulator, 'five'))?.members).toHaveLength(5);
+    });
+
+    it('is the embedded emulator’s cap too: a sixth member sent straight to it is refused with 1002', async () => {
+      await eventually(async () => (await emulatorGroup(fixture.emulator, 'five'))?.members.length === 5);
+      const error = await rejectionOf(fixture.app.im.joinGroup({ groupId: 'five', userIds: ['f'] }));
+      expect(error).toBeInstanceOf(ImRejectedError);
+      expect(error).toMatchObject({ imCode: 1002 });
+    });
+  });
+});
+
+function loadConfigWith(cap: string) {
+  const { maxGroupMembers } = loadConfig({ IM_MAX_GROUP_MEMBERS: cap });
+  return { maxGroupMembers };
+}
