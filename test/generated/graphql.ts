@@ -12,7 +12,7 @@ export type CreateGroupInput = {
   groupId?: string | null | undefined;
   /** A key of your choosing (1 to 128 printable characters), new for each group you mean to create. Sending the same request again with it answers the first result instead of creating a second group; the same key with another input answers `IdempotencyKeyReusedError`. Keys are remembered, per caller, for at least 24 hours. */
   idempotencyKey?: string | null | undefined;
-  /** The other members' user ids (duplicates count once). With the owner, at most 3000. */
+  /** The other members' user ids (duplicates count once). With the owner, at most the app's member cap (IM_MAX_GROUP_MEMBERS, default 3000). */
   memberIds?: Array<string> | null | undefined;
   /** The display name, 1 to 64 characters after trimming; shown in push notifications. */
   name: string;
