@@ -1,5 +1,5 @@
 import Bottleneck from 'bottleneck';
-import { GROUP_CALLS, type CallLimiter, type ScheduleOptions } from '../src/im/limiter.js';
+import { GROUP_CALLS, type CallLimiter, type ScheduleOptions } from '../src/im/rate-limit.js';
 
 /**
  * A baseline: plain Bottleneck behind the project's limiter port, so the same client

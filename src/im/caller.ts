@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { ImError, ImRateLimitedError, ImUnavailableError } from './errors.js';
 import { encodeForm, type FormValue } from './form.js';
-import type { CallLimiter } from './limiter.js';
+import type { CallLimiter } from './rate-limit.js';
 import type { ImObserver } from './observer.js';
 import { OriginSelector } from './origins.js';
 import type { ImResponseBody, ImTransport } from './transport.js';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { BackoffPolicy } from './backoff.js';
 import { ImCaller, type CallOptions } from './caller.js';
-import type { CallLimiter, LimiterStats } from './limiter.js';
+import type { CallLimiter, LimiterStats } from './rate-limit.js';
 import type { ImObserver } from './observer.js';
 import type { Credentials } from './sign.js';
 import { ImRejectedError } from './errors.js';

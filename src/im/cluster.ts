@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Bottleneck from 'bottleneck';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { BottleneckBackend, LimiterStats, RateClass } from './limiter.js';
+import type { BottleneckBackend, LimiterStats, RateClass } from './rate-limit.js';
 
 export interface SharedBudgetOptions {
   /** `redis://…`: every gateway instance pointing at it shares one budget per rate class. */

@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import { ImClient, type ImClientOptions } from './client.js';
 import type { SharedBudget } from './cluster.js';
-import { GROUP_CALLS, MESSAGE_PUBLISH, SlidingWindowLimiter, type RateClass } from './limiter.js';
+import { SlidingWindowLimiter } from './limiter.js';
+import { GROUP_CALLS, MESSAGE_PUBLISH, type RateClass } from './rate-limit.js';
 
 export * from './client.js';
 export * from './errors.js';
 export * from './limiter.js';
+export * from './rate-limit.js';
 export { SharedBudget } from './cluster.js';
 export type { ImObserver } from './observer.js';
 export type { Credentials } from './sign.js';
