@@ -42,6 +42,16 @@ interface InstallResult {
   afterOverBefore: number | null;
 }
 
+interface SoakResult {
+  requests: number;
+  crashes: number;
+  unanswered: number;
+  lost: number;
+  duplicateGroups: number;
+  duplicateNotices: number;
+  rssGrowthMb: number;
+}
+
 const GROUP_BUDGET = 100;
 
 /** Runs `npm run <script>` and returns the JSON object it prints last. */
@@ -123,6 +133,28 @@ Reading: ${result.instances} instances together ${result.maxInAnyWindow <= GROUP
 `;
 }
 
+function soakSection(result: SoakResult): string {
+  return `## Two instances under the IM fault mix (\`npm run bench:soak\`)
+
+Two gateway processes on PostgreSQL sharing a Redis budget, 60 s of createGroup and
+addGroupMembers at concurrency 20 against an emulator answering 10% 500s, 5% 504s, 2% hangs,
+3% dropped connections and 2% 1008s; then the outbox drains and the store is compared with the
+emulator.
+
+| figure | value |
+| --- | --- |
+| requests | ${result.requests} |
+| gateway crashes | ${result.crashes} |
+| requests without an answer | ${result.unanswered} |
+| changes lost (in the store, not at the IM Service, or the other way) | ${result.lost} |
+| groups created twice | ${result.duplicateGroups} |
+| notices published twice | ${result.duplicateNotices} |
+| RSS growth of a gateway (MB) | ${result.rssGrowthMb} |
+
+Reading: ${result.crashes === 0 && result.unanswered === 0 && result.lost === 0 ? 'every request was answered, nothing was lost and no process died' : 'SOMETHING WAS LOST, UNANSWERED OR CRASHED'}; notices are at most once (README, failure behaviour).
+`;
+}
+
 function installSection(result: InstallResult): string {
   const row = (label: string, f: InstallFigures) =>
     `| ${label} (\`${f.ref}\`) | ${f.seconds ?? 'n/a'} | ${f.engineWarnings} | ${f.error ? `failed: ${f.error}` : 'ok'} |`;
@@ -145,6 +177,7 @@ async function main(): Promise<void> {
   const limiter = await run<LimiterResult>('bench:limiter');
   const graphql = await run<GraphqlResult>('bench:graphql');
   const cluster = await run<ClusterResult>('bench:cluster');
+  const soak = await run<SoakResult>('bench:soak');
   const install = await run<InstallResult>('bench:install');
   const cpu = cpus();
   const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
@@ -157,9 +190,10 @@ absolute numbers move with the machine and its load, the ratios much less.
 ${limiterSection(limiter)}
 ${graphqlSection(graphql)}
 ${clusterSection(cluster)}
+${soakSection(soak)}
 ${installSection(install)}`;
   writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), report);
-  console.log(JSON.stringify({ limiter, graphql, cluster, install }));
+  console.log(JSON.stringify({ limiter, graphql, cluster, soak, install }));
 }
 
 await main();
