@@ -94,6 +94,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     logger,
     requestDeadlineMs: config.requestDeadlineMs,
     authenticator: createAuthenticator(config.auth, logger),
+    graphiql: config.graphiql,
     graphiqlHeaders: graphiqlHeaders(config.auth),
     plugins: [
       graphqlMetricsPlugin(metrics.registry),

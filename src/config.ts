@@ -67,6 +67,11 @@ const environmentVariables = z.object({
   SHUTDOWN_DRAIN_TIMEOUT_MS: integer(0, 120_000, 10_000),
   IM_GROUP_RATE_LIMIT: integer(1, 100_000, 100),
   IM_PUBLISH_RATE_LIMIT: integer(1, 100_000, 20),
+  /** Serve GraphiQL at /graphql to browsers: on in embedded mode, off otherwise unless asked for. */
+  GRAPHIQL: z
+    .enum(['true', 'false', '1', '0', 'on', 'off'], { error: 'use true or false' })
+    .transform((value) => ['true', '1', 'on'].includes(value))
+    .optional(),
   /** The user id group notifications (`RC:GrpNtf`) are sent from. */
   IM_NOTIFICATION_SENDER: z
     .string()
@@ -131,6 +136,8 @@ export interface Config {
   auth: AuthConfig;
   rateLimits: { group: number; publish: number };
   notificationSender: string;
+  /** Serve GraphiQL to browsers at /graphql. */
+  graphiql: boolean;
   imCallTimeoutMs: number;
   outbox: { leaseMs: number; pollMs: number };
   /** Null: this process keeps its own budget (one instance). */
@@ -188,6 +195,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     rateLimits: { group: env.IM_GROUP_RATE_LIMIT, publish: env.IM_PUBLISH_RATE_LIMIT },
     notificationSender: env.IM_NOTIFICATION_SENDER,
+    graphiql: env.GRAPHIQL ?? embedded,
     imCallTimeoutMs: env.IM_CALL_TIMEOUT_MS,
     outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,

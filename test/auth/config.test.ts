@@ -73,3 +73,13 @@ describe('loadConfig: authentication', () => {
     expect(refusal({ JWT_ISSUER: 'https://id.example.test/', JWT_AUDIENCE: 'group-gateway' })).toMatch(/JWT_SECRET: .*JWT_JWKS_URL/);
   });
 });
+
+describe('loadConfig: GRAPHIQL', () => {
+  it('is on in embedded mode and off with real IM credentials, unless set', () => {
+    expect(loadConfig({}).graphiql).toBe(true);
+    expect(loadConfig({ ...IM, ...JWT }).graphiql).toBe(false);
+    expect(loadConfig({ ...IM, ...JWT, GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(loadConfig({ GRAPHIQL: 'false' }).graphiql).toBe(false);
+    expect(refusal({ GRAPHIQL: 'yes please' })).toContain('GRAPHIQL');
+  });
+});

@@ -1,50 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { exampleOperationNames, MAX_FIRST_SEEN_OPERATIONS } from '../../src/graphql/operation-labels.js';
-import { freePort, spawnGateway, type GatewayProcess } from '../fixtures/process.js';
+import { gatewayProcess, residentMb, scrape } from './memory.js';
 
 /**
  * Anonymous clients choose `operationName`: as a metric label it must come from a bounded set,
  * or a few thousand names exhaust the gateway's memory (2000 names grew /metrics to 8 MB, 100
  * names of 100 KB grew the process to 2 GB). Memory is measured on a gateway process of its own
- * (its `process_resident_memory_bytes`), run as a container would run it: a heap limit (so the
- * garbage collector does not idle on 300 MB of garbage and the reading means something) and two
- * malloc arenas (so freed request buffers go back to the system). A leak crashes it instead.
+ * (see ./memory.ts).
  */
 
 const DISTINCT_NAMES = 10_000;
 const CONCURRENCY = 16;
-
-async function gatewayProcess(): Promise<{ url: string; gateway: GatewayProcess }> {
-  const port = await freePort();
-  const gateway = spawnGateway({
-    PORT: String(port),
-    DATABASE_URL: ':memory:',
-    LOG_LEVEL: 'warn',
-    LOG_FORMAT: 'json',
-    NODE_OPTIONS: '--max-old-space-size=192',
-    MALLOC_ARENA_MAX: '2',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  // LOG_LEVEL=warn hides the ready line (and 12 000 operation lines): wait for /health instead.
-  const giveUpAt = Date.now() + 60_000;
-  while (!(await fetch(`${url}/health`).then((response) => response.ok, () => false))) {
-    if (gateway.child.exitCode !== null || Date.now() > giveUpAt) throw new Error(`the gateway did not start:\n${gateway.output()}`);
-    await sleep(100);
-  }
-  return { url, gateway };
-}
-
-function residentMb(metrics: string): number {
-  const line = metrics.split('\n').find((entry) => entry.startsWith('process_resident_memory_bytes '));
-  if (!line) throw new Error('no process_resident_memory_bytes in /metrics');
-  return Number(line.split(' ')[1]) / 1024 / 1024;
-}
 
 interface Running {
   url: string;
@@ -96,11 +67,6 @@ async function distinctOperations(url: string, count: number, prefix: string): P
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return statuses;
-}
-
-async function scrape(url: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${url}/metrics`);
-  return { status: response.status, text: await response.text() };
 }
 
 describe('metric labels come from a bounded set', () => {
