@@ -51,6 +51,10 @@ const environmentVariables = z.object({
     .optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /** How long a client may take to send its request headers (Node's default is 60 s). */
+  HTTP_HEADERS_TIMEOUT_MS: integer(1000, 120_000, 10_000),
+  /** How long a client may take to send its whole request, body included (Node's default is 300 s). */
+  HTTP_REQUEST_TIMEOUT_MS: integer(1000, 300_000, 30_000),
   /** Per-attempt deadline of an IM call (the IM Service suggests about 5 s). */
   IM_CALL_TIMEOUT_MS: integer(100, 60_000, 5000),
   /** How long an outbox row stays claimed by one dispatcher: a crashed instance's rows are retaken after it. */
@@ -89,6 +93,9 @@ const environmentSchema = environmentVariables.superRefine((env, context) => {
     }
   }
   checkAuthentication(env, context, given.length === 3);
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    context.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'cannot exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)' });
+  }
 });
 
 /** Exactly one key source, with issuer and audience; and no real IM credentials without authentication. */
@@ -143,6 +150,8 @@ export interface Config {
   /** Null: this process keeps its own budget (one instance). */
   redis: { url: string; keyPrefix: string } | null;
   shutdown: { graceMs: number; drainTimeoutMs: number };
+  /** How long a client may take to send its request: headers, then the whole of it. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number };
 }
 
 /** How callers are named. */
@@ -200,6 +209,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
     shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, drainTimeoutMs: env.SHUTDOWN_DRAIN_TIMEOUT_MS },
+    http: { headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS },
   };
 }
 

@@ -83,3 +83,12 @@ describe('loadConfig: GRAPHIQL', () => {
     expect(refusal({ GRAPHIQL: 'yes please' })).toContain('GRAPHIQL');
   });
 });
+
+describe('loadConfig: HTTP timeouts', () => {
+  it('defaults to 10 s for headers and 30 s for the whole request, and keeps headers within the request', () => {
+    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
+    expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '2000' }).http).toEqual({ headersTimeoutMs: 2000, requestTimeoutMs: 5000 });
+    expect(refusal({ HTTP_REQUEST_TIMEOUT_MS: '5000' })).toContain('HTTP_HEADERS_TIMEOUT_MS');
+    expect(refusal({ HTTP_REQUEST_TIMEOUT_MS: '10' })).toContain('HTTP_REQUEST_TIMEOUT_MS');
+  });
+});
