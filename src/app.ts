@@ -93,7 +93,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     service,
     logger,
     requestDeadlineMs: config.requestDeadlineMs,
-    authenticator: createAuthenticator(config.auth, logger),
+    authenticator: createAuthenticator(config.auth, logger, [config.notificationSender]),
     graphiql: config.graphiql,
     graphiqlHeaders: graphiqlHeaders(config.auth),
     plugins: [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DatabaseUrlError, parseDatabaseUrl } from './groups/store/database-url.js';
+import { isValidUserId, USER_ID_RULE } from './groups/user-ids.js';
 
 const integer = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -79,7 +80,7 @@ const environmentVariables = z.object({
   /** The user id group notifications (`RC:GrpNtf`) are sent from. */
   IM_NOTIFICATION_SENDER: z
     .string()
-    .refine((id) => id.trim().length > 0 && [...id].length <= 64, 'a user id of 1 to 64 characters')
+    .refine(isValidUserId, `a user id: ${USER_ID_RULE}`)
     .default('__system__'),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IM_LIMITS } from '../im/index.js';
+import { userIdProblem } from './user-ids.js';
 
 /** A group holds at most this many members, the owner included (the IM Service's limit). */
 export const MAX_GROUP_MEMBERS = IM_LIMITS.membersPerGroup;
@@ -21,9 +22,11 @@ export const groupNameSchema = wellFormed
   .refine((name) => [...name].length >= 1, 'The name cannot be empty')
   .refine((name) => [...name].length <= 64, 'Use at most 64 characters');
 
-export const userIdSchema = wellFormed
-  .refine((id) => id.trim().length > 0, 'A user id cannot be blank')
-  .refine((id) => [...id].length <= 64, 'A user id has at most 64 characters');
+/** One rule for every user id (see `user-ids.ts`): refused with the reason. */
+export const userIdSchema = z.string().superRefine((id, context) => {
+  const problem = userIdProblem(id);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 export const avatarUrlSchema = wellFormed
   .max(2048, 'Use at most 2048 characters')
