@@ -6,6 +6,20 @@ const integer = (min: number, max: number, fallback: number) => z.coerce.number(
 
 /** HS256 keys shorter than the hash output are guessable offline from one token. */
 const MIN_SECRET_BYTES = 32;
+/**
+ * Length is not strength: 32 spaces or `aaaa…` pass a length check. A random secret of 32 bytes
+ * or more, even in hex (16 symbols), shows at least 10 distinct bytes; the IM Service's app
+ * secrets (about 14 random letters and digits) at least 6.
+ */
+const MIN_JWT_SECRET_DISTINCT_BYTES = 10;
+const MIN_IM_SECRET_DISTINCT_BYTES = 6;
+/** Never quotes the secret. */
+const WEAK_SECRET = 'is too weak (all white space, or too few distinct characters): use a random secret, e.g. `openssl rand -base64 48`';
+
+function weakSecret(secret: string, minDistinctBytes: number): boolean {
+  const bytes = Buffer.from(secret, 'utf8');
+  return secret.trim().length === 0 || new Set(bytes).size < minDistinctBytes;
+}
 
 const environmentVariables = z.object({
   PORT: integer(0, 65_535, 4000),
@@ -25,7 +39,7 @@ const environmentVariables = z.object({
       }
     }),
   IM_APP_KEY: z.string().min(1).optional(),
-  IM_APP_SECRET: z.string().min(1).optional(),
+  IM_APP_SECRET: z.string().min(1).refine((secret) => !weakSecret(secret, MIN_IM_SECRET_DISTINCT_BYTES), WEAK_SECRET).optional(),
   IM_API_URLS: z
     .string()
     .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
@@ -44,6 +58,7 @@ const environmentVariables = z.object({
   JWT_SECRET: z
     .string()
     .refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`)
+    .refine((secret) => !weakSecret(secret, MIN_JWT_SECRET_DISTINCT_BYTES), WEAK_SECRET)
     .optional(),
   /** Where the token issuer publishes its public keys (RS256, ES256, EdDSA). */
   JWT_JWKS_URL: z

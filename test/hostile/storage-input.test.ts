@@ -39,7 +39,7 @@ describeEachStore('input the store cannot hold', (target) => {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-user-id': 'alice' },
-      body: raw ?? JSON.stringify(body),
+      body: raw ? new Uint8Array(raw) : JSON.stringify(body),
     });
     return { status: response.status, ...((await response.json()) as Body) };
   }
