@@ -173,6 +173,8 @@ function sweepIdempotencyKeys(service: GroupService, logger: Logger): NodeJS.Tim
 /** A fresh secret per start: nothing outside this process needs to know it. */
 function startEmbeddedEmulator(config: Config): Promise<RunningEmulator> {
   return startEmulator({
+    // Loopback only: its /_emulator routes show every member list to whoever can reach it.
+    host: '127.0.0.1',
     appKey: 'embedded-emulator',
     appSecret: randomBytes(16).toString('hex'),
     rateLimits: config.rateLimits,
