@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { createAuthenticator, graphiqlHeaders } from './auth/index.js';
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
@@ -14,6 +13,8 @@ import { IdempotencyRepository } from './groups/store/idempotency.repository.js'
 import { MembersRepository } from './groups/store/members.repository.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
 import { mutationResultsPlugin } from './graphql/mutation-results.js';
+import { graphqlMetricsPlugin } from './graphql/prometheus.js';
+import { metricsEndpointPlugin } from './http/metrics-endpoint.js';
 import { readinessPlugin } from './http/readiness.js';
 import { createImClient, SharedBudget, type ImClient } from './im/index.js';
 import { GatewayMetrics } from './metrics.js';
@@ -94,30 +95,12 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     service,
     logger,
     requestDeadlineMs: config.requestDeadlineMs,
-    authenticator: createAuthenticator(config.auth, logger),
+    authenticator: createAuthenticator(config.auth, logger, [config.notificationSender]),
+    graphiql: config.graphiql,
     graphiqlHeaders: graphiqlHeaders(config.auth),
     plugins: [
-      usePrometheus({
-        registry: metrics.registry,
-        endpoint: '/metrics',
-        labels: { url: false },
-        // Operations by name and their durations; the per-phase histograms and the summary
-        // cost more per request than they tell an operator here.
-        metrics: {
-          graphql_envelop_request: true,
-          graphql_envelop_request_duration: true,
-          graphql_envelop_error_result: true,
-          graphql_yoga_http_duration: true,
-          graphql_envelop_request_time_summary: false,
-          graphql_envelop_phase_parse: false,
-          graphql_envelop_phase_validate: false,
-          graphql_envelop_phase_context: false,
-          graphql_envelop_phase_execute: false,
-          graphql_envelop_phase_subscribe: false,
-          graphql_envelop_deprecated_field: false,
-          graphql_envelop_schema_change: false,
-        },
-      }),
+      graphqlMetricsPlugin(metrics.registry),
+      metricsEndpointPlugin(metrics.registry, logger),
       mutationResultsPlugin((mutation, result) => metrics.mutationResults.inc({ mutation, result })),
       readinessPlugin(async () => {
         const [database, redis] = await Promise.all([databaseAnswers(store), sharedBudget ? sharedBudget.ping() : null]);
@@ -192,6 +175,8 @@ function sweepIdempotencyKeys(service: GroupService, logger: Logger): NodeJS.Tim
 /** A fresh secret per start: nothing outside this process needs to know it. */
 function startEmbeddedEmulator(config: Config): Promise<RunningEmulator> {
   return startEmulator({
+    // Loopback only: its /_emulator routes show every member list to whoever can reach it.
+    host: '127.0.0.1',
     appKey: 'embedded-emulator',
     appSecret: randomBytes(16).toString('hex'),
     rateLimits: config.rateLimits,

@@ -1,10 +1,25 @@
 import { z } from 'zod';
 import { DatabaseUrlError, parseDatabaseUrl } from './groups/store/database-url.js';
+import { isValidUserId, USER_ID_RULE } from './groups/user-ids.js';
 
 const integer = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** HS256 keys shorter than the hash output are guessable offline from one token. */
 const MIN_SECRET_BYTES = 32;
+/**
+ * Length is not strength: 32 spaces or `aaaa…` pass a length check. A random secret of 32 bytes
+ * or more, even in hex (16 symbols), shows at least 10 distinct bytes; the IM Service's app
+ * secrets (about 14 random letters and digits) at least 6.
+ */
+const MIN_JWT_SECRET_DISTINCT_BYTES = 10;
+const MIN_IM_SECRET_DISTINCT_BYTES = 6;
+/** Never quotes the secret. */
+const WEAK_SECRET = 'is too weak (all white space, or too few distinct characters): use a random secret, e.g. `openssl rand -base64 48`';
+
+function weakSecret(secret: string, minDistinctBytes: number): boolean {
+  const bytes = Buffer.from(secret, 'utf8');
+  return secret.trim().length === 0 || new Set(bytes).size < minDistinctBytes;
+}
 
 const environmentVariables = z.object({
   PORT: integer(0, 65_535, 4000),
@@ -24,7 +39,7 @@ const environmentVariables = z.object({
       }
     }),
   IM_APP_KEY: z.string().min(1).optional(),
-  IM_APP_SECRET: z.string().min(1).optional(),
+  IM_APP_SECRET: z.string().min(1).refine((secret) => !weakSecret(secret, MIN_IM_SECRET_DISTINCT_BYTES), WEAK_SECRET).optional(),
   IM_API_URLS: z
     .string()
     .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
@@ -43,6 +58,7 @@ const environmentVariables = z.object({
   JWT_SECRET: z
     .string()
     .refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`)
+    .refine((secret) => !weakSecret(secret, MIN_JWT_SECRET_DISTINCT_BYTES), WEAK_SECRET)
     .optional(),
   /** Where the token issuer publishes its public keys (RS256, ES256, EdDSA). */
   JWT_JWKS_URL: z
@@ -51,6 +67,10 @@ const environmentVariables = z.object({
     .optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /** How long a client may take to send its request headers (Node's default is 60 s). */
+  HTTP_HEADERS_TIMEOUT_MS: integer(1000, 120_000, 10_000),
+  /** How long a client may take to send its whole request, body included (Node's default is 300 s). */
+  HTTP_REQUEST_TIMEOUT_MS: integer(1000, 300_000, 30_000),
   /** Per-attempt deadline of an IM call: 5 s is an assumption, the vendor gives no figure (src/im/README.md). */
   IM_CALL_TIMEOUT_MS: integer(100, 60_000, 5000),
   /** How long an outbox row stays claimed by one dispatcher: a crashed instance's rows are retaken after it. */
@@ -78,10 +98,15 @@ const environmentVariables = z.object({
    * enforces the same cap.
    */
   IM_MAX_GROUP_MEMBERS: integer(2, 1_000_000, 3000),
+  /** Serve GraphiQL at /graphql to browsers: on in embedded mode, off otherwise unless asked for. */
+  GRAPHIQL: z
+    .enum(['true', 'false', '1', '0', 'on', 'off'], { error: 'use true or false' })
+    .transform((value) => ['true', '1', 'on'].includes(value))
+    .optional(),
   /** The user id group notifications (`RC:GrpNtf`) are sent from. */
   IM_NOTIFICATION_SENDER: z
     .string()
-    .refine((id) => id.trim().length > 0 && [...id].length <= 64, 'a user id of 1 to 64 characters')
+    .refine(isValidUserId, `a user id: ${USER_ID_RULE}`)
     .default('__system__'),
 });
 
@@ -95,6 +120,9 @@ const environmentSchema = environmentVariables.superRefine((env, context) => {
     }
   }
   checkAuthentication(env, context, given.length === 3);
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    context.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'cannot exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)' });
+  }
 });
 
 /** Exactly one key source, with issuer and audience; and no real IM credentials without authentication. */
@@ -144,12 +172,16 @@ export interface Config {
   /** Members a group may hold, the owner included (IM_MAX_GROUP_MEMBERS). */
   maxGroupMembers: number;
   notificationSender: string;
+  /** Serve GraphiQL to browsers at /graphql. */
+  graphiql: boolean;
   imCallTimeoutMs: number;
   /** `maxAttempts`: tries of one outbox row before it is FAILED (the dispatcher's default when absent). */
   outbox: { leaseMs: number; pollMs: number; maxAttempts?: number };
   /** Null: this process keeps its own budget (one instance). */
   redis: { url: string; keyPrefix: string } | null;
   shutdown: { graceMs: number; drainTimeoutMs: number };
+  /** How long a client may take to send its request: headers, then the whole of it. */
+  http: { headersTimeoutMs: number; requestTimeoutMs: number };
 }
 
 /** How callers are named. */
@@ -203,10 +235,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     rateLimits: { group: env.IM_GROUP_RATE_LIMIT, publish: env.IM_PUBLISH_RATE_LIMIT },
     maxGroupMembers: env.IM_MAX_GROUP_MEMBERS,
     notificationSender: env.IM_NOTIFICATION_SENDER,
+    graphiql: env.GRAPHIQL ?? embedded,
     imCallTimeoutMs: env.IM_CALL_TIMEOUT_MS,
     outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
     shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, drainTimeoutMs: env.SHUTDOWN_DRAIN_TIMEOUT_MS },
+    http: { headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS },
   };
 }
 

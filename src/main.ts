@@ -1,9 +1,9 @@
 // First: refuses an unsupported Node before any module that needs a newer one is evaluated.
 import './runtime-check.js';
-import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createHttpServer } from './http/server.js';
 import { createLogger } from './logger.js';
 import { guardUnhandledRejections } from './process-guard.js';
 
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const server = createServer(app.graphql);
+  const server = createHttpServer(app.graphql, config.http);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -19,9 +19,9 @@ export interface Authenticator {
 /**
  * A bearer token, when JWT verification is configured, names the caller in any mode; in dev mode
  * `X-User-Id` does when no token is sent. Tokens, secrets and signatures never reach a log line
- * or a problem.
+ * or a problem. A reserved id (the notification sender) names no one.
  */
-export function createAuthenticator(config: AuthConfig, logger: Logger): Authenticator {
+export function createAuthenticator(config: AuthConfig, logger: Logger, reservedUserIds: readonly string[] = []): Authenticator {
   const log = logger.child({ component: 'auth' });
   const verifier: JwtVerifier | null = config.jwt ? createJwtVerifier(config.jwt) : null;
   const refused = (problem: string): Authentication => ({ callerId: null, problem });
@@ -54,7 +54,9 @@ export function createAuthenticator(config: AuthConfig, logger: Logger): Authent
   return {
     async authenticate(request) {
       try {
-        return await authenticate(request);
+        const named = await authenticate(request);
+        if (named.callerId !== null && reservedUserIds.includes(named.callerId)) return refused('this user id is reserved for group notifications');
+        return named;
       } catch (error) {
         log.error({ errorName: error instanceof Error ? error.name : typeof error }, 'authentication failed unexpectedly');
         return refused('the caller could not be authenticated; try again shortly');

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWSAlgorithm, type JWTVerifyGetKey } from 'jose';
 import type { JwtConfig } from '../config.js';
 import { tokenProblemOf, type TokenProblem } from './jwt-problems.js';
-import { isAcceptableUserId, MAX_USER_ID_LENGTH } from './user-id.js';
+import { isAcceptableUserId, USER_ID_RULE } from './user-id.js';
 
 /** A shared secret signs with HS256 only. */
 const SECRET_ALGORITHMS: readonly JWSAlgorithm[] = ['HS256'];
@@ -41,7 +41,7 @@ export function createJwtVerifier(config: JwtConfig): JwtVerifier {
           requiredClaims: ['exp', 'sub'],
         });
         if (!isAcceptableUserId(payload.sub)) {
-          return { problem: `the bearer token's subject is not a user id (use 1 to ${MAX_USER_ID_LENGTH} characters)`, operational: false };
+          return { problem: `the bearer token's subject is not a user id (use ${USER_ID_RULE})`, operational: false };
         }
         return { userId: payload.sub };
       } catch (error) {

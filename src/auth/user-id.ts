@@ -1,8 +1,5 @@
-/** The user ids a caller may be named by: 1 to 64 characters (code points), not blank, valid Unicode. */
-export const MAX_USER_ID_LENGTH = 64;
+import { isValidUserId, USER_ID_RULE } from '../groups/user-ids.js';
 
-export function isAcceptableUserId(value: unknown): value is string {
-  return (
-    typeof value === 'string' && value.isWellFormed() && value.trim().length > 0 && [...value].length <= MAX_USER_ID_LENGTH
-  );
-}
+/** The domain's one rule for user ids (see `src/groups/user-ids.ts`), the same for headers and tokens. */
+export const isAcceptableUserId = isValidUserId;
+export { USER_ID_RULE };

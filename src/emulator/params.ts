@@ -1,7 +1,13 @@
 import { badParameter } from './im-error.js';
 
 const GROUP_ID = /^[A-Za-z0-9]{1,64}$/;
-const MAX_USER_ID_CHARS = 64;
+/**
+ * User ids as the IM Service registers them (`/user/getToken.json`): at most 64 bytes, letters,
+ * digits and `+ | = - _` ("支持大小写英文字母、数字、部分特殊符号 + | = - _ 的组合方式，最大长度
+ * 64 字节"; the vendor's MCP server says letters and digits, 64 bytes). Anything else is code 1002.
+ */
+const MAX_USER_ID_BYTES = 64;
+const USER_ID_CHARS = /^[A-Za-z0-9+|=_-]+$/;
 const MAX_GROUP_NAME_CHARS = 64;
 export const MAX_USERS_PER_CALL = 1000;
 
@@ -41,9 +47,10 @@ export function checkGroupId(groupId: string, name = 'groupId'): string {
 }
 
 export function checkUserId(userId: string, name = 'userId'): string {
-  if (!hasCharsBetween(userId, 1, MAX_USER_ID_CHARS)) {
-    throw badParameter(`${name} must be 1 to ${MAX_USER_ID_CHARS} characters`);
+  if (userId.length === 0 || Buffer.byteLength(userId, 'utf8') > MAX_USER_ID_BYTES) {
+    throw badParameter(`${name} must be 1 to ${MAX_USER_ID_BYTES} bytes`);
   }
+  if (!USER_ID_CHARS.test(userId)) throw badParameter(`${name} may hold letters, digits and + | = - _ only`);
   return userId;
 }
 

@@ -135,6 +135,9 @@ class ImEmulator {
     const at = Date.now();
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     if (path === INTROSPECTION_PREFIX || path.startsWith(`${INTROSPECTION_PREFIX}/`)) {
+      // Every member list and message is readable here, unsigned: for this machine only, even
+      // when the emulator listens on another interface.
+      if (!isLoopback(req.socket.remoteAddress)) return sendJson(res, 403, { error: 'the /_emulator routes answer 127.0.0.1 only' });
       return handleIntrospection(req, res, path, {
         state: this.state,
         log: this.log,
@@ -247,4 +250,8 @@ class ImEmulator {
     this.windows.publish.clear();
     this.faults.reset();
   }
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }

@@ -5,6 +5,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/index.js';
 import type { GroupService } from '../groups/service.js';
+import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugin } from './limits.js';
 import { createLoaders } from './loaders.js';
@@ -18,6 +19,8 @@ export interface GraphQLServerOptions {
   requestDeadlineMs: number;
   /** Names the caller of each request (a bearer token, or `X-User-Id` in dev mode). */
   authenticator: Authenticator;
+  /** Serve GraphiQL at the endpoint to browsers. */
+  graphiql: boolean;
   /** Headers GraphiQL's example tabs start with; null: none. */
   graphiqlHeaders: Record<string, string> | null;
   /** HTTP-level plugins of the app (metrics, readiness). */
@@ -27,12 +30,10 @@ export interface GraphQLServerOptions {
 export type GraphQLServer = YogaServerInstance<Record<string, never>, Context>;
 
 /**
- * Yoga over the schema: GraphiQL from local assets, unexpected errors masked, `/health` built
+ * Yoga over the schema: GraphiQL from local assets (rendered once, compressed and cacheable), unexpected errors masked, `/health` built
  * in, query limits, a body limit, no batching and CSRF prevention.
  */
 export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServer {
-  const headers = options.graphiqlHeaders ? JSON.stringify(options.graphiqlHeaders, null, 2) : null;
-  const tabs = exampleOperations().map((query) => ({ query, headers }));
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -40,12 +41,12 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     landingPage: false,
     maskedErrors: true,
     logging: yogaLogger(options.logger),
-    renderGraphiQL,
-    // The headers go in as GraphiQL's default too: it does not load the first tab's own on first open.
-    graphiql: { title: 'Group gateway', defaultTabs: tabs, ...(headers ? { headers } : {}), shouldPersistHeaders: true },
+    // Served by graphiqlPlugin: Yoga would render its 9 MB page anew for every request.
+    graphiql: false,
     batching: false,
     maxRequestBodySize: MAX_REQUEST_BYTES,
     plugins: [
+      ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
       queryLimitsPlugin(),
       // Browsers may send "simple" requests across sites without asking: those need this header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
@@ -58,6 +59,19 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
       const scope = { callerId, authProblem: problem, requestId: requestIdFrom(request.headers.get('x-request-id')), deadlineAt };
       return { service: options.service, loaders: createLoaders(options.service, scope), scope };
     },
+  });
+}
+
+/** GraphiQL with one tab per example operation, each with the headers a caller needs here. */
+function graphiqlPage(graphiqlHeaders: Record<string, string> | null): string {
+  const headers = graphiqlHeaders ? JSON.stringify(graphiqlHeaders, null, 2) : null;
+  const tabs = exampleOperations().map((query) => ({ query, headers }));
+  // The headers go in as GraphiQL's default too: it does not load the first tab's own on first open.
+  return renderGraphiQL({
+    title: 'Group gateway',
+    defaultTabs: tabs,
+    ...(headers ? { headers } : {}),
+    shouldPersistHeaders: true,
   });
 }
 

@@ -78,3 +78,13 @@ export class IdempotencyKeyReusedError extends DomainError {
     super(`The idempotency key "${idempotencyKey}" was already used for a different request; use a new key for a new request.`);
   }
 }
+
+/**
+ * Input the domain refuses for a reason only it knows at run time (e.g. a user id reserved by the
+ * configuration); the GraphQL layer answers it as a `ValidationError` with these issues.
+ */
+export class InvalidInputError extends DomainError {
+  constructor(readonly issues: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string }>) {
+    super(issues.map((issue) => issue.message).join('; '));
+  }
+}

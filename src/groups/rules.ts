@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IM_LIMITS } from '../im/index.js';
+import { userIdProblem } from './user-ids.js';
 
 /** The IM Service's default member cap; the app's own comes from `IM_MAX_GROUP_MEMBERS`. */
 export const DEFAULT_MAX_GROUP_MEMBERS = IM_LIMITS.membersPerGroup;
@@ -15,10 +16,17 @@ export const MAX_GROUPS_PER_READ = 100;
  * Text that can travel: a lone UTF-16 surrogate (JSON's `"\ud800"`) is not a character, cannot
  * be percent-encoded for the IM Service, and would be stored mangled.
  */
-const wellFormed = z.string().refine((text) => text.isWellFormed(), 'Use valid Unicode text (no lone surrogates)');
+const wellFormed = z
+  .string()
+  .refine((text) => text.isWellFormed(), 'Use valid Unicode text (no lone surrogates)')
+  // PostgreSQL's text cannot hold U+0000, and SQLite would keep it: refused alike on both stores.
+  .refine((text) => !text.includes('\u0000'), 'Remove the NUL character (U+0000)')
+  // Ill-formed UTF-8 in a request body is decoded as U+FFFD: refused rather than stored as "�".
+  .refine((text) => !text.includes('\ufffd'), 'Use valid UTF-8 text (it arrived with undecodable bytes, U+FFFD)');
 
 /** The IM Service takes letters and digits only, at most 64. */
-export const groupIdSchema = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'Use 1 to 64 letters and digits');
+export const GROUP_ID = /^[A-Za-z0-9]{1,64}$/;
+export const groupIdSchema = z.string().regex(GROUP_ID, 'Use 1 to 64 letters and digits');
 
 /** Counted in characters as people see them (code points), not UTF-16 units. */
 export const groupNameSchema = wellFormed
@@ -26,9 +34,11 @@ export const groupNameSchema = wellFormed
   .refine((name) => [...name].length >= 1, 'The name cannot be empty')
   .refine((name) => [...name].length <= 64, 'Use at most 64 characters');
 
-export const userIdSchema = wellFormed
-  .refine((id) => id.trim().length > 0, 'A user id cannot be blank')
-  .refine((id) => [...id].length <= 64, 'A user id has at most 64 characters');
+/** One rule for every user id (see `user-ids.ts`): refused with the reason. */
+export const userIdSchema = z.string().superRefine((id, context) => {
+  const problem = userIdProblem(id);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
 
 export const avatarUrlSchema = wellFormed
   .max(2048, 'Use at most 2048 characters')

@@ -10,6 +10,7 @@ import {
   NotAuthenticatedError,
   OwnerCannotLeaveError,
   ForbiddenError,
+  InvalidInputError,
 } from './errors.js';
 import { IdempotencyGuard } from './idempotency.js';
 import { GroupReads } from './reads.js';
@@ -79,7 +80,8 @@ export class GroupService {
   }
 
   async createGroup(command: CreateGroupCommand, scope: RequestScope): Promise<GroupRow> {
-    const ownerId = requireCaller(scope);
+    const ownerId = this.requireCaller(scope);
+    this.refuseReserved(command.memberIds, ['input', 'memberIds']);
     const memberIds = [...new Set([ownerId, ...command.memberIds])];
     if (memberIds.length > this.maxMembers) throw new MemberLimitExceededError(this.maxMembers, memberIds.length);
     const { idempotencyKey, ...request } = command;
@@ -132,7 +134,8 @@ export class GroupService {
 
   /** Adds users; those already in are not an error. Answers the group and who was actually added. */
   async addMembers(groupId: string, userIds: readonly string[], notify: boolean, scope: RequestScope, idempotencyKey?: string | null) {
-    requireCaller(scope);
+    this.requireCaller(scope);
+    this.refuseReserved(userIds, ['userIds']);
     return this.idempotency.run(scope, idempotencyKey, 'addGroupMembers', { groupId, userIds, notify }, {
       replay: async (outcome) => ({ group: await this.requireGroup(groupId), added: JSON.parse(outcome).added as string[] }),
       run: async (record) => {
@@ -149,7 +152,7 @@ export class GroupService {
     scope: RequestScope,
     record: IdempotentRecord<string[]> | undefined,
   ): Promise<string[]> {
-    const actorId = requireCaller(scope);
+    const actorId = this.requireCaller(scope);
     const candidates = [...new Set(userIds)];
     this.changes.shedIfTooBusy(Math.ceil(candidates.length / 1000), scope);
     return this.changes.run(groupId, scope, async (trx) => {
@@ -185,7 +188,7 @@ export class GroupService {
 
   /** Removes members (those not in are ignored). Removed users get the `Kicked` notice before they go. */
   async removeMembers(groupId: string, userIds: readonly string[], notify: boolean, scope: RequestScope) {
-    const actorId = requireCaller(scope);
+    const actorId = this.requireCaller(scope);
     const candidates = [...new Set(userIds)];
     this.changes.shedIfTooBusy(Math.ceil(candidates.length / 1000), scope);
     const removed = await this.changes.run(groupId, scope, async (trx) => {
@@ -204,7 +207,7 @@ export class GroupService {
   }
 
   async leaveGroup(groupId: string, notify: boolean, scope: RequestScope): Promise<{ groupId: string }> {
-    const actorId = requireCaller(scope);
+    const actorId = this.requireCaller(scope);
     this.changes.shedIfTooBusy(1, scope);
     await this.changes.run(groupId, scope, async (trx) => {
       const { group, actor } = await this.loadForChange(trx, groupId, actorId);
@@ -217,7 +220,7 @@ export class GroupService {
 
   /** Changes the name and/or picture; a new name is also pushed to the IM Service (push notifications show it). */
   async updateGroup(groupId: string, profile: { name?: string; avatarUrl?: string | null }, notify: boolean, scope: RequestScope) {
-    const actorId = requireCaller(scope);
+    const actorId = this.requireCaller(scope);
     if (profile.name !== undefined) this.changes.shedIfTooBusy(1, scope);
     await this.changes.run(groupId, scope, async (trx) => {
       const { group, actor } = await this.loadForChange(trx, groupId, actorId);
@@ -244,7 +247,8 @@ export class GroupService {
 
   /** Hands the group to another member; the previous owner stays as an admin. */
   async transferOwnership(groupId: string, newOwnerId: string, notify: boolean, scope: RequestScope) {
-    const actorId = requireCaller(scope);
+    const actorId = this.requireCaller(scope);
+    this.refuseReserved([newOwnerId], ['userId']);
     await this.changes.run(groupId, scope, async (trx) => {
       const { group, actor } = await this.loadForChange(trx, groupId, actorId);
       authorize('transferOwnership', actor?.role ?? null);
@@ -275,7 +279,7 @@ export class GroupService {
 
   /** Makes a member an admin or a plain member again. The IM Service knows no roles: nothing is sent. */
   async setMemberRole(groupId: string, userId: string, role: Exclude<MemberRole, 'OWNER'>, scope: RequestScope): Promise<MemberRow> {
-    const actorId = requireCaller(scope);
+    const actorId = this.requireCaller(scope);
     return this.changes.run(groupId, scope, async (trx) => {
       const { actor } = await this.loadForChange(trx, groupId, actorId);
       authorize('setRoles', actor?.role ?? null);
@@ -288,7 +292,7 @@ export class GroupService {
 
   /** Dismisses the group: members hear `Dismiss` first, then it is gone from every list. */
   async dismissGroup(groupId: string, notify: boolean, scope: RequestScope): Promise<{ groupId: string }> {
-    const actorId = requireCaller(scope);
+    const actorId = this.requireCaller(scope);
     this.changes.shedIfTooBusy(1, scope);
     await this.changes.run(groupId, scope, async (trx) => {
       const { group, actor } = await this.loadForChange(trx, groupId, actorId);
@@ -358,6 +362,19 @@ export class GroupService {
     return member;
   }
 
+  /** The caller, who may not act as the notification sender. */
+  private requireCaller(scope: RequestScope): string {
+    return requireCaller(scope, this.deps.notificationSender);
+  }
+
+  /** The notification sender is no one's member, owner or target: a notice from it must be the gateway's. */
+  private refuseReserved(userIds: readonly string[], path: string[]): void {
+    const issues = userIds.flatMap((userId, index) =>
+      userId === this.deps.notificationSender ? [{ path: [...path, index], message: `"${userId}" is reserved for group notifications` }] : [],
+    );
+    if (issues.length > 0) throw new InvalidInputError(issues);
+  }
+
   private async requireGroup(groupId: string, options: { evenDismissed?: boolean } = {}): Promise<GroupRow> {
     const group = options.evenDismissed
       ? await this.deps.groups.findById(this.deps.store.db, groupId)
@@ -372,10 +389,14 @@ export class GroupService {
   }
 }
 
-function requireCaller(scope: RequestScope): string {
+function requireCaller(scope: RequestScope, reservedId: string): string {
+  if (scope.callerId === reservedId) throw new NotAuthenticatedError(RESERVED_CALLER);
   if (!scope.callerId) throw new NotAuthenticatedError(scope.authProblem ?? undefined);
   return scope.callerId;
 }
+
+/** Why the notification sender cannot act: notices from it must be the gateway's alone. */
+export const RESERVED_CALLER = 'this user id is reserved for group notifications';
 
 /** A change that touches nothing at the IM Service. */
 function nothingToDo<T>(result: T): PlannedChange<T> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 const IM = { IM_APP_KEY: 'key', IM_APP_SECRET: 'im-secret', IM_API_URLS: 'https://im.example.test' };
-const SECRET = 'x'.repeat(32);
+const SECRET = 'kq3VZr9xT2mW8pLd5sNc7bHf4gJy6tRa';
 const JWT = { JWT_SECRET: SECRET, JWT_ISSUER: 'https://id.example.test/', JWT_AUDIENCE: 'group-gateway' };
 
 function refusal(env: Record<string, string>): string {
@@ -71,5 +71,44 @@ describe('loadConfig: authentication', () => {
     expect(incomplete).toMatch(/JWT_AUDIENCE: required/);
     expect(incomplete).not.toContain(SECRET);
     expect(refusal({ JWT_ISSUER: 'https://id.example.test/', JWT_AUDIENCE: 'group-gateway' })).toMatch(/JWT_SECRET: .*JWT_JWKS_URL/);
+  });
+});
+
+describe('loadConfig: GRAPHIQL', () => {
+  it('is on in embedded mode and off with real IM credentials, unless set', () => {
+    expect(loadConfig({}).graphiql).toBe(true);
+    expect(loadConfig({ ...IM, ...JWT }).graphiql).toBe(false);
+    expect(loadConfig({ ...IM, ...JWT, GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(loadConfig({ GRAPHIQL: 'false' }).graphiql).toBe(false);
+    expect(refusal({ GRAPHIQL: 'yes please' })).toContain('GRAPHIQL');
+  });
+});
+
+describe('loadConfig: HTTP timeouts', () => {
+  it('defaults to 10 s for headers and 30 s for the whole request, and keeps headers within the request', () => {
+    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
+    expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '2000' }).http).toEqual({ headersTimeoutMs: 2000, requestTimeoutMs: 5000 });
+    expect(refusal({ HTTP_REQUEST_TIMEOUT_MS: '5000' })).toContain('HTTP_HEADERS_TIMEOUT_MS');
+    expect(refusal({ HTTP_REQUEST_TIMEOUT_MS: '10' })).toContain('HTTP_REQUEST_TIMEOUT_MS');
+  });
+});
+
+describe('loadConfig: weak secrets', () => {
+  it('refuses a JWT_SECRET of white space or of too few distinct bytes, naming it without echoing it', () => {
+    for (const weak of [' '.repeat(32), '\t \n'.repeat(16), 'ab'.repeat(32), '012345678'.repeat(4)]) {
+      const message = refusal({ ...IM, ...JWT, JWT_SECRET: weak });
+      expect(message).toMatch(/JWT_SECRET: is too weak/);
+      expect(message).not.toContain(weak.trim() || weak);
+    }
+    expect(loadConfig({ ...IM, ...JWT, JWT_SECRET: '3f9a0c7e1b5d2846'.repeat(4) }).auth.jwt?.secret).toHaveLength(64);
+  });
+
+  it('refuses an IM_APP_SECRET of white space or of too few distinct bytes', () => {
+    for (const weak of ['      ', 'aaaaaaaaaaaaaa', 'abcabcabcabc']) {
+      const message = refusal({ ...IM, ...JWT, IM_APP_SECRET: weak });
+      expect(message).toMatch(/IM_APP_SECRET: is too weak/);
+      expect(message).not.toContain(weak.trim() || weak);
+    }
+    expect(loadConfig({ ...IM, ...JWT }).im?.appSecret).toBe('im-secret');
   });
 });

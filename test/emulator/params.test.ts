@@ -86,10 +86,10 @@ describe('emulator parameter rules', () => {
     expect((await groupView(emulator, 'G'.repeat(64)))?.members).toHaveLength(1000);
   });
 
-  it('decodes + and %20 as spaces and keeps & = % in values', async () => {
-    const body = 'userId=a+b&userId=c%20d&groupId=g1&groupName=x%26y%3Dz%25';
+  it('decodes + and %20 as spaces and keeps & = % + | in values', async () => {
+    const body = 'userId=a%2Bb&userId=c%7Cd%3De&groupId=g1&groupName=x+%26y%3Dz%25%20w';
     expect((await signedPost(emulator, '/group/create.json', body)).status).toBe(200);
-    expect(await groupView(emulator, 'g1')).toEqual({ groupId: 'g1', name: 'x&y=z%', members: ['a b', 'c d'] });
+    expect(await groupView(emulator, 'g1')).toEqual({ groupId: 'g1', name: 'x &y=z% w', members: ['a+b', 'c|d=e'] });
   });
 
   it('answers 404/404 to an unknown path and 405/1002 to a GET', async () => {

@@ -1,121 +1,12 @@
 import { ReadableStream } from 'node:stream/web';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, QUERY_LIMITS } from '../../src/graphql/limits.js';
 import { exampleOperations } from '../../src/graphql/operations.js';
-import { startGateway, userIds, type GatewayFixture } from '../fixtures/gateway.js';
-import { emulatorLog, expectSecretAbsent } from '../fixtures/im.js';
+import { userIds } from '../fixtures/gateway.js';
+import { ARMOR_STATUSES, CREATE_GROUP, GRAPHQL_RESPONSE, GROUP, type Answer, expectFast, expectRefused, gateway, groupExists, imCallCount, post, request } from './hostile-http.js';
 
-/**
- * Hostile requests over real HTTP. Each must be answered quickly with a 4xx or a typed answer
- * (never a 5xx, never a hang) and leave the process answering.
- *
- * FAST_MS: every request here is refused before a resolver or an IM call runs; on an idle
- * machine each is answered in 2 to 100 ms (the 100 000-id list, the slowest, in about 100 ms).
- * Two seconds is 20 times that: room for a shared, noisy 2-core machine, while a request that
- * did the hostile work instead of refusing it (a pathological parse or validation walk, a wait on
- * the rate limiter or the IM Service, whose calls time out after 5 s) would still show.
- */
-const FAST_MS = 2_000;
-
-/** Accept as a GraphQL-over-HTTP client does: request errors then answer 4xx, not 200. */
-const GRAPHQL_RESPONSE = 'application/graphql-response+json';
-
-interface Answer {
-  status: number;
-  ms: number;
-  text: string;
-  /** The parsed body, when it is JSON. */
-  json: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | null;
-}
-
-let fixture: GatewayFixture;
-
-beforeAll(async () => {
-  fixture = await startGateway();
-});
-
-afterAll(async () => {
-  expectSecretAbsent(fixture.logLines, [], fixture.emulator.appSecret);
-  await fixture.close();
-});
-
-// Whatever a hostile request did, the process still answers: its health check, and a real query.
-afterEach(async () => {
-  const health = await fetch(`${fixture.url}/health`);
-  expect(health.status).toBe(200);
-  const viewer = await post(JSON.stringify({ query: '{ viewer { userId } }' }));
-  expect(viewer.json).toEqual({ data: { viewer: { userId: 'alice' } } });
-});
-
-async function send(init: { method?: string; body?: BodyInit; headers?: Record<string, string>; query?: string }): Promise<Answer> {
-  const started = performance.now();
-  const response = await fetch(`${fixture.url}/graphql${init.query ? `?${init.query}` : ''}`, {
-    method: init.method ?? 'POST',
-    headers: { accept: GRAPHQL_RESPONSE, 'x-user-id': 'alice', ...init.headers },
-    ...(init.body !== undefined ? { body: init.body } : {}),
-  });
-  const text = await response.text();
-  const ms = performance.now() - started;
-  let json: Answer['json'] = null;
-  try {
-    json = JSON.parse(text) as Answer['json'];
-  } catch {
-    // Not JSON: left null, the assertions say what they expected.
-  }
-  return { status: response.status, ms, text, json };
-}
-
-function post(body: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return send({ body, headers: { 'content-type': 'application/json', ...headers } });
-}
-
-function request(query: string, variables?: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<Answer> {
-  return post(JSON.stringify({ query, variables, ...extra }));
-}
-
-/** Answered fast, without a 5xx. */
-function expectFast(answer: Answer): void {
-  expect(answer.status, answer.text.slice(0, 500)).toBeLessThan(500);
-  expect(answer.ms, `answered in ${answer.ms.toFixed(0)} ms`).toBeLessThan(FAST_MS);
-}
-
-/** A refusal before execution: a 4xx (or the 200 Yoga gives graphql-armor's refusals), no data, the named reason. */
-function expectRefused(answer: Answer, reason: RegExp, statuses: number[] = [400]): void {
-  expectFast(answer);
-  expect(statuses, answer.text.slice(0, 500)).toContain(answer.status);
-  expect(answer.json?.data ?? null).toBeNull();
-  expect(answer.json?.errors?.map((error) => error.message).join('\n')).toMatch(reason);
-}
-
-/**
- * graphql-armor throws its refusals from inside validation without an error code, so Yoga answers
- * them 200 even to `application/graphql-response+json` clients (graphql-js's own validation
- * errors get 400). Still a refusal with nothing executed; reported, tolerated here.
- */
-const ARMOR_STATUSES = [200, 400];
-
-const CREATE_GROUP = `
-  mutation HostileCreate($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      __typename
-      ... on ValidationError { issues { path message } }
-      ... on Error { message }
-    }
-  }
-`;
-
-const GROUP = `query HostileGroup($groupId: String!) { group(groupId: $groupId) { groupId } }`;
-
-async function groupExists(groupId: string): Promise<boolean> {
-  const answer = await request(GROUP, { groupId });
-  expect(answer.json?.errors).toBeUndefined();
-  return answer.json?.data?.group != null;
-}
-
-async function imCallCount(): Promise<number> {
-  return (await emulatorLog(fixture.emulator)).length;
-}
+/** Hostile variables and documents: refused fast, before any resolver or IM call (see hostile-http.ts). */
 
 describe('the example operations', () => {
   const operations = exampleOperations().map((query) => ({ query, name: /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? '?' }));
@@ -173,7 +64,7 @@ describe('hostile variables', () => {
     const agent = new Agent({ connections: 1 });
     try {
       const started = performance.now();
-      const response = await undiciFetch(`${fixture.url}/graphql`, {
+      const response = await undiciFetch(`${gateway().url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE, 'x-user-id': 'alice' },
         body,
@@ -277,87 +168,5 @@ describe('hostile documents', () => {
   it('refuses a query of 5 000 tokens', async () => {
     const query = `{ viewer { ${'userId '.repeat(4_994)} } }`;
     expectRefused(await request(query), new RegExp(`Token limit of ${QUERY_LIMITS.maxTokens} exceeded`));
-  });
-});
-
-describe('hostile HTTP', () => {
-  it('answers invalid JSON with 400', async () => {
-    const answer = await post('{"query": "{ viewer { userId } }", ');
-    expectFast(answer);
-    expect(answer.status).toBe(400);
-    expect(answer.json?.errors?.length).toBeGreaterThan(0);
-  });
-
-  it('refuses a text/plain POST (a browser "simple" request) by CSRF prevention, executing nothing', async () => {
-    const before = await imCallCount();
-    const answer = await send({
-      body: JSON.stringify({ query: 'mutation { createGroup(input: { groupId: "csrfplain", name: "CSRF" }) { __typename } }' }),
-      headers: { 'content-type': 'text/plain' },
-    });
-
-    expectFast(answer);
-    expect(answer.status).toBe(403);
-    expect(answer.json?.data ?? null).toBeNull();
-    expect(await groupExists('csrfplain')).toBe(false);
-    expect(await imCallCount()).toBe(before);
-  });
-
-  it('refuses a form POST by CSRF prevention, executing nothing', async () => {
-    const before = await imCallCount();
-    const form = new URLSearchParams({ query: 'mutation { createGroup(input: { groupId: "csrfform", name: "CSRF" }) { __typename } }' });
-    const urlencoded = await send({ body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    const multipartBody = new FormData();
-    multipartBody.set('operations', JSON.stringify({ query: 'mutation { createGroup(input: { groupId: "csrfmultipart", name: "CSRF" }) { __typename } }' }));
-    multipartBody.set('map', '{}');
-    const multipart = await send({ body: multipartBody });
-
-    for (const answer of [urlencoded, multipart]) {
-      expectFast(answer);
-      expect(answer.status, answer.text).toBe(403);
-    }
-    expect(await groupExists('csrfform')).toBe(false);
-    expect(await groupExists('csrfmultipart')).toBe(false);
-    expect(await imCallCount()).toBe(before);
-  });
-
-  it('answers an unknown operationName with a 4xx and an error', async () => {
-    const answer = await request('query Known { viewer { userId } }', undefined, { operationName: 'Unknown' });
-    expectFast(answer);
-    expect(answer.status).toBeGreaterThanOrEqual(400);
-    expect(answer.status).toBeLessThan(500);
-    expect(answer.json?.errors?.length).toBeGreaterThan(0);
-    expect(answer.json?.data ?? null).toBeNull();
-  });
-
-  it('answers a batched array body with a 4xx (batching is off), executing none of it', async () => {
-    const before = await imCallCount();
-    const answer = await post(
-      JSON.stringify([
-        { query: '{ viewer { userId } }' },
-        { query: 'mutation { createGroup(input: { groupId: "batched", name: "Batched" }) { __typename } }' },
-      ]),
-    );
-    expectFast(answer);
-    expect(answer.status).toBe(400);
-    expect(answer.json?.errors?.[0]?.message).toMatch(/batching/i);
-    expect(await groupExists('batched')).toBe(false);
-    expect(await imCallCount()).toBe(before);
-  });
-
-  it('answers a mutation sent with GET with 405, executing nothing', async () => {
-    const before = await imCallCount();
-    const query = new URLSearchParams({ query: 'mutation { createGroup(input: { groupId: "viaget", name: "GET" }) { __typename } }' }).toString();
-    // A non-browser client, which sends the CSRF header: the method is what refuses it.
-    const withHeader = await send({ method: 'GET', query, headers: { 'x-graphql-yoga-csrf': '1' } });
-    // A browser's plain GET (no custom header) is refused even earlier, by CSRF prevention.
-    const plain = await send({ method: 'GET', query });
-
-    expectFast(withHeader);
-    expect(withHeader.status, withHeader.text).toBe(405);
-    expect(withHeader.json?.errors?.[0]?.message).toMatch(/POST/);
-    expectFast(plain);
-    expect(plain.status).toBe(403);
-    expect(await groupExists('viaget')).toBe(false);
-    expect(await imCallCount()).toBe(before);
   });
 });

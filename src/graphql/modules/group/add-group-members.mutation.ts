@@ -3,6 +3,7 @@ import { IdempotencyKeyReusedError, MemberLimitExceededError } from '../../../gr
 import { idempotencyKeySchema } from '../../../groups/rules.js';
 import type { GroupRow } from '../../../groups/store/tables.js';
 import { builder } from '../../builder.js';
+import { asValidationError } from '../../domain-validation.js';
 import { IM_CHANGE_ERRORS } from '../../errors.js';
 import { groupIdArg, notifyArg, NOTIFY_DESCRIPTION, userIdsArg } from './change-args.js';
 import { Group } from './group.type.js';
@@ -39,6 +40,6 @@ builder.mutationField('addGroupMembers', (t) =>
       union: { name: 'AddGroupMembersResult', description: 'What became of an addGroupMembers request.' },
     },
     resolve: (_root, args, context) =>
-      context.service.addMembers(args.groupId, args.userIds, args.notify ?? true, context.scope, args.idempotencyKey),
+      asValidationError(context.service.addMembers(args.groupId, args.userIds, args.notify ?? true, context.scope, args.idempotencyKey)),
   }),
 );

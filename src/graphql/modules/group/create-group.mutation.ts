@@ -7,6 +7,7 @@ import {
 } from '../../../groups/errors.js';
 import { createGroupInputSchema, MAX_GROUP_MEMBERS } from '../../../groups/rules.js';
 import { builder } from '../../builder.js';
+import { asValidationError } from '../../domain-validation.js';
 import { COMMON_MUTATION_ERRORS } from '../../errors.js';
 import { NOTIFY_DESCRIPTION } from './change-args.js';
 import { Group } from './group.type.js';
@@ -67,7 +68,7 @@ builder.mutationField('createGroup', (t) =>
       dataField: { name: 'group', description: 'The new group.' },
     },
     resolve: (_root, { input, notify }, context) =>
-      context.service.createGroup(
+      asValidationError(context.service.createGroup(
         {
           groupId: input.groupId,
           name: input.name,
@@ -77,7 +78,7 @@ builder.mutationField('createGroup', (t) =>
           idempotencyKey: input.idempotencyKey,
         },
         context.scope,
-      ),
+      )),
   }),
 );
 

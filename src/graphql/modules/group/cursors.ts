@@ -1,5 +1,7 @@
 import type { MemberCursor, MembershipCursor } from '../../../groups/store/members.repository.js';
 import type { MemberRow } from '../../../groups/store/tables.js';
+import { GROUP_ID } from '../../../groups/rules.js';
+import { isValidUserId } from '../../../groups/user-ids.js';
 import { badInput } from '../../access.js';
 
 /** Opaque keyset cursors: the position itself, so pages stay stable while rows come and go. */
@@ -10,6 +12,7 @@ export function encodeMemberCursor(member: MemberRow): string {
 
 export function decodeMemberCursor(cursor: string): MemberCursor {
   const [joinedAt, userId] = decode(cursor, 'm');
+  if (!isValidUserId(userId)) throw notACursor();
   return { joinedAt, userId };
 }
 
@@ -19,6 +22,7 @@ export function encodeMembershipCursor(member: MemberRow): string {
 
 export function decodeMembershipCursor(cursor: string): MembershipCursor {
   const [joinedAt, groupId] = decode(cursor, 'v');
+  if (!GROUP_ID.test(groupId)) throw notACursor();
   return { joinedAt, groupId };
 }
 
@@ -26,10 +30,20 @@ function encode(position: string): string {
   return Buffer.from(position).toString('base64url');
 }
 
+/**
+ * The position in a cursor, checked as the store would need it: a millisecond time that fits a
+ * bigint (and a JavaScript number), an id under its rule. Anything else is a client's invention,
+ * answered BAD_USER_INPUT on both stores rather than a database error.
+ */
 function decode(cursor: string, kind: 'm' | 'v'): [number, string] {
-  const match = new RegExp(`^${kind}:(\\d+):(.+)$`, 's').exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('after is not a cursor this field gave out');
-  return [Number(match[1]), match[2]!];
+  const match = new RegExp(`^${kind}:(\\d{1,16}):(.+)$`, 's').exec(Buffer.from(cursor, 'base64url').toString());
+  const joinedAt = match ? Number(match[1]) : NaN;
+  if (!match || !Number.isSafeInteger(joinedAt)) throw notACursor();
+  return [joinedAt, match[2]!];
+}
+
+function notACursor(): Error {
+  return badInput('after is not a cursor this field gave out');
 }
 
 /** Checks a page size argument. */

@@ -3,6 +3,7 @@ import { NotAMemberError } from '../../../groups/errors.js';
 import { userIdSchema } from '../../../groups/rules.js';
 import type { GroupRow } from '../../../groups/store/tables.js';
 import { builder } from '../../builder.js';
+import { asValidationError } from '../../domain-validation.js';
 import { GROUP_CHANGE_ERRORS } from '../../errors.js';
 import { groupIdArg, notifyArg, NOTIFY_DESCRIPTION } from './change-args.js';
 import { Group } from './group.type.js';
@@ -27,6 +28,7 @@ builder.mutationField('transferGroupOwnership', (t) =>
       directResult: true,
       union: { name: 'TransferGroupOwnershipResult', description: 'What became of a transferGroupOwnership request.' },
     },
-    resolve: (_root, args, context) => context.service.transferOwnership(args.groupId, args.userId, args.notify ?? true, context.scope),
+    resolve: (_root, args, context) =>
+      asValidationError(context.service.transferOwnership(args.groupId, args.userId, args.notify ?? true, context.scope)),
   }),
 );
