@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import type { SoakResult } from './soak-scenario.js';
 
 interface LimiterFigures {
   maxInAnyWindow: number;
@@ -42,15 +43,8 @@ interface InstallResult {
   afterOverBefore: number | null;
 }
 
-interface SoakResult {
-  requests: number;
-  crashes: number;
-  unanswered: number;
-  lost: number;
-  duplicateGroups: number;
-  duplicateNotices: number;
-  rssGrowthMb: number;
-}
+/** What `npm run bench:soak` prints: its result without the details. */
+type SoakLine = Omit<SoakResult, 'details'>;
 
 const GROUP_BUDGET = 100;
 
@@ -133,7 +127,7 @@ Reading: ${result.instances} instances together ${result.maxInAnyWindow <= GROUP
 `;
 }
 
-function soakSection(result: SoakResult): string {
+function soakSection(result: SoakLine): string {
   return `## Two instances under the IM fault mix (\`npm run bench:soak\`)
 
 Two gateway processes on PostgreSQL sharing a Redis budget, 60 s of createGroup and
@@ -177,7 +171,7 @@ async function main(): Promise<void> {
   const limiter = await run<LimiterResult>('bench:limiter');
   const graphql = await run<GraphqlResult>('bench:graphql');
   const cluster = await run<ClusterResult>('bench:cluster');
-  const soak = await run<SoakResult>('bench:soak');
+  const soak = await run<SoakLine>('bench:soak');
   const install = await run<InstallResult>('bench:install');
   const cpu = cpus();
   const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
