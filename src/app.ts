@@ -37,8 +37,17 @@ export interface App {
   close(): Promise<void>;
 }
 
+export interface BuildOptions {
+  /**
+   * Start the background work: the outbox dispatcher (which sends pending rows to the IM Service)
+   * and the idempotency-key sweep. Default true; `reconcile --dry-run` only reads, so it says false.
+   */
+  background?: boolean;
+}
+
 /** The composition root: store, IM client, outbox, service and GraphQL, wired once. */
-export async function buildApp(config: Config, logger: Logger): Promise<App> {
+export async function buildApp(config: Config, logger: Logger, options: BuildOptions = {}): Promise<App> {
+  const background = options.background ?? true;
   const emulator = config.im ? null : await startEmbeddedEmulator(config);
   const im = config.im ?? { appKey: emulator!.appKey, appSecret: emulator!.appSecret, baseUrls: [emulator!.url] };
   const store = await waitFor(
@@ -113,8 +122,8 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
       }),
     ],
   });
-  dispatcher.start();
-  const sweeper = sweepIdempotencyKeys(service, logger);
+  if (background) dispatcher.start();
+  const sweeper = background ? sweepIdempotencyKeys(service, logger) : undefined;
 
   return {
     graphql,
