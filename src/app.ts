@@ -8,6 +8,7 @@ import { OutboxDispatcher } from './groups/outbox/dispatcher.js';
 import { OutboxRepository } from './groups/outbox/outbox.repository.js';
 import { GroupService } from './groups/service.js';
 import { openStore, type Store } from './groups/store/database.js';
+import { redactedDatabaseUrl } from './groups/store/database-url.js';
 import { GroupsRepository } from './groups/store/groups.repository.js';
 import { IdempotencyRepository } from './groups/store/idempotency.repository.js';
 import { MembersRepository } from './groups/store/members.repository.js';
@@ -37,12 +38,21 @@ export interface App {
   close(): Promise<void>;
 }
 
+export interface BuildOptions {
+  /**
+   * Start the background work: the outbox dispatcher (which sends pending rows to the IM Service)
+   * and the idempotency-key sweep. Default true; `reconcile --dry-run` only reads, so it says false.
+   */
+  background?: boolean;
+}
+
 /** The composition root: store, IM client, outbox, service and GraphQL, wired once. */
-export async function buildApp(config: Config, logger: Logger): Promise<App> {
+export async function buildApp(config: Config, logger: Logger, options: BuildOptions = {}): Promise<App> {
+  const background = options.background ?? true;
   const emulator = config.im ? null : await startEmbeddedEmulator(config);
   const im = config.im ?? { appKey: emulator!.appKey, appSecret: emulator!.appSecret, baseUrls: [emulator!.url] };
   const store = await waitFor(
-    describeDatabase(config.databaseUrl),
+    redactedDatabaseUrl(config.databaseUrl),
     () => openStore(config.databaseUrl, { onPoolError: (error) => logger.warn({ err: error.message }, 'idle database connection failed') }),
     logger,
   );
@@ -113,8 +123,8 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
       }),
     ],
   });
-  dispatcher.start();
-  const sweeper = sweepIdempotencyKeys(service, logger);
+  if (background) dispatcher.start();
+  const sweeper = background ? sweepIdempotencyKeys(service, logger) : undefined;
 
   return {
     graphql,
@@ -151,17 +161,6 @@ async function databaseAnswers(store: Store): Promise<boolean> {
 
 function orFail(answered: boolean): void {
   if (!answered) throw new Error('no answer');
-}
-
-/** The database for a log line: its kind and host, never its password. */
-function describeDatabase(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol.startsWith('postgres')) return `PostgreSQL at ${parsed.host}`;
-  } catch {
-    // a file path
-  }
-  return `the SQLite database at ${url}`;
 }
 
 /** Forgets idempotency keys past their 24 hours, now and every hour. */

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createHttpServer } from './http/server.js';
+import { redactedDatabaseUrl } from './groups/store/database-url.js';
 import { createLogger } from './logger.js';
 import { guardUnhandledRejections } from './process-guard.js';
 
@@ -20,6 +21,11 @@ async function main(): Promise<void> {
       'no IM credentials configured: using the embedded IM Service emulator',
     );
   }
+  // One line saying what this instance runs on, never a password.
+  const imOrigins = (config.im?.baseUrls ?? [app.emulator!.url]).map(withoutPassword);
+  const redis = config.redis ? withoutPassword(config.redis.url) : 'off';
+  const database = redactedDatabaseUrl(config.databaseUrl);
+  logger.info({ database, redis, imOrigins }, `using ${database}, Redis ${redis}, IM origins ${imOrigins.join(', ')}`);
   if (config.auth.dev) {
     logger.info('AUTH_MODE=dev: callers are named by the X-User-Id header');
     if (!['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
@@ -77,6 +83,15 @@ async function main(): Promise<void> {
 function withoutSecrets(url: string): string {
   const { origin, pathname } = new URL(url);
   return origin + pathname;
+}
+
+/** A URL fit for a log line that keeps its scheme and user name (`origin` is "null" for redis://): no password, query or fragment. */
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  parsed.password = '';
+  parsed.search = '';
+  parsed.hash = '';
+  return parsed.toString();
 }
 
 main().catch((error: unknown) => {

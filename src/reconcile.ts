@@ -1,10 +1,13 @@
 /**
- * `npm run reconcile [-- --dry-run] [-- --include-failed]`: compares every settled group in the
+ * `npm run reconcile [-- --dry-run] [-- --include-failed] [-- --against-fresh-emulator]`: compares every settled group in the
  * store with the IM Service and repairs what differs through the outbox (the store is the truth):
  * members, a group the IM Service lost (created again, with its name), names, and groups dismissed
  * here but alive there. PENDING groups are counted, not compared; FAILED ones are listed apart,
- * and repaired too with `--include-failed`. `--dry-run` prints the differences only. The last line
- * is a JSON summary.
+ * and repaired too with `--include-failed`. `--dry-run` prints the differences only, and starts no
+ * dispatcher: nothing already pending is sent either. Without IM credentials it refuses to run
+ * (exit 2): a fresh embedded emulator knows none of the groups, and the dispatcher would mark real
+ * pending rows DONE against it; `--against-fresh-emulator` asks for exactly that (for trying it
+ * out). The last line is a JSON summary.
  */
 // First: refuses an unsupported Node before any module that needs a newer one is evaluated.
 import './runtime-check.js';
@@ -19,22 +22,33 @@ const DRAIN_TIMEOUT_MS = 120_000;
 async function main(): Promise<number> {
   const dryRun = process.argv.includes('--dry-run');
   const includeFailed = process.argv.includes('--include-failed');
+  const againstFreshEmulator = process.argv.includes('--against-fresh-emulator');
   const config = loadConfig();
-  const app = await buildApp(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  if (!config.im && !againstFreshEmulator) {
+    throw new ConfigError(
+      'reconcile: IM_APP_KEY, IM_APP_SECRET and IM_API_URLS are not set, so it would compare with (and send pending and repaired ' +
+        'changes to) a fresh embedded emulator, not your IM Service. Set them, or pass --against-fresh-emulator to do that on purpose.',
+    );
+  }
+  // A dry run sends nothing: not its repairs (it writes none), nor the rows already pending.
+  const app = await buildApp(config, createLogger(process.env.LOG_LEVEL ?? 'warn'), { background: !dryRun });
   try {
-    if (app.emulator) console.error('note: no IM credentials are configured, so this compares with a fresh embedded emulator');
+    if (app.emulator) console.error('note: --against-fresh-emulator: comparing with a fresh embedded emulator, which knows no groups');
     const deps: ReconcileDeps = { store: app.store, im: app.im, ...app.repositories };
     const repaired: string[] = [];
-    const totals = { groupsDrifted: 0, missingAtIm: 0, extraAtIm: 0, recreated: 0, renamed: 0, dismissed: 0, failedRepaired: 0 };
+    const totals = { groupsDrifted: 0, missingAtIm: 0, extraAtIm: 0, recreated: 0, renamed: 0, dismissed: 0, failedRepaired: 0, changedMeanwhile: 0 };
     const walk = findDrift(deps, { includeFailed });
     let step = await walk.next();
     for (; !step.done; step = await walk.next()) {
       const drift = step.value;
-      count(totals, drift);
       for (const line of describe(drift)) console.log(line);
-      if (!dryRun) {
-        await repairDrift(deps, drift);
+      if (dryRun) count(totals, drift);
+      else if (await repairDrift(deps, drift)) {
+        count(totals, drift);
         repaired.push(drift.groupId);
+      } else {
+        totals.changedMeanwhile += 1;
+        console.log(`${drift.groupId}: changed in the store since it was read: left alone, the next run compares it again`);
       }
     }
     const { checked, pending, failed } = step.value;

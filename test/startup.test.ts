@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { freePort, freshDir, logLines, spawnGateway, waitForLog } from './fixtures/process.js';
 import { graphql } from './generated/index.js';
+import { storeTargets } from './fixtures/stores.js';
 
 const CreateGroup = graphql(`
   mutation StartupSpecCreateGroup($input: CreateGroupInput!) {
@@ -112,6 +113,41 @@ describe('npm start (node --import tsx src/main.ts)', () => {
     expect(code).not.toBeNull();
     expect(gateway.stderr()).toMatch(/\bPORT\b/);
     expect(gateway.stdout()).not.toContain('gateway ready');
+  });
+
+  it('refuses a mistyped PostgreSQL URL: exits 2 naming DATABASE_URL, never echoing its password, creating no file', { timeout: 60_000 }, async () => {
+    const gateway = spawnGateway({ DATABASE_URL: 'postgresql+psycopg2://gw:hunter2secret@db.internal/chat', LOG_LEVEL: 'debug' });
+
+    const code = await gateway.exited;
+
+    expect(code).toBe(2);
+    expect(gateway.stderr()).toContain('DATABASE_URL');
+    expect(gateway.stderr()).toContain('postgres://');
+    expect(gateway.output()).not.toContain('hunter2secret');
+    expect(gateway.stdout()).not.toContain('gateway ready');
+    // No directory named after the URL (`postgresql+psycopg2:/gw:hunter2secret@…`) was created for a SQLite file.
+    expect(readdirSync('.').filter((name) => name.startsWith('postgresql'))).toEqual([]);
+  });
+
+  const postgres = storeTargets().find((target) => target.dialect === 'postgres')!;
+  it.skipIf(postgres.skip)('logs one start-up line naming the database, Redis and IM origins, without the password', { timeout: 90_000 }, async () => {
+    const database = await postgres.fresh();
+    try {
+      const url = new URL(database.url);
+      url.password = 'startup-hunter2';
+      const port = await freePort();
+      const gateway = spawnGateway({ PORT: String(port), DATABASE_URL: url.toString(), LOG_LEVEL: 'info' });
+      await waitForLog(gateway, 'gateway ready');
+      const using = logLines(gateway.stdout()).filter((line) => String(line.msg).startsWith('using '));
+      expect(using).toHaveLength(1);
+      expect(using[0]).toMatchObject({ redis: 'off', database: `PostgreSQL at postgres://${url.username}@${url.host}${url.pathname} (schema ${database.schema})` });
+      expect(using[0]!.imOrigins).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/)]);
+      gateway.child.kill('SIGTERM');
+      expect(await gateway.exited).toBe(0);
+      expect(gateway.output()).not.toContain('startup-hunter2');
+    } finally {
+      await database.drop();
+    }
   });
 
   it('refuses IM_APP_KEY alone: exits non-zero, naming IM_APP_SECRET and IM_API_URLS', { timeout: 60_000 }, async () => {

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { ImClient } from '../im/index.js';
 import type { OutboxOperation } from './outbox/operations.js';
 import type { OutboxRepository } from './outbox/outbox.repository.js';
@@ -25,6 +25,11 @@ export interface Drift {
   ownerId: string;
   /** The group was FAILED and an operator asked to repair it (`--include-failed`). */
   failed: boolean;
+  /**
+   * The store as the walk read it, before comparing: a repair made from a snapshot the store has
+   * since moved past (a dismissal, a member added or removed, a rename) is skipped, see `repairDrift`.
+   */
+  seen: { syncStatus: SyncStatus; dismissed: boolean; lastOutboxId: number };
 }
 
 export interface ReconcileDeps {
@@ -70,20 +75,32 @@ export async function* findDrift(deps: ReconcileDeps, options: WalkOptions = {})
   for (const status of statuses) {
     for await (const group of pages((after) => deps.groups.pageByStatus(status, after, PAGE))) {
       totals.checked++;
-      const drift = await compareActive(deps, group);
-      if (drift || status === 'FAILED') yield drift ?? settled(group);
+      // Read before the members: a change committed after this read shows as a newer row at repair time.
+      const lastOutboxId = await lastOutboxIdOf(deps.store.db, group.group_id);
+      const drift = await compareActive(deps, group, lastOutboxId);
+      if (drift || status === 'FAILED') yield drift ?? settled(group, lastOutboxId);
     }
     for await (const group of pages((after) => deps.groups.pageDismissed(status, after, PAGE))) {
       totals.checked++;
+      const lastOutboxId = await lastOutboxIdOf(deps.store.db, group.group_id);
       const atIm = await deps.im.queryGroupMembers(group.group_id);
-      if (atIm.length > 0 || status === 'FAILED') yield { ...settled(group), dismissedHere: atIm.length > 0 };
+      if (atIm.length > 0 || status === 'FAILED') yield { ...settled(group, lastOutboxId), dismissedHere: atIm.length > 0 };
     }
   }
   if (options.includeFailed) totals.failed = [];
   return totals;
 }
 
-async function compareActive(deps: ReconcileDeps, group: GroupRow): Promise<Drift | null> {
+/**
+ * The newest outbox row of the group (0 for none). Every change to a group writes its rows under
+ * the group's lock (see `GroupsRepository.lock`), so within one group ids grow in commit order.
+ */
+async function lastOutboxIdOf(db: Kysely<Database>, groupId: string): Promise<number> {
+  const row = await db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('last')).where('group_id', '=', groupId).executeTakeFirst();
+  return Number(row?.last ?? 0);
+}
+
+async function compareActive(deps: ReconcileDeps, group: GroupRow, lastOutboxId: number): Promise<Drift | null> {
   const [stored, atIm] = await Promise.all([deps.members.userIdsOf(group.group_id), deps.im.queryGroupMembers(group.group_id)]);
   const storedSet = new Set(stored);
   const imSet = new Set(atIm);
@@ -93,7 +110,7 @@ async function compareActive(deps: ReconcileDeps, group: GroupRow): Promise<Drif
   const witness = atIm.find((userId) => storedSet.has(userId));
   const nameAtIm = witness === undefined ? null : await nameAt(deps.im, witness, group);
   if (missingAtIm.length + extraAtIm.length === 0 && nameAtIm === null) return null;
-  return { ...settled(group), missingAtIm, extraAtIm, lost, nameAtIm };
+  return { ...settled(group, lastOutboxId), missingAtIm, extraAtIm, lost, nameAtIm };
 }
 
 /** The group's name as the IM Service holds it, read from a member's list; null when it matches or cannot be seen. */
@@ -105,7 +122,7 @@ async function nameAt(im: ImClient, userId: string, group: GroupRow): Promise<st
   return found.name === group.name ? null : found.name;
 }
 
-function settled(group: GroupRow): Drift {
+function settled(group: GroupRow, lastOutboxId: number): Drift {
   return {
     groupId: group.group_id,
     missingAtIm: [],
@@ -116,6 +133,7 @@ function settled(group: GroupRow): Drift {
     dismissedHere: false,
     ownerId: group.owner_id,
     failed: group.sync_status === 'FAILED',
+    seen: { syncStatus: group.sync_status, dismissed: group.dismissed_at !== null, lastOutboxId },
   };
 }
 
@@ -145,16 +163,30 @@ export function repairsFor(drift: Drift): OutboxOperation[] {
  * Writes the repairs to the outbox, marking the group PENDING; the dispatcher sends them. A FAILED
  * group's failed rows are RESOLVED first (superseded by these repairs, computed from the store),
  * and a FAILED group with nothing to repair is SYNCED at once.
+ *
+ * The drift was computed from a snapshot read earlier in the walk: under the group's lock, the
+ * group is read again and left alone (answering false) when the store has moved on since: it was
+ * dismissed (or is gone), its sync status changed, or it has outbox rows newer than the walk saw.
+ * Repairing anyway would undo that change: re-create a just-dismissed group with all its members,
+ * quit a just-added member, re-join a just-removed one. The next reconcile compares it afresh.
  */
-export async function repairDrift(deps: ReconcileDeps, drift: Drift): Promise<void> {
+export async function repairDrift(deps: ReconcileDeps, drift: Drift): Promise<boolean> {
   const operations = repairsFor(drift);
-  await deps.store.db.transaction().execute(async (trx: Transaction<Database>) => {
+  return deps.store.db.transaction().execute(async (trx: Transaction<Database>) => {
     // Like every change: the group first, so its outbox rows keep their order (see `GroupsRepository.lock`).
     await deps.groups.lock(trx, drift.groupId);
+    const current = await deps.groups.findById(trx, drift.groupId);
+    const unchanged =
+      current !== undefined &&
+      (current.dismissed_at !== null) === drift.seen.dismissed &&
+      current.sync_status === drift.seen.syncStatus &&
+      (await lastOutboxIdOf(trx, drift.groupId)) === drift.seen.lastOutboxId;
+    if (!unchanged) return false;
     if (drift.failed) await deps.outbox.resolveFailed(trx, drift.groupId);
-    const now = Date.now();
-    for (const operation of operations) await deps.outbox.insert(trx, { groupId: drift.groupId, kind: operation.kind, payload: operation, now });
+    const writtenAt = Date.now();
+    for (const operation of operations) await deps.outbox.insert(trx, { groupId: drift.groupId, kind: operation.kind, payload: operation, now: writtenAt });
     const backlog = await deps.outbox.changeBacklog(trx, drift.groupId);
     await deps.groups.setSyncStatus(trx, drift.groupId, backlog ?? 'SYNCED');
+    return true;
   });
 }

@@ -29,7 +29,7 @@ export type MemberRole =
 
 /** Whether the IM Service already knows the group as the gateway stores it. */
 export type SyncStatus =
-  /** The IM Service refused a change for good; see `syncError`. */
+  /** A change did not reach the IM Service: it refused it for good, or the gateway gave it up after its last try (the IM Service kept answering "try again"). See `syncError`; an operator repairs it. */
   | 'FAILED'
   /** Stored here; the IM Service is being brought in step and will be shortly. */
   | 'PENDING'

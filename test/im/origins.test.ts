@@ -33,19 +33,65 @@ describe('origin selection with hysteresis', () => {
     expect(switches).toEqual([{ from: PRIMARY, to: BACKUP, reason: 'failover' }]);
   });
 
-  it('tries the primary again once per failback period, one switch each way', () => {
+  it('probes the primary with one call per failback period while the other calls stay on the backup', () => {
     const { origins, switches, advance } = selector();
     origins.reportFailure(origins.current());
     advance(29_999);
     expect(origins.current()).toBe(BACKUP);
     advance(1);
+    // The rest is over: one call is the probe, every other call sent meanwhile stays on the backup.
     expect(origins.current()).toBe(PRIMARY);
-    // Still dead: back to the backup at once (it did not fail), and the primary rests again.
+    for (let i = 0; i < 50; i++) {
+      advance(100);
+      expect(origins.current()).toBe(BACKUP);
+    }
+    // Still dead: the probe fails, the primary rests again, calls never left the backup.
     origins.reportFailure(PRIMARY);
     expect(origins.current()).toBe(BACKUP);
-    advance(10_000);
+    advance(29_999);
     expect(origins.current()).toBe(BACKUP);
-    expect(switches.map((change) => change.reason)).toEqual(['failover', 'failback', 'failover']);
+    advance(1);
+    expect(origins.current()).toBe(PRIMARY);
+    expect(origins.current()).toBe(BACKUP);
+    expect(switches.map((change) => change.reason)).toEqual(['failover']);
+  });
+
+  it('switches back once the probe succeeds, with one log line', () => {
+    const { origins, switches, advance } = selector();
+    origins.reportFailure(origins.current());
+    advance(30_000);
+    expect(origins.current()).toBe(PRIMARY);
+    expect(origins.current()).toBe(BACKUP);
+    origins.reportSuccess(BACKUP);
+    expect(origins.current()).toBe(BACKUP);
+    origins.reportSuccess(PRIMARY);
+    for (let i = 0; i < 10; i++) expect(origins.current()).toBe(PRIMARY);
+    expect(switches).toEqual([
+      { from: PRIMARY, to: BACKUP, reason: 'failover' },
+      { from: BACKUP, to: PRIMARY, reason: 'failback' },
+    ]);
+  });
+
+  it('without a success report, switches back when no failure of the probe was heard for the probe window', () => {
+    const { origins, switches, advance } = selector();
+    origins.reportFailure(origins.current());
+    advance(30_000);
+    expect(origins.current()).toBe(PRIMARY);
+    advance(29_999);
+    expect(origins.current()).toBe(BACKUP);
+    advance(1);
+    expect(origins.current()).toBe(PRIMARY);
+    expect(switches.map((change) => change.reason)).toEqual(['failover', 'failback']);
+  });
+
+  it('a backup failure during the probe does not send calls to the primary being probed', () => {
+    const { origins, switches, advance } = selector();
+    origins.reportFailure(origins.current());
+    advance(30_000);
+    expect(origins.current()).toBe(PRIMARY);
+    origins.reportFailure(BACKUP);
+    expect(origins.current()).toBe(BACKUP);
+    expect(switches.map((change) => change.reason)).toEqual(['failover']);
   });
 
   it('a healthy primary is kept: a backup failure never moves calls', () => {
@@ -83,4 +129,26 @@ describe('a dead primary under load', () => {
     expect((await emulatorLog(backup)).some((entry) => entry.code === 1000)).toBe(true);
     expect(fixture.logLines.filter((line) => line.includes('im origin failing, switching'))).toHaveLength(1);
   });
+
+  it('that hangs gets one probe after the rest: the calls sent meanwhile stay on the backup and answer', async () => {
+    primary = await startFixtureEmulator({ faults: { hangRate: 1 } });
+    backup = await startFixtureEmulator({ seed: 3 });
+    cleanups.push(() => primary.close(), () => backup.close());
+    const fixture = clientFor([primary.url, backup.url], { failbackAfterMs: 300, attemptTimeoutMs: 2000 });
+    cleanups.push(() => fixture.close());
+
+    // The first call times out at the primary and is retried at the backup.
+    await fixture.client.createGroup({ groupId: 'first', groupName: 'First', userIds: ['a'] });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The rest is over: 20 calls at once; one of them probes the primary (and waits out its timeout).
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => fixture.client.createGroup({ groupId: `h${i}`, groupName: `H${i}`, userIds: ['a'] })),
+    );
+
+    expect(results.every((result) => result.status === 'fulfilled')).toBe(true);
+    expect(await emulatorLog(primary)).toHaveLength(2);
+    expect((await emulatorLog(backup)).filter((entry) => entry.path === '/group/create.json')).toHaveLength(21);
+    expect(fixture.logLines.filter((line) => line.includes('im origin failing, switching'))).toHaveLength(1);
+    expect(fixture.logLines.filter((line) => line.includes('im origin failback'))).toHaveLength(0);
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { DEFAULT_POOL_SIZE, parseDatabaseUrl } from '../../src/groups/store/database-url.js';
+import { DatabaseUrlError, DEFAULT_POOL_SIZE, parseDatabaseUrl, redactedDatabaseUrl } from '../../src/groups/store/database-url.js';
 
 describe('DATABASE_URL', () => {
   it('names SQLite by a path or :memory:, an optional sqlite: prefix dropped', () => {
@@ -39,5 +39,40 @@ describe('DATABASE_URL', () => {
         expect(String(error)).not.toContain('hunter2');
       }
     }
+  });
+
+  it('refuses any other URL at start-up, naming the variable and never echoing the password', () => {
+    for (const url of [
+      'postgresql+psycopg2://gw:hunter2secret@db.internal/chat',
+      'postgis://gw:hunter2secret@db.internal/chat',
+      'mysql://gw:hunter2secret@db.internal/chat',
+      'file:///var/lib/gw.sqlite',
+      'file:gw.sqlite',
+      'sqlite:///var/lib/gw.sqlite',
+      'gw:hunter2secret@db.internal/chat',
+    ]) {
+      expect(() => parseDatabaseUrl(url), url).toThrow(DatabaseUrlError);
+      expect(() => loadConfig({ DATABASE_URL: url }), url).toThrow(/\bDATABASE_URL: /);
+      try {
+        loadConfig({ DATABASE_URL: url });
+      } catch (error) {
+        expect(String(error)).not.toContain('hunter2secret');
+      }
+    }
+    // The scheme is named, for the operator to see the typo.
+    expect(() => parseDatabaseUrl('postgresql+psycopg2://gw:hunter2secret@db.internal/chat')).toThrow('postgresql+psycopg2:// is not supported');
+  });
+
+  it('keeps a Windows drive path for SQLite', () => {
+    expect(parseDatabaseUrl('C:\\data\\gw.sqlite')).toEqual({ dialect: 'sqlite', path: 'C:\\data\\gw.sqlite' });
+  });
+
+  it('names the database for a log line without its password or query', () => {
+    expect(redactedDatabaseUrl('postgres://gw:hunter2secret@db.internal:5433/chat?schema=gateway&pool=4&sslmode=require')).toBe(
+      'PostgreSQL at postgres://gw@db.internal:5433/chat (schema gateway)',
+    );
+    expect(redactedDatabaseUrl('postgresql://db.internal/chat')).toBe('PostgreSQL at postgresql://db.internal/chat');
+    expect(redactedDatabaseUrl('sqlite:./data/gw.sqlite')).toBe('SQLite at ./data/gw.sqlite');
+    expect(redactedDatabaseUrl(':memory:')).toBe('SQLite in memory');
   });
 });

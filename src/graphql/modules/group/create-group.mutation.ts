@@ -49,7 +49,8 @@ builder.mutationField('createGroup', (t) =>
     description:
       'Creates a group, stores it, and creates it at the IM Service (in calls of 1000 members). ' +
       'Answers `CreateGroupSuccess` once the IM Service has it, or with `syncStatus: PENDING` when the IM Service ' +
-      'is slow: the gateway keeps trying until it has. Every failure is a typed member of the union.',
+      'is slow: the gateway keeps trying in the background, a bounded number of times (then `syncStatus: FAILED`). ' +
+      'Every failure is a typed member of the union.',
     args: {
       input: t.arg({ type: CreateGroupInput, required: true, description: 'The group to create.' }),
       notify: t.arg.boolean({ required: false, defaultValue: true, description: NOTIFY_DESCRIPTION }),

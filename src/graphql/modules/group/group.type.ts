@@ -9,7 +9,11 @@ export const SyncStatusEnum = builder.enumType('SyncStatus', {
   values: {
     SYNCED: { description: 'The IM Service has the group and its members: chat works.' },
     PENDING: { description: 'Stored here; the IM Service is being brought in step and will be shortly.' },
-    FAILED: { description: 'The IM Service refused a change for good; see `syncError`.' },
+    FAILED: {
+      description:
+        'A change did not reach the IM Service: it refused it for good, or the gateway gave it up after its last try ' +
+        '(the IM Service kept answering "try again"). See `syncError`; an operator repairs it.',
+    },
   } as const,
 });
 
