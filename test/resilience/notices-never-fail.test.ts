@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   ScenarioCreateDocument,
   ScenarioDismissDocument,
@@ -8,7 +8,7 @@ import {
 import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
 import { emulatorGroup, emulatorLog, emulatorMessages } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
-import type { Config } from '../../src/config.js';
+import { ConfigError, loadConfig, type Config } from '../../src/config.js';
 
 /**
  * A notice never fails, withdraws or undoes the change it describes: only group calls decide
@@ -130,5 +130,13 @@ describeEachStore('notices never fail their change', (target) => {
     expect(row).toEqual({ status: 'PENDING', locked_until: null });
     dispatcher.start();
     await eventually(async () => (await notices(fixture, 'club'))[1]?.status === 'DONE');
+  });
+});
+
+describe('OUTBOX_LEASE_MS', () => {
+  it('must leave a full IM call timeout and a second inside a claim, or no notice would ever be published', () => {
+    expect(loadConfig({ OUTBOX_LEASE_MS: '6000', IM_CALL_TIMEOUT_MS: '5000' }).outbox.leaseMs).toBe(6000);
+    expect(() => loadConfig({ OUTBOX_LEASE_MS: '5999', IM_CALL_TIMEOUT_MS: '5000' })).toThrow(ConfigError);
+    expect(() => loadConfig({ OUTBOX_LEASE_MS: '2000' })).toThrow(/OUTBOX_LEASE_MS.*IM_CALL_TIMEOUT_MS/);
   });
 });
