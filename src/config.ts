@@ -210,6 +210,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  // A publish starts only with a full call timeout before the claim's end (at most once): a shorter lease would never publish.
+  if (env.OUTBOX_LEASE_MS < env.IM_CALL_TIMEOUT_MS + 1000) {
+    throw new ConfigError(`Invalid configuration:\n  OUTBOX_LEASE_MS: must be at least IM_CALL_TIMEOUT_MS + 1000 (${env.IM_CALL_TIMEOUT_MS + 1000})`);
+  }
   const embedded = !(env.IM_APP_KEY && env.IM_APP_SECRET && env.IM_API_URLS);
   return {
     port: env.PORT,

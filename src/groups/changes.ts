@@ -2,9 +2,10 @@ import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { ImAuthError, ImRateLimitedError, type ImClient, type ImError } from '../im/index.js';
 import { RateLimitedError, UpstreamError } from './errors.js';
-import { settleSyncStatus, type DispatchOutcome, type OutboxDispatcher } from './outbox/dispatcher.js';
+import type { DispatchOutcome, OutboxDispatcher } from './outbox/dispatcher.js';
 import { compensationFor, groupCallCount, isNotification, type OutboxOperation } from './outbox/operations.js';
 import type { OutboxRepository } from './outbox/outbox.repository.js';
+import { settleSyncStatus } from './outbox/sync-status.js';
 import type { Store } from './store/database.js';
 import type { GroupsRepository } from './store/groups.repository.js';
 import type { IdempotencyRepository } from './store/idempotency.repository.js';
@@ -54,6 +55,8 @@ export class KeyAlreadyRecorded extends Error {}
 interface WrittenRow {
   id: number;
   operation: OutboxOperation;
+  /** A notice that must reach the IM Service before the group calls after it (Kicked, Dismiss). */
+  leads: boolean;
 }
 
 type Written<T> = { change: PlannedChange<T>; rows: WrittenRow[]; idempotency: IdempotentRecord<T> | undefined };
@@ -62,10 +65,12 @@ type Written<T> = { change: PlannedChange<T>; rows: WrittenRow[]; idempotency: I
  * The one way a group changes: the domain rows and their outbox rows in one transaction,
  * then the outbox rows sent at once, in order, until the request's deadline.
  *
- * - all sent: the change stands, SYNCED;
- * - the IM Service refused: the change is undone (and whatever part reached it compensated): `UpstreamError`;
+ * Only group calls decide the change's fate; a notice never fails, withdraws or undoes it:
+ * - all group calls sent: the change stands, SYNCED; trailing notices follow in the background;
+ * - the IM Service refused a group call: the change is undone (and whatever part reached it compensated): `UpstreamError`;
  * - nothing reached the IM Service and the deadline passed: the change is withdrawn: `RateLimitedError` or a retryable `UpstreamError`;
- * - anything else (a timeout, an answer lost): the change stands, PENDING, and the dispatcher loop finishes it.
+ * - anything else (a timeout, an answer lost, a leading notice not through by the deadline):
+ *   the change stands, PENDING, and the dispatcher finishes it.
  */
 export class ChangeRunner {
   constructor(private readonly deps: ChangeRunnerDeps) {}
@@ -104,8 +109,9 @@ export class ChangeRunner {
       const now = Date.now();
       if (idempotency) await this.record(trx, idempotency, change, now);
       const rows: WrittenRow[] = [];
-      for (const operation of change.operations) {
-        rows.push({ id: await this.deps.outbox.insert(trx, { groupId, kind: operation.kind, payload: operation, now }), operation });
+      for (const [index, operation] of change.operations.entries()) {
+        const leads = isNotification(operation) && change.operations.slice(index + 1).some((later) => !isNotification(later));
+        rows.push({ id: await this.deps.outbox.insert(trx, { groupId, kind: operation.kind, payload: operation, now, leads }), operation, leads });
       }
       if (change.operations.some((operation) => !isNotification(operation))) {
         await this.deps.groups.setSyncStatus(trx, groupId, 'PENDING');
@@ -130,17 +136,47 @@ export class ChangeRunner {
   private async send<T>(groupId: string, written: Written<T>, scope: RequestScope): Promise<void> {
     let reachedImService = false;
     for (const [index, row] of written.rows.entries()) {
+      if (isNotification(row.operation) && !row.leads) {
+        // Trailing notices: the client does not wait for them; they follow in order, each with a full attempt.
+        const trailing = written.rows.slice(index).map((later) => later.id);
+        void this.deps.dispatcher.sendInBackground(trailing, groupId, { requestId: scope.requestId });
+        return;
+      }
+      if (row.leads) {
+        const outcome = await this.leadingNotice(row, groupId, scope);
+        if (outcome === 'published') reachedImService = true;
+        // Not through yet (deferred, or still publishing past the deadline): the change stands, PENDING, behind it.
+        if (outcome === 'pending') return;
+        continue;
+      }
       const outcome = await this.deps.dispatcher.dispatchInOrder(row.id, groupId, scope);
       if (outcome.status === 'done') {
         reachedImService = true;
         continue;
       }
-      // A refused notification is dropped; one still pending holds the rows behind it, so order holds.
-      if (isNotification(row.operation) && (outcome.status === 'rejected' || outcome.status === 'gaveUp')) continue;
       if (outcome.status === 'rejected') return this.undo(groupId, written, index, outcome, scope);
       if (!reachedImService && neverSent(outcome)) return this.withdraw(groupId, written, outcome.error);
       return;
     }
+  }
+
+  /**
+   * A notice that must precede its group call: waited for until the request's deadline but never
+   * cut by it (a publish cut mid-way may have gone out, and is never repeated): past the deadline
+   * the request stops waiting and the dispatch goes on in the background, under its claim.
+   * 'dropped': refused or given up, so it holds nothing behind it.
+   */
+  private async leadingNotice(row: WrittenRow, groupId: string, scope: RequestScope): Promise<'published' | 'dropped' | 'pending'> {
+    const dispatch = this.deps.dispatcher.sendInBackground([row.id], groupId, { requestId: scope.requestId });
+    const waitMs = Math.max(0, scope.deadlineAt - Date.now());
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(resolve, waitMs, 'deadline')));
+    const first = await Promise.race([dispatch.then(() => 'sent' as const), deadline]);
+    clearTimeout(timer);
+    if (first === 'deadline') return 'pending';
+    const after = await this.deps.outbox.get(row.id);
+    if (after?.status === 'DONE') return 'published';
+    return after?.status === 'FAILED' ? 'dropped' : 'pending';
   }
 
   /** The IM Service refused: the store goes back, and what reached the IM Service is taken back there too. */
@@ -165,7 +201,8 @@ export class ChangeRunner {
       }
       if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.outbox, this.deps.groups, groupId);
     });
-    if (compensationId !== null) void this.deps.dispatcher.dispatchInOrder(compensationId, groupId).catch(() => undefined);
+    // A compensation refused in turn leaves the group FAILED with its reason (see the dispatcher's `settleFailure`).
+    if (compensationId !== null) void this.deps.dispatcher.sendInBackground([compensationId], groupId, { requestId: scope.requestId });
     this.deps.logger.warn(
       { groupId, kind: refused.operation.kind, imCode: outcome.error.imCode, requestId: scope.requestId },
       'change refused by the IM Service, undone',

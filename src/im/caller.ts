@@ -76,12 +76,17 @@ export class ImCaller {
       try {
         return await call.limiter.schedule(
           { path: call.path, weight: call.weight, deadlineAt: options.deadlineAt },
-          () => this.attempt(call.path, body, requestId, attempt, options),
+          () => {
+            this.refuseShortAtMostOnce(call, options.deadlineAt);
+            return this.attempt(call.path, body, requestId, attempt, options);
+          },
         );
       } catch (error) {
         if (!(error instanceof ImError) || options.signal?.aborted) throw error;
         // A later attempt shed for lack of time says less than the failure that caused the retry.
         if (isShed(error) && lastFailure) throw verdictOf(lastFailure, ambiguousFailure);
+        // Nothing was sent and no time is left for a full attempt: the caller sends it later.
+        if (isShed(error) && call.atMostOnce) throw error;
         if (error.mayHaveTakenEffect) ambiguousFailure = error;
         if (call.atMostOnce && ambiguousFailure) throw ambiguousFailure;
         const delayMs = error.retryable ? this.retryDelayMs(error, attempt, options.deadlineAt) : null;
@@ -91,6 +96,17 @@ export class ImCaller {
         await sleep(delayMs, undefined, { signal: options.signal });
       }
     }
+  }
+
+  /**
+   * An at-most-once call (a publish) cut by its deadline mid-attempt may have been published and
+   * can never be repeated: one that has less than a full attempt timeout left is not started but
+   * refused here, nothing sent (shed), so that its caller sends it later with a full attempt.
+   */
+  private refuseShortAtMostOnce(call: Call, deadlineAt: number | undefined): void {
+    if (!call.atMostOnce || deadlineAt === undefined) return;
+    const leftMs = deadlineAt - Date.now();
+    if (leftMs < this.attemptTimeoutMs) throw new ImRateLimitedError(call.path, Math.max(1, this.attemptTimeoutMs - leftMs), true);
   }
 
   private retryDelayMs(error: ImError, attempt: number, deadlineAt: number | undefined): number | null {

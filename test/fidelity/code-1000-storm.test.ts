@@ -64,8 +64,10 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
     fixture.emulator.setFaults({ code1000Groups: [] });
     expect((await fixture.execute(Add, { groupId: 'stormy', userIds: ['dave'] }, { as: 'alice' })).data?.addGroupMembers.__typename).toBe('AddGroupMembersSuccess');
     await eventually(async () => (await emulatorGroup(fixture.emulator, 'stormy'))?.members.includes('dave') === true);
-    // The group stays FAILED (its create was never confirmed) until an operator reconciles it.
-    expect((await fixture.execute(Status, { groupId: 'stormy' }, { as: 'alice' })).data?.group.syncStatus).toBe('FAILED');
+    // The group stays FAILED (its create was never confirmed) until an operator reconciles it, and still says why.
+    await eventually(async () => (await fixture.execute(Status, { groupId: 'stormy' }, { as: 'alice' })).data?.group.syncStatus === 'FAILED');
+    const after = (await fixture.execute(Status, { groupId: 'stormy' }, { as: 'alice' })).data?.group;
+    expect(after?.syncError).toMatch(new RegExp(`gave up after ${MAX_ATTEMPTS} attempts.*code 1000`));
 
     const metrics = await (await fetch(`${fixture.url}/metrics`)).text();
     expect(metrics).toMatch(/^outbox_rows_given_up_total\{kind="createGroup"\} 1$/m);

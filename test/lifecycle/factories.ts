@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Config } from '../../src/config.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { graphql } from '../generated/index.js';
-import { startGateway, type GatewayFixture, type GraphQLResponse, type RequestOptions } from '../fixtures/gateway.js';
+import { noticesSettled, startGateway, type GatewayFixture, type GraphQLResponse, type RequestOptions } from '../fixtures/gateway.js';
 import { emulatorGroup, emulatorLog, emulatorMessages, startFixtureEmulator } from '../fixtures/im.js';
 import { readNotice } from '../fixtures/notices.js';
 
@@ -336,15 +336,21 @@ function answerOf<T, K extends keyof T>(response: GraphQLResponse<T>, field: K):
 }
 
 export async function addGroupMembers(gateway: GatewayFixture, vars: { groupId: string; userIds: string[]; notify?: boolean }, options: CallOptions) {
-  return answerOf(await gateway.execute(AddGroupMembers, vars, requestOptions(options)), 'addGroupMembers');
+  const response = await gateway.execute(AddGroupMembers, vars, requestOptions(options));
+  await noticesSettled(gateway);
+  return answerOf(response, 'addGroupMembers');
 }
 
 export async function removeGroupMembers(gateway: GatewayFixture, vars: { groupId: string; userIds: string[]; notify?: boolean }, options: CallOptions) {
-  return answerOf(await gateway.execute(RemoveGroupMembers, vars, requestOptions(options)), 'removeGroupMembers');
+  const response = await gateway.execute(RemoveGroupMembers, vars, requestOptions(options));
+  await noticesSettled(gateway);
+  return answerOf(response, 'removeGroupMembers');
 }
 
 export async function leaveGroup(gateway: GatewayFixture, vars: { groupId: string; notify?: boolean }, options: CallOptions) {
-  return answerOf(await gateway.execute(LeaveGroup, vars, requestOptions(options)), 'leaveGroup');
+  const response = await gateway.execute(LeaveGroup, vars, requestOptions(options));
+  await noticesSettled(gateway);
+  return answerOf(response, 'leaveGroup');
 }
 
 /** Leave `name` or `avatarUrl` out to keep it; `avatarUrl: null` removes the picture. */
@@ -353,11 +359,15 @@ export async function updateGroup(
   vars: { groupId: string; name?: string; avatarUrl?: string | null; notify?: boolean },
   options: CallOptions,
 ) {
-  return answerOf(await gateway.execute(UpdateGroup, vars, requestOptions(options)), 'updateGroup');
+  const response = await gateway.execute(UpdateGroup, vars, requestOptions(options));
+  await noticesSettled(gateway);
+  return answerOf(response, 'updateGroup');
 }
 
 export async function transferGroupOwnership(gateway: GatewayFixture, vars: { groupId: string; userId: string; notify?: boolean }, options: CallOptions) {
-  return answerOf(await gateway.execute(TransferGroupOwnership, vars, requestOptions(options)), 'transferGroupOwnership');
+  const response = await gateway.execute(TransferGroupOwnership, vars, requestOptions(options));
+  await noticesSettled(gateway);
+  return answerOf(response, 'transferGroupOwnership');
 }
 
 export async function setGroupMemberRole(
@@ -365,11 +375,15 @@ export async function setGroupMemberRole(
   vars: { groupId: string; userId: string; role: 'OWNER' | 'ADMIN' | 'MEMBER' },
   options: CallOptions,
 ) {
-  return answerOf(await gateway.execute(SetGroupMemberRole, vars, requestOptions(options)), 'setGroupMemberRole');
+  const response = await gateway.execute(SetGroupMemberRole, vars, requestOptions(options));
+  await noticesSettled(gateway);
+  return answerOf(response, 'setGroupMemberRole');
 }
 
 export async function dismissGroup(gateway: GatewayFixture, vars: { groupId: string; notify?: boolean }, options: CallOptions) {
-  return answerOf(await gateway.execute(DismissGroup, vars, requestOptions(options)), 'dismissGroup');
+  const response = await gateway.execute(DismissGroup, vars, requestOptions(options));
+  await noticesSettled(gateway);
+  return answerOf(response, 'dismissGroup');
 }
 
 /** Table cases as `[title, case]`, so that `it.for(cases)('%s ...')` prints the title unquoted. */

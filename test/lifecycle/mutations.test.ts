@@ -692,29 +692,29 @@ describe('when the IM Service cannot be reached', () => {
     const groupId = groupIds[change.index]!;
     const before = await storedGroup(offline, groupId);
 
-    const answer = await change.run(offline, groupId, { as: change.actor });
+    // Without notices: only group calls decide whether a change is withdrawn.
+    const answer = await change.run(offline, groupId, { as: change.actor, notify: false });
 
     expect(answer).toMatchObject({ __typename: 'UpstreamError', imCode: null, retryable: true });
     expect(await storedGroup(offline, groupId)).toEqual(before);
   });
 
-  // With the notice first (Kicked, Dismiss), nothing reached the IM Service either: withdrawn too.
-  it('removeGroupMembers with its Kicked notification answers the same, and keeps nothing', async () => {
+  // With the notice first (Kicked, Dismiss): a notice never withdraws its change. It stands,
+  // PENDING, and the notice and its group call follow through the outbox, in order.
+  it('removeGroupMembers with its Kicked notification stands, PENDING, behind its notice', async () => {
     const groupId = groupIds[changes.length]!;
-    const before = await storedGroup(offline, groupId);
     const answer = await removeGroupMembers(offline, { groupId, userIds: [MEMBER] }, { as: OWNER });
 
-    expect(answer).toMatchObject({ __typename: 'UpstreamError', imCode: null, retryable: true });
-    expect(await storedGroup(offline, groupId)).toEqual(before);
+    expect(answer).toMatchObject({ __typename: 'RemoveGroupMembersSuccess', removedUserIds: [MEMBER], group: { syncStatus: 'PENDING' } });
+    expect((await storedGroup(offline, groupId))?.members.map(([userId]) => userId)).not.toContain(MEMBER);
   });
 
-  it('dismissGroup with its Dismiss notification answers the same, and keeps nothing', async () => {
+  it('dismissGroup with its Dismiss notification stands, PENDING, behind its notice', async () => {
     const groupId = groupIds[changes.length + 1]!;
-    const before = await storedGroup(offline, groupId);
     const answer = await dismissGroup(offline, { groupId }, { as: OWNER });
 
-    expect(answer).toMatchObject({ __typename: 'UpstreamError', imCode: null, retryable: true });
-    expect(await storedGroup(offline, groupId)).toEqual(before);
+    expect(answer).toMatchObject({ __typename: 'DismissGroupSuccess', groupId });
+    expect(await storedGroup(offline, groupId)).toBeNull();
   });
 });
 
@@ -735,7 +735,8 @@ describe('when the IM Service answers its own rate limit (1008) until the deadli
     const before = await storedGroup(busy, groupId);
     const imBefore = await imMembers(busy.emulator, groupId);
 
-    const answer = await change.run(busy, groupId, { as: change.actor });
+    // Without notices (a notice never withdraws its change: see 'when the IM Service cannot be reached').
+    const answer = await change.run(busy, groupId, { as: change.actor, notify: false });
 
     expect(answer).toMatchObject({ __typename: 'RateLimitedError', retryAfterMs: expect.any(Number) });
     expect(answer.retryAfterMs).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
-import { eventually, startGateway, type GatewayFixture, type GraphQLResponse } from '../fixtures/gateway.js';
+import { eventually, noticesSettled, startGateway, type GatewayFixture, type GraphQLResponse } from '../fixtures/gateway.js';
 import { emulatorMessages } from '../fixtures/im.js';
 import { readNotice } from '../fixtures/notices.js';
 
@@ -77,6 +77,8 @@ describe('a scripted lifecycle', () => {
   async function step<T>(run: Promise<GraphQLResponse<T>>): Promise<void> {
     const [result] = Object.values((await run).data ?? {}) as Array<{ __typename: string }>;
     expect(result?.__typename).toMatch(/Success$/);
+    // The client is answered before the notices that follow a change: let them go, as a script's pace would.
+    await noticesSettled(fixture);
   }
 
   beforeAll(async () => {

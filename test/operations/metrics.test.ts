@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
-import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { eventually, noticesSettled, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
 
 const Create = graphql(`
   mutation MetricsCreate($input: CreateGroupInput!) {
@@ -41,7 +41,8 @@ describe('/metrics after a scripted scenario', () => {
     await fixture.execute(Create, { input: { groupId: 'bad id', name: 'Bad' } }, { as: 'alice' });
     await fixture.execute(Create, { input: { groupId: 'm3', name: 'Nobody' } });
     await fixture.execute(Add, { groupId: 'm1', userIds: ['carol'] }, { as: 'alice' });
-    // An IM answer of 500 the client retries: counted per attempt.
+    // An IM answer of 500 the client retries: counted per attempt (on the join, not on a notice still going out).
+    await noticesSettled(fixture);
     fixture.emulator.setFaults({ failNext: ['error500'] });
     await fixture.execute(Add, { groupId: 'm2', userIds: ['dave'] }, { as: 'alice' });
     await eventually(async () => {

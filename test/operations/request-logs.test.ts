@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
-import { startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { noticesSettled, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
 import { emulatorLog } from '../fixtures/im.js';
 
 const Create = graphql(`
@@ -29,6 +29,8 @@ describe('the logs of one request', () => {
       { input: { groupId: 'logged', name: 'Logged', memberIds: ['bob'] } },
       { as: 'alice', headers: { 'x-request-id': requestId } },
     );
+    // The Create notice follows the answer, through the outbox, still under the request's id.
+    await noticesSettled(fixture);
     expect(response.data?.createGroup.__typename).toBe('CreateGroupSuccess');
   });
   afterAll(() => fixture.close());

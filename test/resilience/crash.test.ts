@@ -56,6 +56,8 @@ async function scene(target: StoreTarget): Promise<Scene> {
     IM_APP_SECRET: emulator.appSecret,
     IM_API_URLS: emulator.url,
     AUTH_MODE: 'dev',
+    // A publish starts only with a full call timeout before its claim ends: the lease must exceed it.
+    IM_CALL_TIMEOUT_MS: '1000',
     OUTBOX_LEASE_MS: '2000',
     OUTBOX_POLL_MS: '100',
     LOG_LEVEL: 'info',

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { FaultAddDocument, FaultCreateDocument, ScenarioCreateDocument } from '../generated/graphql.js';
+import { FaultAddDocument, ScenarioCreateDocument } from '../generated/graphql.js';
 import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
 import { emulatorLog } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
@@ -8,7 +8,8 @@ import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
  * A backlog of notices (their own budget, here 2 per second) never holds back group calls: the
  * outbox polls one queue per rate class. Before, one pass took the 100 oldest due rows (all
  * notices) and the next pass (with the deferred join) waited until every one of them was
- * published or shed at its lease's end: with a 30 s lease, some 58 publishes.
+ * published or shed at its lease's end: with a 30 s lease, some 58 publishes. And within a group,
+ * a group call never waits for the group's own trailing notice (its Create notice, queued last).
  */
 
 const NOTICES = 100;
@@ -44,8 +45,6 @@ describeEachStore('fair dispatch', (target) => {
       },
     });
     opened.push({ fixture, database });
-    const created = await fixture.execute(FaultCreateDocument, { input: { groupId: 'target', name: 'Target', memberIds: ['bob'] } }, { as: 'alice' });
-    expect(created.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess' });
 
     // The flood: a hundred groups created with their Create notice, far past the publish budget.
     let next = 0;
@@ -62,6 +61,10 @@ describeEachStore('fair dispatch', (target) => {
       }),
     );
     expect(await pendingNotices(fixture)).toBeGreaterThan(NOTICES - 20);
+    // The target is created after the flood: its own Create notice waits behind it, and must hold
+    // none of the group's later group calls (only a leading notice, Kicked or Dismiss, does).
+    const created = await fixture.execute(ScenarioCreateDocument, { input: { groupId: 'target', name: 'Target', memberIds: ['bob'] } }, { as: 'alice' });
+    expect(created.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess' });
 
     // A join whose answer is lost (slower than the request's deadline): the loop must finish it.
     fixture.emulator.setFaults({ latencyMs: 600 });
@@ -81,5 +84,12 @@ describeEachStore('fair dispatch', (target) => {
     // Counts, not times: a starved join waits for dozens of publishes; a fair one for a handful.
     expect(publishesMeanwhile).toBeLessThan(20);
     expect(await pendingNotices(fixture)).toBeGreaterThan(NOTICES / 2);
+    const targetNotice = await fixture.app.store.db
+      .selectFrom('outbox')
+      .select('status')
+      .where('group_id', '=', 'target')
+      .where('kind', '=', 'publishNotification')
+      .executeTakeFirstOrThrow();
+    expect(targetNotice.status).toBe('PENDING');
   });
 });

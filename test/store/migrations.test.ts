@@ -23,7 +23,7 @@ async function withStore<T>(database: FreshDatabase, work: (store: Store) => Pro
   }
 }
 
-const MIGRATIONS = ['0001_groups_members_outbox', '0002_dismissed_groups', '0003_idempotency_keys'];
+const MIGRATIONS = ['0001_groups_members_outbox', '0002_dismissed_groups', '0003_idempotency_keys', '0004_outbox_leading_notices'];
 
 describeEachStore('migrations', (target) => {
   it('bring a new database up to date at start-up, and running them again (a restart) changes nothing', async () => {

@@ -22,6 +22,7 @@ describeEachStore('outbox repository', (target) => {
       id: first,
       group_id: 'g1',
       kind: 'createGroup',
+      leads: 0,
       payload: JSON.stringify({ kind: 'createGroup', groupId: 'g1' }),
       status: 'PENDING',
       progress: 0,

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../../im/backoff.js';
 import { ImError, ImRateLimitedError, type ImClient } from '../../im/index.js';
@@ -6,32 +6,11 @@ import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database, OutboxRow } from '../store/tables.js';
 import { isNotification, stepsOf, type OutboxOperation } from './operations.js';
 import type { Failure, OutboxRepository } from './outbox.repository.js';
+import { settleSyncStatus } from './sync-status.js';
 
-/** What became of one dispatch of an outbox row. */
-export type DispatchOutcome =
-  | { status: 'done' }
-  /** The IM Service refused the operation for good; `progress` steps had been applied before. */
-  | { status: 'rejected'; error: ImError; progress: number }
-  /** No definitive answer yet; the row stays pending and the loop will try again. */
-  | { status: 'deferred'; error: unknown; progress: number }
-  /** No definitive answer after `maxAttempts` tries: the row is FAILED (and its group, unless a notice), for an operator. */
-  | { status: 'gaveUp'; error: unknown; progress: number }
-  /** Another dispatcher holds the row, or an older row of the group must go first: the loop will send it. */
-  | { status: 'waiting' };
+import type { DispatchObserver, DispatchOptions, DispatchOutcome } from './dispatch-outcome.js';
 
-export interface DispatchOptions {
-  deadlineAt?: number;
-  requestId?: string;
-}
-
-/** What the dispatcher reports of its work, for metrics. */
-export interface DispatchObserver {
-  dispatched(kind: string, status: DispatchOutcome['status']): void;
-  /** A dispatch ended in an unexpected error (a database error, say); the row is tried again later. */
-  failed?(): void;
-  /** A notice given up without knowing whether the IM Service published it (at most once: never repeated). */
-  unconfirmedNotice?(): void;
-}
+export type { DispatchObserver, DispatchOptions, DispatchOutcome } from './dispatch-outcome.js';
 
 export interface DispatcherOptions {
   db: Kysely<Database>;
@@ -72,6 +51,8 @@ export class OutboxDispatcher {
   private readonly maxAttempts: number;
   private readonly inFlight = new Set<Promise<unknown>>();
   private timer: NodeJS.Timeout | undefined;
+  /** Set by `stop`: no row is claimed after it, so none stays claimed once the stores close. */
+  private stopping = false;
   private readonly polling: Record<Queue, boolean> = { changes: false, notices: false };
 
   constructor(private readonly options: DispatcherOptions) {
@@ -86,23 +67,44 @@ export class OutboxDispatcher {
     return this.track(this.run(rowId, options));
   }
 
+  /**
+   * Sends rows of one change in order, in the background, each under its claim's deadline (not a
+   * request's); stops at the first that does not go, which the loop then sends. Never rejects.
+   */
+  sendInBackground(rowIds: readonly number[], groupId: string, options: Pick<DispatchOptions, 'requestId'> = {}): Promise<void> {
+    return this.track(
+      (async () => {
+        for (const rowId of rowIds) {
+          const outcome = await this.dispatchInOrder(rowId, groupId, options);
+          if (outcome.status !== 'done' && outcome.status !== 'rejected' && outcome.status !== 'gaveUp') return;
+        }
+      })().catch((error: unknown) => {
+        this.options.logger.error({ groupId, err: describe(error) }, 'outbox dispatch failed unexpectedly: the loop will send the rows');
+        this.options.observer?.failed?.();
+      }),
+    );
+  }
+
   /** Starts the loop; its first pass picks up whatever a previous run left pending. */
   start(): void {
     if (this.timer) return;
+    this.stopping = false;
     this.timer = setInterval(() => void this.poll(), this.pollMs);
     void this.poll();
   }
 
   /** Stops the loop and waits for the dispatches under way; pending rows stay for the next start. */
   async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
-    await Promise.allSettled([...this.inFlight]);
+    // Poll passes are in flight too: one under way may still add dispatches, so wait until none is left.
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   /** One pass of the loop over each queue: every due row whose group has nothing older pending. */
   async poll(): Promise<void> {
-    await Promise.all([this.pollQueue('changes'), this.pollQueue('notices')]);
+    await this.track(Promise.all([this.pollQueue('changes'), this.pollQueue('notices')]));
   }
 
   /** Never rejects: a failed pass is logged and counted, and the next one tries again. */
@@ -110,6 +112,7 @@ export class OutboxDispatcher {
     if (this.polling[queue]) return;
     this.polling[queue] = true;
     try {
+      if (this.stopping) return;
       if (queue === 'notices') await this.giveUpInterruptedNotices();
       const due = await this.options.outbox.findDue(Date.now(), BATCH[queue], queue === 'notices' ? 'notices' : 'changes');
       await Promise.all(due.map((id) => this.dispatchInBackground(id)));
@@ -144,13 +147,8 @@ export class OutboxDispatcher {
   /** Never rejects: whatever goes wrong is logged, and the row stays for a later pass. */
   private async dispatchInBackground(rowId: number): Promise<void> {
     try {
-      const outcome = await this.track(this.run(rowId, {}));
-      if (outcome.status !== 'rejected') return;
-      const row = await this.options.outbox.get(rowId);
-      if (row && !isNotification(parse(row))) {
-        // Given up for good: the group says so, with the IM Service's reason, until an operator acts.
-        await this.options.groups.setSyncStatus(this.options.db, row.group_id, 'FAILED', outcome.error.message);
-      }
+      // A refused row has made its group FAILED already (see `settleFailure`).
+      await this.track(this.run(rowId, {}));
     } catch (error) {
       this.options.logger.error({ rowId, err: describe(error) }, 'outbox dispatch failed unexpectedly');
       this.options.observer?.failed?.();
@@ -200,6 +198,8 @@ export class OutboxDispatcher {
 
   private async send(rowId: number, options: DispatchOptions): Promise<DispatchOutcome> {
     const { outbox } = this.options;
+    // Stopping: the stores close next, and a row claimed now would stay claimed (a notice then given up, never sent).
+    if (this.stopping) return { status: 'waiting' };
     const row = await outbox.claim(rowId, Date.now(), this.leaseMs);
     if (!row) return { status: 'waiting' };
     const operation = parse(row);
@@ -233,7 +233,14 @@ export class OutboxDispatcher {
     const { outbox, logger, observer, db } = this.options;
     const log = { rowId: row.id, kind: row.kind, groupId: row.group_id, requestId: options.requestId, progress, err: describe(error) };
     if (error instanceof ImError && !error.retryable) {
-      await outbox.fail(db, row.id, failureOf(error));
+      // Row and group together, the group locked (as `giveUp`): a crash between would leave the group PENDING for ever.
+      const failure = failureOf(error);
+      await db.transaction().execute(async (trx) => {
+        await this.options.groups.lock(trx, row.group_id);
+        await outbox.fail(trx, row.id, failure);
+        // Refused for good: the group says so, with the IM Service's reason, until an operator acts (a notice fails nothing else).
+        if (!isNotification(operation)) await this.options.groups.setSyncStatus(trx, row.group_id, 'FAILED', failure.message);
+      });
       logger.warn(log, 'outbox row rejected by the IM Service');
       observer?.dispatched(row.kind, 'rejected');
       return { status: 'rejected', error, progress };
@@ -267,23 +274,6 @@ export class OutboxDispatcher {
 
 /** Why a notice row ended FAILED without a refusal: it may or may not have been published. */
 const UNCONFIRMED_NOTICE = 'notice not repeated after an ambiguous failure (at most once)';
-
-/**
- * A group is SYNCED once no change of it (notifications aside) waits in the outbox; a FAILED one stays so.
- * Call it with the group locked (`GroupsRepository.lock`): on PostgreSQL a change committing meanwhile
- * could otherwise add a row this read does not see, and the group would read SYNCED with work pending.
- */
-export async function settleSyncStatus(
-  trx: Transaction<Database>,
-  outbox: OutboxRepository,
-  groups: GroupsRepository,
-  groupId: string,
-): Promise<void> {
-  const backlog = await outbox.changeBacklog(trx, groupId);
-  // A later change made the group PENDING while it went; a row given up earlier still needs an operator.
-  if (backlog === 'FAILED') await groups.restoreFailed(trx, groupId);
-  else await groups.setSyncStatus(trx, groupId, backlog ?? 'SYNCED');
-}
 
 function parse(row: OutboxRow): OutboxOperation {
   return JSON.parse(row.payload) as OutboxOperation;

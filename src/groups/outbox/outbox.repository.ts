@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database, OutboxRow } from '../store/tables.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -15,12 +15,14 @@ export interface Failure {
 export class OutboxRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(executor: Executor, row: { groupId: string; kind: string; payload: unknown; now: number }): Promise<number> {
+  /** `leads`: a notice that must reach the IM Service before the group calls written after it (Kicked, Dismiss). */
+  async insert(executor: Executor, row: { groupId: string; kind: string; payload: unknown; now: number; leads?: boolean }): Promise<number> {
     const inserted = await executor
       .insertInto('outbox')
       .values({
         group_id: row.groupId,
         kind: row.kind,
+        leads: row.leads ? 1 : 0,
         payload: JSON.stringify(row.payload),
         status: 'PENDING',
         progress: 0,
@@ -53,14 +55,14 @@ export class OutboxRepository {
     return statuses.has('FAILED') ? 'FAILED' : statuses.has('PENDING') ? 'PENDING' : null;
   }
 
-  /** True when an older row of the same group is still unsent: this one must wait its turn. */
+  /** True when an older row of the same group that this one waits for is still unsent (see `waitsForEarlier`). */
   async hasEarlierPending(groupId: string, id: number): Promise<boolean> {
     const row = await this.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('group_id', '=', groupId)
-      .where('id', '<', id)
-      .where('status', '=', 'PENDING')
+      .selectFrom('outbox as o')
+      .select('o.id')
+      .where('o.id', '=', id)
+      .where('o.group_id', '=', groupId)
+      .where(waitsForEarlier)
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -118,8 +120,8 @@ export class OutboxRepository {
   }
 
   /**
-   * Rows due now whose group has no older unfinished row: per-group order holds, so a join
-   * never overtakes the create it depends on.
+   * Rows due now that wait for no older unfinished row of their group (see `waitsForEarlier`):
+   * per-group order holds, so a join never overtakes the create it depends on.
    */
   async findDue(now: number, limit: number, queue: 'changes' | 'notices' | 'all' = 'all'): Promise<number[]> {
     const rows = await this.db
@@ -130,17 +132,7 @@ export class OutboxRepository {
       .$if(queue !== 'all', (query) => query.where('o.kind', queue === 'notices' ? '=' : '!=', NOTICE))
       .where('o.next_attempt_at', '<=', now)
       .where((eb) => eb.or([eb('o.locked_until', 'is', null), eb('o.locked_until', '<', now)]))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('outbox as earlier')
-              .select('earlier.id')
-              .whereRef('earlier.group_id', '=', 'o.group_id')
-              .whereRef('earlier.id', '<', 'o.id')
-              .where('earlier.status', '=', 'PENDING'),
-          ),
-        ),
-      )
+      .where((eb) => eb.not(waitsForEarlier(eb)))
       .orderBy('o.id')
       .limit(limit)
       .execute();
@@ -192,4 +184,24 @@ export class OutboxRepository {
       .executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   }
+}
+
+/**
+ * Whether row `o` must wait for an older PENDING row of its group. Group calls wait for older
+ * group calls, and for older notices that lead (a Kicked or Dismiss notice goes before its
+ * quit or dismiss, or the removed would never receive it); a trailing notice never holds a
+ * later group call (notices go at 20/s, group calls at 100/s). Notices wait for every older row
+ * of the group: for the notices before them (their order) and for the group calls they describe.
+ * Plain SQL, the same on SQLite and PostgreSQL.
+ */
+function waitsForEarlier(eb: ExpressionBuilder<Database & { o: Database['outbox'] }, 'o'>) {
+  return eb.exists(
+    eb
+      .selectFrom('outbox as earlier')
+      .select('earlier.id')
+      .whereRef('earlier.group_id', '=', 'o.group_id')
+      .whereRef('earlier.id', '<', 'o.id')
+      .where('earlier.status', '=', 'PENDING')
+      .where((inner) => inner.or([inner('o.kind', '=', NOTICE), inner('earlier.kind', '!=', NOTICE), inner('earlier.leads', '=', 1)])),
+  );
 }

@@ -117,9 +117,26 @@ export class GroupsRepository {
     return this.db.selectFrom('groups').selectAll().where('group_id', 'in', groupIds).where('dismissed_at', 'is', null).execute();
   }
 
-  /** Back to FAILED once a later change is through, keeping the reason the failed row left. */
+  /**
+   * Back to FAILED once a later change is through, with the reason the latest failed row left
+   * (the later change made the group PENDING meanwhile, which cleared it).
+   */
   async restoreFailed(executor: Executor, groupId: string): Promise<void> {
-    await executor.updateTable('groups').set({ sync_status: 'FAILED' }).where('group_id', '=', groupId).execute();
+    await executor
+      .updateTable('groups')
+      .set((eb) => ({
+        sync_status: 'FAILED',
+        sync_error: eb
+          .selectFrom('outbox')
+          .select('last_error')
+          .where('outbox.group_id', '=', groupId)
+          .where('outbox.status', '=', 'FAILED')
+          .where('outbox.kind', '!=', 'publishNotification')
+          .orderBy('outbox.id', 'desc')
+          .limit(1),
+      }))
+      .where('group_id', '=', groupId)
+      .execute();
   }
 
   async setSyncStatus(executor: Executor, groupId: string, status: SyncStatus, error: string | null = null): Promise<void> {

@@ -81,6 +81,12 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
         await db.schema.createIndex('idempotency_keys_by_age').on('idempotency_keys').column('created_at').execute();
       },
     },
+    '0004_outbox_leading_notices': {
+      // A group's later group calls wait for a notice only when it must go first (Kicked, Dismiss).
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('outbox').addColumn('leads', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -35,6 +35,8 @@ export interface OutboxTable {
   group_id: string;
   /** Which IM operation: see `outbox/operations.ts`. */
   kind: string;
+  /** 1 for a notice that must precede the group calls written after it (Kicked, Dismiss); 0 otherwise. */
+  leads: Generated<number>;
   /** The operation's JSON payload. */
   payload: string;
   status: OutboxStatus;
