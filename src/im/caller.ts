@@ -60,7 +60,7 @@ export class ImCaller {
     this.origins = new OriginSelector(options.baseUrls, options.failbackAfterMs ?? 30_000, Date.now, ({ from, to, reason }) => {
       const hosts = { origin: new URL(from).host, next: new URL(to).host };
       if (reason === 'failover') options.logger.warn(hosts, 'im origin failing, switching');
-      else options.logger.info(hosts, 'im origin failback: trying the preferred origin again');
+      else options.logger.info(hosts, 'im origin failback: the preferred origin answered again, calls are back on it');
     });
     this.attemptTimeoutMs = options.attemptTimeoutMs ?? 5000;
     this.maxAttempts = options.maxAttempts ?? 4;
@@ -132,6 +132,7 @@ export class ImCaller {
     const log = { path, requestId, attempt, origin: new URL(baseUrl).host };
     try {
       const outcome = await this.options.transport.send({ baseUrl, path, body, requestId, signal });
+      this.origins.reportSuccess(baseUrl);
       this.options.logger.debug({ ...log, status: outcome.status, code: outcome.body.code, ms: elapsed(startedAt) }, 'im call');
       this.options.observer?.attempted(path, outcome.status, outcome.body.code);
       return outcome.body;
@@ -143,7 +144,9 @@ export class ImCaller {
         'im call failed',
       );
       this.options.observer?.attempted(path, error.httpStatus, error.imCode);
+      // An answer of any other kind (a refusal, a 1008) still shows the origin is up: a probe that got one succeeded.
       if (error instanceof ImUnavailableError) this.failOver(baseUrl);
+      else this.origins.reportSuccess(baseUrl);
       throw error;
     }
   }
