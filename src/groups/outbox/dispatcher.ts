@@ -257,9 +257,17 @@ export class OutboxDispatcher {
       observer?.unconfirmedNotice?.();
       return { status: 'rejected', error, progress };
     }
-    // Our own congestion (the local limiter refused, nothing was sent) is no answer from the IM
-    // Service: it never makes a row given up, though it counts for the backoff.
-    if (row.attempts >= this.maxAttempts && !(error instanceof ImRateLimitedError && error.shed)) {
+    if (error instanceof ImRateLimitedError && error.shed) {
+      // Our own congestion (the local limiter refused, or a publish lacked a full attempt before its
+      // deadline): nothing was sent, so it was no attempt. The row goes back as before its claim,
+      // due when the budget says: no backoff, no count toward giving up. (Backing off here once let
+      // a sustained notice load fall behind by minutes: each shed doubled the row's wait.)
+      await outbox.postpone(row.id, Date.now() + Math.min(error.retryAfterMs, RETRY_BACKOFF.maxMs));
+      logger.debug(log, 'outbox row postponed: the rate budget had no room in time');
+      observer?.dispatched(row.kind, 'deferred');
+      return { status: 'deferred', error, progress };
+    }
+    if (row.attempts >= this.maxAttempts) {
       await this.giveUp(row, error);
       logger.warn({ ...log, attempts: row.attempts }, 'outbox row given up after its last attempt');
       observer?.dispatched(row.kind, 'gaveUp');

@@ -156,6 +156,15 @@ export class OutboxRepository {
       .execute();
   }
 
+  /** Hands a claimed row back as it was before the claim (which counted an attempt): nothing was sent. */
+  async postpone(id: number, nextAttemptAt: number): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: nextAttemptAt, locked_until: null, attempts: sql`attempts - 1` })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async fail(executor: Executor, id: number, failure: Failure): Promise<void> {
     await executor
       .updateTable('outbox')
