@@ -6,7 +6,7 @@ import {
   IdempotentCreateDocument,
   MyGroupsDocument,
 } from '../generated/graphql.js';
-import { startGateway, userIds, type GatewayFixture } from '../fixtures/gateway.js';
+import { noticesSettled, startGateway, userIds, type GatewayFixture } from '../fixtures/gateway.js';
 import { emulatorGroup, emulatorLog } from '../fixtures/im.js';
 import { postgresStoreTarget, type FreshDatabase } from '../fixtures/stores.js';
 
@@ -74,6 +74,8 @@ describe.skipIf(postgres.skip)('the gateway on PostgreSQL', () => {
     expect(typeof Date.parse(mine.data!.viewer!.groups.edges[0]!.joinedAt)).toBe('number');
 
     expect((await emulatorGroup(fixture.emulator, 'bookclub'))?.members.sort()).toEqual(['alice', 'bob', 'carol', 'dave']);
+    // The notices follow their changes in the background (the client does not wait for them).
+    await noticesSettled(fixture);
     const rows = await fixture.app.store.db.selectFrom('outbox').select(['status']).distinct().execute();
     expect(rows).toEqual([{ status: 'DONE' }]);
   });
