@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
-import { startGateway, type GatewayFixture, type GatewayOptions } from '../fixtures/gateway.js';
+import { noticesSettled, startGateway, type GatewayFixture, type GatewayOptions } from '../fixtures/gateway.js';
 import { emulatorLog, emulatorMessages, startFixtureEmulator } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase, type StoreTarget } from '../fixtures/stores.js';
 
@@ -76,6 +76,8 @@ describeEachStore('idempotency keys', (target) => {
     expect(first.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess', group: { memberCount: 2 } });
     expect(second.data?.createGroup).toEqual(first.data?.createGroup);
     expect(await callsTo(fixture, '/group/create.json')).toBe(1);
+    // The notice follows the change in the background: one, however often the request came.
+    await noticesSettled(fixture);
     expect((await emulatorMessages(fixture.emulator)).length).toBe(1);
   });
 
