@@ -107,7 +107,10 @@ describe('GraphiQL assets', () => {
     await mix();
     const growthMb = residentMb((await scrape(url)).text) - before;
     console.log(`GraphiQL: RSS growth ${growthMb.toFixed(1)} MB after 100 GETs`);
-    expect(growthMb).toBeLessThan(50);
+    // RSS of a process handing out 9 MB bodies moves by ±100 MB with the allocator (measured from
+    // -33 to +109 MB across clean runs); rendering per request, the failure this guards against,
+    // grew it by about 12 MB a GET (1.2 GB per 100), and with the 192 MB heap cap it never finishes.
+    expect(growthMb).toBeLessThan(250);
     expect(process.child.exitCode).toBeNull();
   }, 120_000);
 });
