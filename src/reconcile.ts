@@ -89,7 +89,7 @@ async function waitUntilSettled(deps: ReconcileDeps, groupIds: readonly string[]
   const giveUpAt = Date.now() + DRAIN_TIMEOUT_MS;
   for (;;) {
     const groups = await Promise.all(groupIds.map((groupId) => deps.groups.findById(deps.store.db, groupId)));
-    if (groups.every((group) => group?.sync_status === 'SYNCED')) return true;
+    if (groups.every((group) => group?.syncStatus === 'SYNCED')) return true;
     if (Date.now() > giveUpAt) return false;
     await sleep(200);
   }

@@ -1,9 +1,10 @@
+import type { GroupReader } from '../groups/reader.js';
 import type { GroupService, RequestScope } from '../groups/service.js';
-import type { Loaders } from './loaders.js';
 
-/** What every resolver sees: the service, this request's loaders, and who is asking. */
+/** What every resolver sees: the service (changes), this request's reader, and who is asking. */
 export interface Context {
   service: GroupService;
-  loaders: Loaders;
+  /** Reads as the caller may make them, batched per request. */
+  reader: GroupReader;
   scope: RequestScope;
 }

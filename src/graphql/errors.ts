@@ -1,9 +1,9 @@
-import { InputValidationError, type StandardSchemaV1 } from '@pothos/plugin-validation';
 import {
   ForbiddenError,
   GroupIdTakenError,
   GroupNotFoundError,
   IdempotencyKeyReusedError,
+  InvalidInputError,
   NotAMemberError,
   OwnerCannotLeaveError,
   MemberLimitExceededError,
@@ -21,18 +21,18 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   }),
 });
 
-const ValidationIssue = builder.objectRef<StandardSchemaV1.Issue>('ValidationIssue').implement({
+const ValidationIssue = builder.objectRef<InvalidInputError['issues'][number]>('ValidationIssue').implement({
   description: 'One problem with the input.',
   fields: (t) => ({
     path: t.stringList({
       description: 'Where in the input, e.g. `["input", "memberIds", "3"]`.',
-      resolve: (issue) => (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)),
+      resolve: (issue) => issue.path.map(String),
     }),
     message: t.exposeString('message', { description: 'What is wrong with it.' }),
   }),
 });
 
-builder.objectType(InputValidationError, {
+builder.objectType(InvalidInputError, {
   name: 'ValidationError',
   description: 'The input was refused before anything happened; nothing was changed. Fix the listed issues and retry.',
   interfaces: [ErrorInterface],
@@ -123,7 +123,7 @@ builder.objectType(IdempotencyKeyReusedError, {
 });
 
 /** The failures any mutation can answer, before its own. */
-export const COMMON_MUTATION_ERRORS = [InputValidationError, NotAuthenticatedError] as const;
+export const COMMON_MUTATION_ERRORS = [InvalidInputError, NotAuthenticatedError] as const;
 
 /** The failures of any change to an existing group. */
 export const GROUP_CHANGE_ERRORS = [...COMMON_MUTATION_ERRORS, GroupNotFoundError, ForbiddenError] as const;

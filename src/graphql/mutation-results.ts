@@ -22,10 +22,10 @@ function unionMemberOf(result: unknown, info: GraphQLResolveInfo): string {
   if (!isUnionType(union)) return 'unknown';
   const members = union.getTypes();
   const isError = (type: GraphQLObjectType) => type.getInterfaces().some((face) => face.name === 'Error');
-  // Error types are named after their classes, but for the validation plugin's. (Classes are
+  // Error types are named after their classes, but for the domain's `InvalidInputError`. (Classes are
   // compared by name: `instanceof` fails across the realms a test runner may load them in.)
   const className = (result as { constructor?: { name?: string } } | null)?.constructor?.name;
-  const errorName = className === 'InputValidationError' ? 'ValidationError' : className;
+  const errorName = className === 'InvalidInputError' ? 'ValidationError' : className;
   const matched = members.find((type) => type.name === errorName && isError(type));
   if (matched) return matched.name;
   if (result instanceof Error) return 'UnexpectedError';

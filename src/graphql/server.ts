@@ -4,11 +4,12 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/index.js';
+import { DomainError } from '../groups/errors.js';
 import type { GroupService } from '../groups/service.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugin } from './limits.js';
-import { createLoaders } from './loaders.js';
+import { maskError } from './error-codes.js';
 import { exampleOperations } from './operations.js';
 import { schema } from './schema.js';
 
@@ -39,7 +40,8 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    maskedErrors: true,
+    // Domain refusals of a read keep their message and get a code; anything unexpected is masked.
+    maskedErrors: { maskError },
     logging: yogaLogger(options.logger),
     // Served by graphiqlPlugin: Yoga would render its 9 MB page anew for every request.
     graphiql: false,
@@ -57,7 +59,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
       const deadlineAt = Date.now() + options.requestDeadlineMs;
       const { callerId, problem } = await options.authenticator.authenticate(request);
       const scope = { callerId, authProblem: problem, requestId: requestIdFrom(request.headers.get('x-request-id')), deadlineAt };
-      return { service: options.service, loaders: createLoaders(options.service, scope), scope };
+      return { service: options.service, reader: options.service.reader(scope), scope };
     },
   });
 }
@@ -111,6 +113,17 @@ function yogaLogger(logger: Logger) {
     debug: (...args: unknown[]) => child.debug(args.map(String).join(' ')),
     info: (...args: unknown[]) => child.info(args.map(String).join(' ')),
     warn: (...args: unknown[]) => child.warn(args.map(String).join(' ')),
-    error: (...args: unknown[]) => child.error({ err: args.find((arg) => arg instanceof Error) }, args.filter((a) => !(a instanceof Error)).map(String).join(' ') || 'graphql error'),
+    error: (...args: unknown[]) => {
+      const err = args.find((arg) => arg instanceof Error);
+      const message = args.filter((a) => !(a instanceof Error)).map(String).join(' ') || 'graphql error';
+      // Yoga reports every error it translates; a domain refusal of a read (FORBIDDEN, say) is an answer, not a fault.
+      if (isDomainRefusal(err)) child.debug({ err }, message);
+      else child.error({ err }, message);
+    },
   };
+}
+
+function isDomainRefusal(error: Error | undefined): boolean {
+  const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error;
+  return original instanceof DomainError;
 }

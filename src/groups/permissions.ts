@@ -1,11 +1,13 @@
-import { ForbiddenError } from './errors.js';
-import type { MemberRole } from './store/tables.js';
+import type { MemberRole } from './entities.js';
+import { ForbiddenError, OwnerCannotLeaveError } from './errors.js';
 
 /**
- * Who may do what in a group: the only place these rules live.
+ * Who may read and do what in a group: the only place these rules live. Reads and writes alike
+ * ask here; the GraphQL layer only translates a refusal into its error.
  * `role` is the actor's role in the group, or null for a signed-in outsider.
  */
 export type GroupAction =
+  | 'readProfile'
   | 'readMembers'
   | 'addMembers'
   | 'removeMembers'
@@ -15,7 +17,9 @@ export type GroupAction =
   | 'transferOwnership'
   | 'setRoles';
 
-const ALLOWED: Record<GroupAction, readonly MemberRole[]> = {
+/** `everyone`: any signed-in user, member or not. */
+const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
+  readProfile: 'everyone',
   readMembers: ['OWNER', 'ADMIN', 'MEMBER'],
   addMembers: ['OWNER', 'ADMIN'],
   removeMembers: ['OWNER', 'ADMIN'],
@@ -27,7 +31,8 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[]> = {
 };
 
 const WHO: Record<GroupAction, string> = {
-  readMembers: 'Only members can read the member list',
+  readProfile: 'Sign in to read a group',
+  readMembers: 'Only members can read the member list of a group',
   addMembers: 'Only the owner and admins can add members',
   removeMembers: 'Only the owner and admins can remove members',
   updateProfile: "Only the owner and admins can change the group's name and picture",
@@ -38,7 +43,8 @@ const WHO: Record<GroupAction, string> = {
 };
 
 export function can(action: GroupAction, role: MemberRole | null): boolean {
-  return role !== null && ALLOWED[action].includes(role);
+  const allowed = ALLOWED[action];
+  return allowed === 'everyone' || (role !== null && allowed.includes(role));
 }
 
 export function authorize(action: GroupAction, role: MemberRole | null): void {
@@ -52,4 +58,16 @@ export function authorizeRemoval(actorRole: MemberRole | null, actorId: string, 
   if (actorRole === 'ADMIN' && target.role === 'ADMIN' && target.userId !== actorId) {
     throw new ForbiddenError('Admins cannot remove other admins; only the owner can.');
   }
+}
+
+/** The owner would leave the group ownerless: they transfer it or dismiss it instead. */
+export function authorizeLeave(groupId: string, role: MemberRole | null): void {
+  if (role === 'OWNER') throw new OwnerCannotLeaveError(groupId);
+  authorize('leave', role);
+}
+
+/** Roles are ADMIN and MEMBER; the owner's changes only with the ownership. */
+export function authorizeRoleChange(actorRole: MemberRole | null, target: { role: MemberRole }): void {
+  authorize('setRoles', actorRole);
+  if (target.role === 'OWNER') throw new ForbiddenError("The owner's role changes only by transferring ownership.");
 }

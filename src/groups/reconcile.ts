@@ -5,7 +5,8 @@ import type { OutboxRepository } from './outbox/outbox.repository.js';
 import type { Store } from './store/database.js';
 import type { GroupsRepository } from './store/groups.repository.js';
 import type { MembersRepository } from './store/members.repository.js';
-import type { Database, GroupRow, SyncStatus } from './store/tables.js';
+import type { Group } from './entities.js';
+import type { Database, SyncStatus } from './store/tables.js';
 
 /** How one group at the IM Service differs from the store, the source of truth. */
 export interface Drift {
@@ -69,21 +70,21 @@ export async function* findDrift(deps: ReconcileDeps, options: WalkOptions = {})
   const totals: WalkTotals = { checked: 0, pending: 0, failed: [] };
   for (const page of [deps.groups.pageByStatus.bind(deps.groups), deps.groups.pageDismissed.bind(deps.groups)]) {
     for await (const group of pages((after) => page('PENDING', after, PAGE))) totals.pending += group ? 1 : 0;
-    for await (const group of pages((after) => page('FAILED', after, PAGE))) totals.failed.push({ groupId: group.group_id, syncError: group.sync_error });
+    for await (const group of pages((after) => page('FAILED', after, PAGE))) totals.failed.push({ groupId: group.groupId, syncError: group.syncError });
   }
   const statuses: SyncStatus[] = options.includeFailed ? ['SYNCED', 'FAILED'] : ['SYNCED'];
   for (const status of statuses) {
     for await (const group of pages((after) => deps.groups.pageByStatus(status, after, PAGE))) {
       totals.checked++;
       // Read before the members: a change committed after this read shows as a newer row at repair time.
-      const lastOutboxId = await lastOutboxIdOf(deps.store.db, group.group_id);
+      const lastOutboxId = await lastOutboxIdOf(deps.store.db, group.groupId);
       const drift = await compareActive(deps, group, lastOutboxId);
       if (drift || status === 'FAILED') yield drift ?? settled(group, lastOutboxId);
     }
     for await (const group of pages((after) => deps.groups.pageDismissed(status, after, PAGE))) {
       totals.checked++;
-      const lastOutboxId = await lastOutboxIdOf(deps.store.db, group.group_id);
-      const atIm = await deps.im.queryGroupMembers(group.group_id);
+      const lastOutboxId = await lastOutboxIdOf(deps.store.db, group.groupId);
+      const atIm = await deps.im.queryGroupMembers(group.groupId);
       if (atIm.length > 0 || status === 'FAILED') yield { ...settled(group, lastOutboxId), dismissedHere: atIm.length > 0 };
     }
   }
@@ -100,8 +101,8 @@ async function lastOutboxIdOf(db: Kysely<Database>, groupId: string): Promise<nu
   return Number(row?.last ?? 0);
 }
 
-async function compareActive(deps: ReconcileDeps, group: GroupRow, lastOutboxId: number): Promise<Drift | null> {
-  const [stored, atIm] = await Promise.all([deps.members.userIdsOf(group.group_id), deps.im.queryGroupMembers(group.group_id)]);
+async function compareActive(deps: ReconcileDeps, group: Group, lastOutboxId: number): Promise<Drift | null> {
+  const [stored, atIm] = await Promise.all([deps.members.userIdsOf(group.groupId), deps.im.queryGroupMembers(group.groupId)]);
   const storedSet = new Set(stored);
   const imSet = new Set(atIm);
   const missingAtIm = stored.filter((userId) => !imSet.has(userId));
@@ -114,35 +115,35 @@ async function compareActive(deps: ReconcileDeps, group: GroupRow, lastOutboxId:
 }
 
 /** The group's name as the IM Service holds it, read from a member's list; null when it matches or cannot be seen. */
-async function nameAt(im: ImClient, userId: string, group: GroupRow): Promise<string | null> {
+async function nameAt(im: ImClient, userId: string, group: Group): Promise<string | null> {
   const groups = await im.queryUserGroups({ userId });
-  const found = groups.find((candidate) => candidate.id === group.group_id);
+  const found = groups.find((candidate) => candidate.id === group.groupId);
   // Past the first 5000 of the member's groups the name cannot be read: it is left alone.
   if (!found || groups.length >= UNPAGED_USER_GROUPS) return null;
   return found.name === group.name ? null : found.name;
 }
 
-function settled(group: GroupRow, lastOutboxId: number): Drift {
+function settled(group: Group, lastOutboxId: number): Drift {
   return {
-    groupId: group.group_id,
+    groupId: group.groupId,
     missingAtIm: [],
     extraAtIm: [],
     lost: false,
     nameAtIm: null,
     name: group.name,
     dismissedHere: false,
-    ownerId: group.owner_id,
-    failed: group.sync_status === 'FAILED',
-    seen: { syncStatus: group.sync_status, dismissed: group.dismissed_at !== null, lastOutboxId },
+    ownerId: group.ownerId,
+    failed: group.syncStatus === 'FAILED',
+    seen: { syncStatus: group.syncStatus, dismissed: group.dismissedAt !== null, lastOutboxId },
   };
 }
 
-async function* pages(page: (after: string | null) => Promise<GroupRow[]>): AsyncGenerator<GroupRow> {
+async function* pages(page: (after: string | null) => Promise<Group[]>): AsyncGenerator<Group> {
   for (let after: string | null = null; ; ) {
     const rows = await page(after);
     yield* rows;
     if (rows.length < PAGE) return;
-    after = rows.at(-1)!.group_id;
+    after = rows.at(-1)!.groupId;
   }
 }
 
@@ -178,8 +179,8 @@ export async function repairDrift(deps: ReconcileDeps, drift: Drift): Promise<bo
     const current = await deps.groups.findById(trx, drift.groupId);
     const unchanged =
       current !== undefined &&
-      (current.dismissed_at !== null) === drift.seen.dismissed &&
-      current.sync_status === drift.seen.syncStatus &&
+      (current.dismissedAt !== null) === drift.seen.dismissed &&
+      current.syncStatus === drift.seen.syncStatus &&
       (await lastOutboxIdOf(trx, drift.groupId)) === drift.seen.lastOutboxId;
     if (!unchanged) return false;
     if (drift.failed) await deps.outbox.resolveFailed(trx, drift.groupId);

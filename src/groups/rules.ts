@@ -11,6 +11,11 @@ export const DEFAULT_MAX_GROUP_MEMBERS = IM_LIMITS.membersPerGroup;
 export const MAX_GROUP_MEMBERS = DEFAULT_MAX_GROUP_MEMBERS;
 /** At most this many ids in one `groups(groupIds:)` read. */
 export const MAX_GROUPS_PER_READ = 100;
+/** Page sizes: a member list, and a user's list of groups. */
+export const MAX_MEMBERS_PAGE = 200;
+export const DEFAULT_MEMBERS_PAGE = 50;
+export const MAX_GROUPS_PAGE = 100;
+export const DEFAULT_GROUPS_PAGE = 50;
 
 /**
  * Text that can travel: a lone UTF-16 surrogate (JSON's `"\ud800"`) is not a character, cannot

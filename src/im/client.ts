@@ -163,6 +163,17 @@ export class ImClient {
     return this.limiters[rateClass].projectedWaitMs(units);
   }
 
+  /**
+   * Null when `calls` calls of a rate class could all start before `deadlineAt`; otherwise how
+   * long to wait before asking again (at least 1 ms). What load shedding asks before committing.
+   */
+  wouldWaitPast(rateClass: keyof ImLimiters, calls: number, deadlineAt: number): number | null {
+    if (calls <= 0) return null;
+    const waitMs = this.projectedWaitMs(rateClass, calls);
+    const budgetMs = deadlineAt - Date.now();
+    return waitMs > budgetMs ? Math.max(1, Math.ceil(waitMs - Math.max(0, budgetMs))) : null;
+  }
+
   /** Stops the limiters (queued calls are dropped) and closes the connection pools. */
   async close(): Promise<void> {
     await Promise.all([this.limiters.group.stop(), this.limiters.publish.stop()]);

@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import { dialectOf } from './database.js';
 import type { Dialect } from './migrations.js';
-import type { Database, GroupRow, MemberRole, SyncStatus } from './tables.js';
+import type { Group } from '../entities.js';
+import { toGroup } from './mapping.js';
+import type { Database, MemberRole, SyncStatus } from './tables.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -65,13 +67,9 @@ export class GroupsRepository {
   }
 
   /** The group, unless unknown or dismissed; locks nothing, so read it inside the changing transaction. */
-  async findActive(executor: Executor, groupId: string): Promise<GroupRow | undefined> {
-    return executor
-      .selectFrom('groups')
-      .selectAll()
-      .where('group_id', '=', groupId)
-      .where('dismissed_at', 'is', null)
-      .executeTakeFirst();
+  async findActive(executor: Executor, groupId: string): Promise<Group | undefined> {
+    const row = await executor.selectFrom('groups').selectAll().where('group_id', '=', groupId).where('dismissed_at', 'is', null).executeTakeFirst();
+    return row && toGroup(row);
   }
 
   /**
@@ -81,9 +79,10 @@ export class GroupsRepository {
    * Lock the group before any other row of it (members, outbox), so that locks are always taken
    * in one order and transactions never deadlock.
    */
-  async findActiveForChange(trx: Transaction<Database>, groupId: string): Promise<GroupRow | undefined> {
+  async findActiveForChange(trx: Transaction<Database>, groupId: string): Promise<Group | undefined> {
     const query = trx.selectFrom('groups').selectAll().where('group_id', '=', groupId).where('dismissed_at', 'is', null);
-    return (this.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+    const row = await (this.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+    return row && toGroup(row);
   }
 
   /** Locks the group's row, dismissed or not, until the transaction ends (PostgreSQL; nothing to do on SQLite). See `findActiveForChange`. */
@@ -93,28 +92,30 @@ export class GroupsRepository {
   }
 
   /** The group whatever its state, dismissed included. */
-  async findById(executor: Executor, groupId: string): Promise<GroupRow | undefined> {
-    return executor.selectFrom('groups').selectAll().where('group_id', '=', groupId).executeTakeFirst();
+  async findById(executor: Executor, groupId: string): Promise<Group | undefined> {
+    const row = await executor.selectFrom('groups').selectAll().where('group_id', '=', groupId).executeTakeFirst();
+    return row && toGroup(row);
   }
 
   /** A page of active groups in `sync_status`, by group id: for walking every group. */
-  async pageByStatus(status: SyncStatus, afterGroupId: string | null, limit: number): Promise<GroupRow[]> {
+  async pageByStatus(status: SyncStatus, afterGroupId: string | null, limit: number): Promise<Group[]> {
     let query = this.db.selectFrom('groups').selectAll().where('sync_status', '=', status).where('dismissed_at', 'is', null);
     if (afterGroupId !== null) query = query.where('group_id', '>', afterGroupId);
-    return query.orderBy('group_id').limit(limit).execute();
+    return (await query.orderBy('group_id').limit(limit).execute()).map(toGroup);
   }
 
   /** A keyset page of dismissed groups in one sync status, by id: reconcile checks the IM Service let them go. */
-  async pageDismissed(status: SyncStatus, afterGroupId: string | null, limit: number): Promise<GroupRow[]> {
+  async pageDismissed(status: SyncStatus, afterGroupId: string | null, limit: number): Promise<Group[]> {
     let query = this.db.selectFrom('groups').selectAll().where('sync_status', '=', status).where('dismissed_at', 'is not', null);
     if (afterGroupId !== null) query = query.where('group_id', '>', afterGroupId);
-    return query.orderBy('group_id').limit(limit).execute();
+    return (await query.orderBy('group_id').limit(limit).execute()).map(toGroup);
   }
 
   /** Active groups by id, in one statement for any number of ids. */
-  async findByIds(groupIds: readonly string[]): Promise<GroupRow[]> {
+  async findByIds(groupIds: readonly string[]): Promise<Group[]> {
     if (groupIds.length === 0) return [];
-    return this.db.selectFrom('groups').selectAll().where('group_id', 'in', groupIds).where('dismissed_at', 'is', null).execute();
+    const rows = await this.db.selectFrom('groups').selectAll().where('group_id', 'in', groupIds).where('dismissed_at', 'is', null).execute();
+    return rows.map(toGroup);
   }
 
   /**

@@ -1,35 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { Executor } from './groups.repository.js';
-import type { Database, GroupRow, MemberRole, MemberRow } from './tables.js';
-
-/** A position in a group's member list: members are ordered by join time, then user id. */
-export interface MemberCursor {
-  joinedAt: number;
-  userId: string;
-}
-
-/** A position in a user's group list: newest membership first, then group id. */
-export interface MembershipCursor {
-  joinedAt: number;
-  groupId: string;
-}
-
-export interface Membership {
-  member: MemberRow;
-  group: GroupRow;
-}
+import type { MemberCursor, MembershipCursor } from '../cursors.js';
+import type { Member, MemberRole, Membership } from '../entities.js';
+import { fromMember, toGroup, toMember } from './mapping.js';
+import type { Database, MemberRow } from './tables.js';
 
 /** Membership rows: who is in which group, with which role. */
 export class MembersRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** The memberships of the given users in one group (missing users are simply absent). */
-  async find(executor: Executor, groupId: string, userIds: readonly string[]): Promise<MemberRow[]> {
+  async find(executor: Executor, groupId: string, userIds: readonly string[]): Promise<Member[]> {
     if (userIds.length === 0) return [];
-    const rows: MemberRow[] = [];
+    const rows: Member[] = [];
     for (let i = 0; i < userIds.length; i += 1000) {
       const batch = userIds.slice(i, i + 1000);
-      rows.push(...(await executor.selectFrom('group_members').selectAll().where('group_id', '=', groupId).where('user_id', 'in', batch).execute()));
+      const found = await executor.selectFrom('group_members').selectAll().where('group_id', '=', groupId).where('user_id', 'in', batch).execute();
+      rows.push(...found.map(toMember));
     }
     return rows;
   }
@@ -40,8 +27,8 @@ export class MembersRepository {
   }
 
   /** Puts memberships back exactly as they were (an undo). */
-  async restore(executor: Executor, rows: readonly MemberRow[]): Promise<void> {
-    await this.insertRows(executor, rows.map((row) => ({ ...row, joined_at: Number(row.joined_at) })));
+  async restore(executor: Executor, members: readonly Member[]): Promise<void> {
+    await this.insertRows(executor, members.map(fromMember));
   }
 
   async remove(executor: Executor, groupId: string, userIds: readonly string[]): Promise<void> {
@@ -61,19 +48,21 @@ export class MembersRepository {
   }
 
   /** The owners' memberships of many groups, in one statement. */
-  async findOwners(groupIds: readonly string[]): Promise<MemberRow[]> {
+  async findOwners(groupIds: readonly string[]): Promise<Member[]> {
     if (groupIds.length === 0) return [];
-    return this.db.selectFrom('group_members').selectAll().where('group_id', 'in', groupIds).where('role', '=', 'OWNER').execute();
+    const rows = await this.db.selectFrom('group_members').selectAll().where('group_id', 'in', groupIds).where('role', '=', 'OWNER').execute();
+    return rows.map(toMember);
   }
 
   /** One user's memberships in many groups, in one statement. */
-  async findForUser(userId: string, groupIds: readonly string[]): Promise<MemberRow[]> {
+  async findForUser(userId: string, groupIds: readonly string[]): Promise<Member[]> {
     if (groupIds.length === 0) return [];
-    return this.db.selectFrom('group_members').selectAll().where('user_id', '=', userId).where('group_id', 'in', groupIds).execute();
+    const rows = await this.db.selectFrom('group_members').selectAll().where('user_id', '=', userId).where('group_id', 'in', groupIds).execute();
+    return rows.map(toMember);
   }
 
   /** A keyset page of a group's members, `limit` rows after `after`, in join order. */
-  async page(groupId: string, limit: number, after: MemberCursor | null, role: MemberRole | null): Promise<MemberRow[]> {
+  async page(groupId: string, limit: number, after: MemberCursor | null, role: MemberRole | null): Promise<Member[]> {
     let query = this.db.selectFrom('group_members').selectAll().where('group_id', '=', groupId);
     if (role) query = query.where('role', '=', role);
     if (after) {
@@ -84,7 +73,7 @@ export class MembersRepository {
         ]),
       );
     }
-    return query.orderBy('joined_at').orderBy('user_id').limit(limit).execute();
+    return (await query.orderBy('joined_at').orderBy('user_id').limit(limit).execute()).map(toMember);
   }
 
   /**
@@ -110,8 +99,8 @@ export class MembersRepository {
     }
     const rows = await query.orderBy('m.joined_at', 'desc').orderBy('m.group_id', 'desc').limit(limit).execute();
     return rows.map(({ user_id, role: memberRole, member_joined_at, ...group }) => ({
-      group,
-      member: { group_id: group.group_id, user_id, role: memberRole, joined_at: member_joined_at },
+      group: toGroup(group),
+      member: toMember({ group_id: group.group_id, user_id, role: memberRole, joined_at: member_joined_at }),
     }));
   }
 

@@ -1,10 +1,10 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { MemberRole, SyncStatus } from '../entities.js';
 
 /** Epoch milliseconds (bigint): a JS number on both dialects, since the PostgreSQL pool parses int8 as one. */
 type Millis = ColumnType<number, number, number>;
 
-export type SyncStatus = 'PENDING' | 'SYNCED' | 'FAILED';
-export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
+export type { MemberRole, SyncStatus } from '../entities.js';
 /** RESOLVED: a FAILED row an operator's reconcile has superseded (kept, with its error, for the record). */
 export type OutboxStatus = 'PENDING' | 'DONE' | 'FAILED' | 'RESOLVED';
 

@@ -1,14 +1,11 @@
-import { z } from 'zod';
+import type { Group as GroupEntity } from '../../../groups/entities.js';
 import { IdempotencyKeyReusedError, MemberLimitExceededError } from '../../../groups/errors.js';
-import { idempotencyKeySchema } from '../../../groups/rules.js';
-import type { GroupRow } from '../../../groups/store/tables.js';
-import { builder } from '../../builder.js';
-import { asValidationError } from '../../domain-validation.js';
+import { builder, successName } from '../../builder.js';
 import { IM_CHANGE_ERRORS } from '../../errors.js';
-import { groupIdArg, notifyArg, NOTIFY_DESCRIPTION, userIdsArg } from './change-args.js';
 import { Group } from './group.type.js';
+import { changeFields, groupIdField, resultUnion, userIdsField, withRules } from './input-fields.js';
 
-const AddGroupMembersSuccess = builder.objectRef<{ group: GroupRow; added: string[] }>('AddGroupMembersSuccess').implement({
+const AddGroupMembersSuccess = builder.objectRef<{ group: GroupEntity; added: string[] }>(successName('addGroupMembers')).implement({
   description: 'The users are members now.',
   fields: (t) => ({
     group: t.field({ type: Group, description: 'The group after the change.', resolve: (result) => result.group }),
@@ -16,30 +13,20 @@ const AddGroupMembersSuccess = builder.objectRef<{ group: GroupRow; added: strin
   }),
 });
 
-builder.mutationField('addGroupMembers', (t) =>
-  t.field({
+builder.mutationField('addGroupMembers', (t) => {
+  const { input, validate } = withRules({ groupId: groupIdField(t.input), userIds: userIdsField(t.input, 'The users to add.'), ...changeFields(t.input) });
+  return t.fieldWithInput({
     type: AddGroupMembersSuccess,
     description:
       'Adds users to a group (owner and admins). Users already in are not an error. The IM Service is told in joins of at most 1000 users; ' +
       'new members get an `Add` notification.',
-    args: {
-      groupId: t.arg.string({ required: true, description: 'The group.' }),
-      userIds: t.arg.stringList({ required: true, description: 'The users to add.' }),
-      notify: t.arg.boolean({ required: false, defaultValue: true, description: NOTIFY_DESCRIPTION }),
-      idempotencyKey: t.arg.string({
-        required: false,
-        description:
-          'A key of your choosing, new for each change you mean to make: repeating the request with it answers the first result ' +
-          'without adding twice (and without a second notification). Remembered, per caller, for at least 24 hours.',
-      }),
-    },
-    validate: z.object({ groupId: groupIdArg, userIds: userIdsArg, notify: notifyArg, idempotencyKey: idempotencyKeySchema.nullish() }),
+    typeOptions: { description: 'Users to add to a group.', validate },
+    input,
     errors: {
       types: [...IM_CHANGE_ERRORS, MemberLimitExceededError, IdempotencyKeyReusedError],
       directResult: true,
-      union: { name: 'AddGroupMembersResult', description: 'What became of an addGroupMembers request.' },
+      union: resultUnion('addGroupMembers'),
     },
-    resolve: (_root, args, context) =>
-      asValidationError(context.service.addMembers(args.groupId, args.userIds, args.notify ?? true, context.scope, args.idempotencyKey)),
-  }),
-);
+    resolve: (_root, { input }, context) => context.service.addGroupMembers(input, context.scope),
+  });
+});

@@ -1,27 +1,21 @@
-import { z } from 'zod';
-import { builder } from '../../builder.js';
+import { IdempotencyKeyReusedError } from '../../../groups/errors.js';
+import { builder, successName } from '../../builder.js';
 import { IM_CHANGE_ERRORS } from '../../errors.js';
-import { groupIdArg, notifyArg, NOTIFY_DESCRIPTION } from './change-args.js';
+import { changeFields, groupIdField, resultUnion, withRules } from './input-fields.js';
 
-const DismissGroupSuccess = builder.objectRef<{ groupId: string }>('DismissGroupSuccess').implement({
+const DismissGroupSuccess = builder.objectRef<{ groupId: string }>(successName('dismissGroup')).implement({
   description: 'The group is dismissed: gone from every list, and its id answers GroupNotFoundError from now on.',
   fields: (t) => ({ groupId: t.exposeString('groupId', { description: 'The dismissed group.' }) }),
 });
 
-builder.mutationField('dismissGroup', (t) =>
-  t.field({
+builder.mutationField('dismissGroup', (t) => {
+  const { input, validate } = withRules({ groupId: groupIdField(t.input, 'The group to dismiss.'), ...changeFields(t.input) });
+  return t.fieldWithInput({
     type: DismissGroupSuccess,
     description: 'Dismisses a group (owner only). Members get a `Dismiss` notification first; the IM Service keeps the chat history.',
-    args: {
-      groupId: t.arg.string({ required: true, description: 'The group to dismiss.' }),
-      notify: t.arg.boolean({ required: false, defaultValue: true, description: NOTIFY_DESCRIPTION }),
-    },
-    validate: z.object({ groupId: groupIdArg, notify: notifyArg }),
-    errors: {
-      types: [...IM_CHANGE_ERRORS],
-      directResult: true,
-      union: { name: 'DismissGroupResult', description: 'What became of a dismissGroup request.' },
-    },
-    resolve: (_root, args, context) => context.service.dismissGroup(args.groupId, args.notify ?? true, context.scope),
-  }),
-);
+    typeOptions: { description: 'The group to dismiss.', validate },
+    input,
+    errors: { types: [...IM_CHANGE_ERRORS, IdempotencyKeyReusedError], directResult: true, union: resultUnion('dismissGroup') },
+    resolve: (_root, { input }, context) => context.service.dismissGroup(input, context.scope),
+  });
+});

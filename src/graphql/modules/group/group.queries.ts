@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { MAX_GROUPS_PER_READ } from '../../../groups/rules.js';
-import { requireSignedIn } from '../../access.js';
 import { builder } from '../../builder.js';
 import { Group } from './group.type.js';
 
@@ -10,10 +9,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One group by its IM group id; null when there is none (or it was dismissed). Any signed-in user may read a profile.',
     args: { groupId: t.arg.string({ required: true, description: 'The IM group id.' }) },
-    resolve: (_root, { groupId }, context) => {
-      requireSignedIn(context);
-      return context.loaders.group.load(groupId);
-    },
+    resolve: (_root, { groupId }, context) => context.reader.group(groupId),
   }),
   groups: t.field({
     type: [Group],
@@ -27,8 +23,9 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, { groupIds }, context) => {
-      requireSignedIn(context);
-      return groupIds.map((groupId) => context.loaders.group.load(groupId));
+      context.reader.viewerId();
+      // Each id answers alone: one that is not a group id is a BAD_USER_INPUT error at its index, the others their groups.
+      return groupIds.map((groupId) => context.reader.group(groupId));
     },
   }),
 }));

@@ -1,11 +1,11 @@
-import { z } from 'zod';
-import type { GroupRow } from '../../../groups/store/tables.js';
-import { builder } from '../../builder.js';
+import type { Group as GroupEntity } from '../../../groups/entities.js';
+import { IdempotencyKeyReusedError } from '../../../groups/errors.js';
+import { builder, successName } from '../../builder.js';
 import { IM_CHANGE_ERRORS } from '../../errors.js';
-import { groupIdArg, notifyArg, NOTIFY_DESCRIPTION, userIdsArg } from './change-args.js';
 import { Group } from './group.type.js';
+import { changeFields, groupIdField, resultUnion, userIdsField, withRules } from './input-fields.js';
 
-const RemoveGroupMembersSuccess = builder.objectRef<{ group: GroupRow; removed: string[] }>('RemoveGroupMembersSuccess').implement({
+const RemoveGroupMembersSuccess = builder.objectRef<{ group: GroupEntity; removed: string[] }>(successName('removeGroupMembers')).implement({
   description: 'The users are no longer members.',
   fields: (t) => ({
     group: t.field({ type: Group, description: 'The group after the change.', resolve: (result) => result.group }),
@@ -13,23 +13,16 @@ const RemoveGroupMembersSuccess = builder.objectRef<{ group: GroupRow; removed: 
   }),
 });
 
-builder.mutationField('removeGroupMembers', (t) =>
-  t.field({
+builder.mutationField('removeGroupMembers', (t) => {
+  const { input, validate } = withRules({ groupId: groupIdField(t.input), userIds: userIdsField(t.input, 'The members to remove.'), ...changeFields(t.input) });
+  return t.fieldWithInput({
     type: RemoveGroupMembersSuccess,
     description:
       'Removes members (owner and admins; admins cannot remove the owner or other admins). ' +
       'The removed get a `Kicked` notification before they leave the IM group, so they still receive it.',
-    args: {
-      groupId: t.arg.string({ required: true, description: 'The group.' }),
-      userIds: t.arg.stringList({ required: true, description: 'The members to remove.' }),
-      notify: t.arg.boolean({ required: false, defaultValue: true, description: NOTIFY_DESCRIPTION }),
-    },
-    validate: z.object({ groupId: groupIdArg, userIds: userIdsArg, notify: notifyArg }),
-    errors: {
-      types: [...IM_CHANGE_ERRORS],
-      directResult: true,
-      union: { name: 'RemoveGroupMembersResult', description: 'What became of a removeGroupMembers request.' },
-    },
-    resolve: (_root, args, context) => context.service.removeMembers(args.groupId, args.userIds, args.notify ?? true, context.scope),
-  }),
-);
+    typeOptions: { description: 'Members to remove from a group.', validate },
+    input,
+    errors: { types: [...IM_CHANGE_ERRORS, IdempotencyKeyReusedError], directResult: true, union: resultUnion('removeGroupMembers') },
+    resolve: (_root, { input }, context) => context.service.removeGroupMembers(input, context.scope),
+  });
+});

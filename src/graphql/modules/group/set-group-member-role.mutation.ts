@@ -1,37 +1,35 @@
 import { z } from 'zod';
-import { NotAMemberError } from '../../../groups/errors.js';
-import { userIdSchema } from '../../../groups/rules.js';
-import type { MemberRow } from '../../../groups/store/tables.js';
-import { builder } from '../../builder.js';
+import type { Member } from '../../../groups/entities.js';
+import { IdempotencyKeyReusedError, NotAMemberError } from '../../../groups/errors.js';
+import { builder, successName } from '../../builder.js';
 import { GROUP_CHANGE_ERRORS } from '../../errors.js';
-import { groupIdArg } from './change-args.js';
 import { GroupMember, MemberRoleEnum } from './group.type.js';
+import { groupIdField, idempotencyKeyField, resultUnion, ruled, userIdField, withRules } from './input-fields.js';
 
-const SetGroupMemberRoleSuccess = builder.objectRef<MemberRow>('SetGroupMemberRoleSuccess').implement({
+const SetGroupMemberRoleSuccess = builder.objectRef<Member>(successName('setGroupMemberRole')).implement({
   description: 'The member has the new role.',
   fields: (t) => ({ member: t.field({ type: GroupMember, description: 'The membership after the change.', resolve: (member) => member }) }),
 });
 
-builder.mutationField('setGroupMemberRole', (t) =>
-  t.field({
+builder.mutationField('setGroupMemberRole', (t) => {
+  const { input, validate } = withRules({
+    groupId: groupIdField(t.input),
+    userId: userIdField(t.input, 'The member.'),
+    role: ruled(
+      t.input.field({ type: MemberRoleEnum, required: true, description: 'ADMIN or MEMBER.' }),
+      z.enum(['ADMIN', 'MEMBER'], { error: 'Use ADMIN or MEMBER; ownership moves with transferGroupOwnership' }),
+    ),
+    idempotencyKey: idempotencyKeyField(t.input),
+  });
+  return t.fieldWithInput({
     type: SetGroupMemberRoleSuccess,
-    description: 'Makes a member an ADMIN or a plain MEMBER (owner only). Ownership moves only with transferGroupOwnership.',
-    args: {
-      groupId: t.arg.string({ required: true, description: 'The group.' }),
-      userId: t.arg.string({ required: true, description: 'The member.' }),
-      role: t.arg({ type: MemberRoleEnum, required: true, description: 'ADMIN or MEMBER.' }),
-    },
-    validate: z.object({
-      groupId: groupIdArg,
-      userId: userIdSchema,
-      role: z.enum(['ADMIN', 'MEMBER'], { error: 'Use ADMIN or MEMBER; ownership moves with transferGroupOwnership' }),
-    }),
-    errors: {
-      types: [...GROUP_CHANGE_ERRORS, NotAMemberError],
-      directResult: true,
-      union: { name: 'SetGroupMemberRoleResult', description: 'What became of a setGroupMemberRole request.' },
-    },
-    resolve: (_root, args, context) =>
-      context.service.setMemberRole(args.groupId, args.userId, args.role as 'ADMIN' | 'MEMBER', context.scope),
-  }),
-);
+    description:
+      'Makes a member an ADMIN or a plain MEMBER (owner only). Ownership moves only with transferGroupOwnership. ' +
+      'The IM Service knows no roles: nothing is sent to it, and no notice is published.',
+    typeOptions: { description: 'A member and the role they get.', validate },
+    input,
+    errors: { types: [...GROUP_CHANGE_ERRORS, NotAMemberError, IdempotencyKeyReusedError], directResult: true, union: resultUnion('setGroupMemberRole') },
+    resolve: (_root, { input }, context) =>
+      context.service.setGroupMemberRole({ ...input, role: input.role as 'ADMIN' | 'MEMBER' }, context.scope),
+  });
+});

@@ -1,69 +1,45 @@
 import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
-import { ImAuthError, ImRateLimitedError, type ImClient, type ImError } from '../im/index.js';
-import { RateLimitedError, UpstreamError } from './errors.js';
-import type { DispatchOutcome, OutboxDispatcher } from './outbox/dispatcher.js';
-import { compensationFor, groupCallCount, isNotification, type OutboxOperation } from './outbox/operations.js';
-import type { OutboxRepository } from './outbox/outbox.repository.js';
-import { settleSyncStatus } from './outbox/sync-status.js';
-import type { Store } from './store/database.js';
-import type { GroupsRepository } from './store/groups.repository.js';
-import type { IdempotencyRepository } from './store/idempotency.repository.js';
-import type { Database } from './store/tables.js';
+import { ImAuthError, ImRateLimitedError, type ImError } from '../../im/index.js';
+import { RateLimitedError, UpstreamError } from '../errors.js';
+import type { DispatchOutcome, OutboxDispatcher } from '../outbox/dispatcher.js';
+import { compensationFor, isNotification, type OutboxOperation } from '../outbox/operations.js';
+import type { OutboxRepository } from '../outbox/outbox.repository.js';
+import { settleSyncStatus } from '../outbox/sync-status.js';
+import type { RequestScope } from '../scope.js';
+import type { Store } from '../store/database.js';
+import type { GroupsRepository } from '../store/groups.repository.js';
+import type { IdempotencyRepository } from '../store/idempotency.repository.js';
+import type { Database } from '../store/tables.js';
+import type { KeyClaim } from './idempotency.js';
 
-/** Who is asking, and by when they need an answer. */
-export interface RequestScope {
-  callerId: string | null;
-  /** Why no caller could be named (an expired token, say), for the error the client sees. */
-  authProblem?: string | null;
-  requestId: string;
-  /** Epoch ms; IM work not finished by then continues in the background. */
-  deadlineAt: number;
-}
-
-/** A change to the store, planned inside its transaction: the IM operations it needs, and how to take it back. */
-export interface PlannedChange<T> {
-  /** In the order they must reach the IM Service. */
-  operations: OutboxOperation[];
-  /** Restores the store as it was, should the IM Service refuse the change or never hear of it. */
-  undo(trx: Transaction<Database>): Promise<void>;
-  result: T;
-}
-
-export interface ChangeRunnerDeps {
-  store: Store;
-  idempotency: IdempotencyRepository;
-  groups: GroupsRepository;
-  outbox: OutboxRepository;
-  dispatcher: OutboxDispatcher;
-  im: ImClient;
-  logger: Logger;
-}
-
-/** Makes a change idempotent: its key is recorded in the change's own transaction, with the result to repeat. */
-export interface IdempotentRecord<T> {
-  callerId: string;
-  key: string;
-  operation: string;
-  requestHash: string;
-  encode(result: T): string;
-}
-
-/** The key was recorded by an earlier request (maybe one running right now): repeat its result. */
-export class KeyAlreadyRecorded extends Error {}
-
-interface WrittenRow {
+export interface WrittenRow {
   id: number;
   operation: OutboxOperation;
   /** A notice that must reach the IM Service before the group calls after it (Kicked, Dismiss). */
   leads: boolean;
 }
 
-type Written<T> = { change: PlannedChange<T>; rows: WrittenRow[]; idempotency: IdempotentRecord<T> | undefined };
+/** A change as committed: its outbox rows, how to take it back, and the key to forget if it is. */
+export interface WrittenChange<Outcome> {
+  groupId: string;
+  rows: WrittenRow[];
+  undo(trx: Transaction<Database>): Promise<void>;
+  outcome: Outcome;
+  claim: KeyClaim | null;
+}
+
+export interface ChangeDeliveryDeps {
+  store: Store;
+  groups: GroupsRepository;
+  idempotency: IdempotencyRepository;
+  outbox: OutboxRepository;
+  dispatcher: OutboxDispatcher;
+  logger: Logger;
+}
 
 /**
- * The one way a group changes: the domain rows and their outbox rows in one transaction,
- * then the outbox rows sent at once, in order, until the request's deadline.
+ * A committed change's outbox rows sent at once, in order, until the request's deadline.
  *
  * Only group calls decide the change's fate; a notice never fails, withdraws or undoes it:
  * - all group calls sent: the change stands, SYNCED; trailing notices follow in the background;
@@ -72,68 +48,16 @@ type Written<T> = { change: PlannedChange<T>; rows: WrittenRow[]; idempotency: I
  * - anything else (a timeout, an answer lost, a leading notice not through by the deadline):
  *   the change stands, PENDING, and the dispatcher finishes it.
  */
-export class ChangeRunner {
-  constructor(private readonly deps: ChangeRunnerDeps) {}
+export class ChangeDelivery {
+  constructor(private readonly deps: ChangeDeliveryDeps) {}
 
   /** An undone change leaves nothing to repeat: the same key may try again. */
-  private async forgetKey<T>(trx: Transaction<Database>, written: Written<T>): Promise<void> {
-    if (written.idempotency) await this.deps.idempotency.delete(trx, written.idempotency.callerId, written.idempotency.key);
+  private async forgetKey(trx: Transaction<Database>, written: WrittenChange<unknown>): Promise<void> {
+    if (written.claim) await this.deps.idempotency.delete(trx, written.claim.callerId, written.claim.key);
   }
 
-  /** Refuses at once, with nothing written, when the IM budget cannot serve `groupCalls` calls in time. */
-  shedIfTooBusy(groupCalls: number, scope: RequestScope): void {
-    if (groupCalls === 0) return;
-    const waitMs = this.deps.im.projectedWaitMs('group', groupCalls);
-    const budgetMs = scope.deadlineAt - Date.now();
-    if (waitMs > budgetMs) throw new RateLimitedError(Math.max(1, Math.ceil(waitMs - Math.max(0, budgetMs))));
-  }
-
-  async run<T>(
-    groupId: string,
-    scope: RequestScope,
-    plan: (trx: Transaction<Database>) => Promise<PlannedChange<T>>,
-    idempotency?: IdempotentRecord<T>,
-  ): Promise<T> {
-    const written = await this.write(groupId, plan, idempotency);
-    await this.send(groupId, written, scope);
-    return written.change.result;
-  }
-
-  private write<T>(
-    groupId: string,
-    plan: (trx: Transaction<Database>) => Promise<PlannedChange<T>>,
-    idempotency: IdempotentRecord<T> | undefined,
-  ): Promise<Written<T>> {
-    return this.deps.store.db.transaction().execute(async (trx) => {
-      const change = await plan(trx);
-      const now = Date.now();
-      if (idempotency) await this.record(trx, idempotency, change, now);
-      const rows: WrittenRow[] = [];
-      for (const [index, operation] of change.operations.entries()) {
-        const leads = isNotification(operation) && change.operations.slice(index + 1).some((later) => !isNotification(later));
-        rows.push({ id: await this.deps.outbox.insert(trx, { groupId, kind: operation.kind, payload: operation, now, leads }), operation, leads });
-      }
-      if (change.operations.some((operation) => !isNotification(operation))) {
-        await this.deps.groups.setSyncStatus(trx, groupId, 'PENDING');
-      }
-      return { change, rows, idempotency };
-    });
-  }
-
-  private async record<T>(trx: Transaction<Database>, idempotency: IdempotentRecord<T>, change: PlannedChange<T>, now: number): Promise<void> {
-    const recorded = await this.deps.idempotency.insert(trx, {
-      callerId: idempotency.callerId,
-      key: idempotency.key,
-      operation: idempotency.operation,
-      requestHash: idempotency.requestHash,
-      outcome: idempotency.encode(change.result),
-      now,
-    });
-    // Rolls the whole change back: the other request's change stands, and its result is repeated.
-    if (!recorded) throw new KeyAlreadyRecorded();
-  }
-
-  private async send<T>(groupId: string, written: Written<T>, scope: RequestScope): Promise<void> {
+  async send(written: WrittenChange<unknown>, scope: RequestScope): Promise<void> {
+    const { groupId } = written;
     let reachedImService = false;
     for (const [index, row] of written.rows.entries()) {
       if (isNotification(row.operation) && !row.leads) {
@@ -154,8 +78,8 @@ export class ChangeRunner {
         reachedImService = true;
         continue;
       }
-      if (outcome.status === 'rejected') return this.undo(groupId, written, index, outcome, scope);
-      if (!reachedImService && neverSent(outcome)) return this.withdraw(groupId, written, outcome.error);
+      if (outcome.status === 'rejected') return this.undo(written, index, outcome, scope);
+      if (!reachedImService && neverSent(outcome)) return this.withdraw(written, outcome.error);
       return;
     }
   }
@@ -180,19 +104,19 @@ export class ChangeRunner {
   }
 
   /** The IM Service refused: the store goes back, and what reached the IM Service is taken back there too. */
-  private async undo<T>(
-    groupId: string,
-    written: Written<T>,
+  private async undo(
+    written: WrittenChange<unknown>,
     index: number,
     outcome: Extract<DispatchOutcome, { status: 'rejected' }>,
     scope: RequestScope,
   ): Promise<never> {
+    const { groupId } = written;
     const refused = written.rows[index]!;
     const compensation = compensationFor(refused.operation, outcome.progress);
     let compensationId: number | null = null;
     await this.deps.store.db.transaction().execute(async (trx) => {
       await this.deps.groups.lock(trx, groupId);
-      await written.change.undo(trx);
+      await written.undo(trx);
       await this.forgetKey(trx, written);
       const now = Date.now();
       for (const row of written.rows.slice(index)) await this.deps.outbox.withdraw(trx, row.id, now);
@@ -214,14 +138,15 @@ export class ChangeRunner {
    * Nothing reached the IM Service before the deadline: rather than keep a change the IM
    * Service has never heard of, it is withdrawn and the caller told when to try again.
    */
-  private async withdraw<T>(groupId: string, written: Written<T>, error: unknown): Promise<void> {
+  private async withdraw(written: WrittenChange<unknown>, error: unknown): Promise<void> {
+    const { groupId } = written;
     const withdrawn = await this.deps.store.db.transaction().execute(async (trx) => {
       await this.deps.groups.lock(trx, groupId);
       const now = Date.now();
       for (const row of written.rows) {
         if (!(await this.deps.outbox.withdraw(trx, row.id, now))) return false;
       }
-      await written.change.undo(trx);
+      await written.undo(trx);
       await this.forgetKey(trx, written);
       if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.outbox, this.deps.groups, groupId);
       return true;
@@ -245,9 +170,4 @@ function refusalMessage(error: ImError): string {
     return `The IM Service refused the gateway's credentials (code ${error.imCode ?? 'none'}); nothing was changed. This needs an operator.`;
   }
   return `The IM Service refused the change (code ${error.imCode ?? 'none'}); nothing was changed.`;
-}
-
-/** The IM calls a set of operations costs from the group budget. */
-export function groupCallsOf(operations: readonly OutboxOperation[]): number {
-  return operations.reduce((total, operation) => total + groupCallCount(operation), 0);
 }

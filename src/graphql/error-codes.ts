@@ -1,0 +1,32 @@
+import { GraphQLError } from 'graphql';
+import { maskError as maskUnexpected } from 'graphql-yoga';
+import {
+  DomainError,
+  ForbiddenError,
+  GroupNotFoundError,
+  InvalidInputError,
+  NotAMemberError,
+  NotAuthenticatedError,
+} from '../groups/errors.js';
+
+/**
+ * Reads are not unions: a read the domain refuses is a GraphQL error whose `extensions.code`
+ * clients can switch on. This is the only translation; the rules are the domain's.
+ */
+const CODES: ReadonlyArray<[abstract new (...args: never[]) => DomainError, string]> = [
+  [NotAuthenticatedError, 'UNAUTHENTICATED'],
+  [ForbiddenError, 'FORBIDDEN'],
+  [InvalidInputError, 'BAD_USER_INPUT'],
+  [GroupNotFoundError, 'NOT_FOUND'],
+  [NotAMemberError, 'NOT_FOUND'],
+];
+
+/** Yoga's `maskError`: a domain refusal keeps its message with its code; anything unexpected is masked. */
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof DomainError && error instanceof GraphQLError) {
+    const code = CODES.find(([type]) => original instanceof type)?.[1];
+    if (code) return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
+  }
+  return maskUnexpected(error, message, isDev);
+}

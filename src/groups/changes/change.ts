@@ -1,0 +1,87 @@
+import type { Transaction } from 'kysely';
+import type { Group, Member } from '../entities.js';
+import { GroupNotFoundError, InvalidInputError, NotAMemberError } from '../errors.js';
+import type { NotificationInput } from '../notifications.js';
+import type { OutboxOperation } from '../outbox/operations.js';
+import type { GroupsRepository } from '../store/groups.repository.js';
+import type { MembersRepository } from '../store/members.repository.js';
+import type { Database } from '../store/tables.js';
+
+/**
+ * What a use case declares; the change runner (`runner.ts`) does everything else: the
+ * transaction, the idempotency key's whole life, shedding, the outbox rows, the send and the undo.
+ */
+
+/** What every change's input may carry, whatever the use case. */
+export interface ChangeInput {
+  /** Publish the change's notices (default true). A notice never fails its change. */
+  notify?: boolean | null;
+  /** Repeating a request with the same key answers its first outcome instead of acting twice. */
+  idempotencyKey?: string | null;
+}
+
+/** A value that survives JSON: outcomes are recorded with their idempotency key and replayed from it. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** One thing the IM Service must hear of, in order: a group call, or a notice (dropped with `notify: false`). */
+export type Step = { call: OutboxOperation } | { notice: Omit<NotificationInput, 'groupId' | 'at'> };
+
+/** A change planned inside its transaction, its rows already written there. */
+export interface Plan<Outcome extends Json> {
+  /** The group the change is about (a create names the one it made). */
+  groupId: string;
+  /** In the order they must reach the IM Service: a notice before a call leads it (Kicked before the quit). */
+  steps: Step[];
+  /** Restores the store as it was, should the IM Service refuse the change or never hear of it. */
+  undo(trx: Transaction<Database>): Promise<void>;
+  /** What the caller is answered, now and on every repeat with the same idempotency key. */
+  outcome: Outcome;
+}
+
+/** A change of the group domain: its name (an idempotency key is bound to it) and its plan. */
+export interface UseCase<Input extends ChangeInput, Outcome extends Json> {
+  readonly name: string;
+  plan(change: ChangeContext, input: Input): Promise<Plan<Outcome>>;
+}
+
+/** A plan that touches nothing at the IM Service. */
+export function nothingToDo<Outcome extends Json>(groupId: string, outcome: Outcome): Plan<Outcome> {
+  return { groupId, steps: [], undo: async () => undefined, outcome };
+}
+
+/** What a use case plans with: the open transaction, the caller, and the reads every change needs. */
+export class ChangeContext {
+  constructor(
+    readonly trx: Transaction<Database>,
+    /** The signed-in caller making the change. */
+    readonly actorId: string,
+    readonly stores: { groups: GroupsRepository; members: MembersRepository },
+    readonly limits: { maxMembers: number; notificationSender: string },
+  ) {}
+
+  /**
+   * The group (or GroupNotFoundError) and the actor's membership in it (null for an outsider).
+   * The group's row stays locked until the change commits (PostgreSQL): two changes of one group,
+   * say two additions that together pass the member limit, cannot both pass their checks.
+   */
+  async loadForChange(groupId: string): Promise<{ group: Group; actor: Member | null }> {
+    const group = await this.stores.groups.findActiveForChange(this.trx, groupId);
+    if (!group) throw new GroupNotFoundError(groupId);
+    const [actor = null] = await this.stores.members.find(this.trx, groupId, [this.actorId]);
+    return { group, actor };
+  }
+
+  async requireMember(groupId: string, userId: string): Promise<Member> {
+    const [member] = await this.stores.members.find(this.trx, groupId, [userId]);
+    if (!member) throw new NotAMemberError(groupId, userId);
+    return member;
+  }
+
+  /** The notification sender is no one's member, owner or target: a notice from it must be the gateway's. */
+  refuseReserved(userIds: readonly string[], path: readonly string[]): void {
+    const issues = userIds.flatMap((userId, index) =>
+      userId === this.limits.notificationSender ? [{ path: [...path, index], message: `"${userId}" is reserved for group notifications` }] : [],
+    );
+    if (issues.length > 0) throw new InvalidInputError(issues);
+  }
+}

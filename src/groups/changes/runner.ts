@@ -1,0 +1,150 @@
+import type { ControlledTransaction } from 'kysely';
+import type { Logger } from 'pino';
+import type { ImClient } from '../../im/index.js';
+import { NotAuthenticatedError, RateLimitedError } from '../errors.js';
+import { notifications } from '../notifications.js';
+import type { OutboxDispatcher } from '../outbox/dispatcher.js';
+import { groupCallCount, isNotification, type OutboxOperation } from '../outbox/operations.js';
+import type { OutboxRepository } from '../outbox/outbox.repository.js';
+import type { RequestScope } from '../scope.js';
+import type { Store } from '../store/database.js';
+import type { GroupsRepository } from '../store/groups.repository.js';
+import type { IdempotencyRepository } from '../store/idempotency.repository.js';
+import type { MembersRepository } from '../store/members.repository.js';
+import type { Database } from '../store/tables.js';
+import { ChangeContext, type ChangeInput, type Json, type Plan, type UseCase } from './change.js';
+import { ChangeDelivery, type WrittenChange } from './delivery.js';
+import { claimFor, earlierOutcome, type KeyClaim } from './idempotency.js';
+
+export interface ChangeRunnerDeps {
+  store: Store;
+  groups: GroupsRepository;
+  members: MembersRepository;
+  idempotency: IdempotencyRepository;
+  outbox: OutboxRepository;
+  dispatcher: OutboxDispatcher;
+  im: ImClient;
+  logger: Logger;
+  /** The user id group notifications are sent from; no caller may act as it. */
+  notificationSender: string;
+  /** Members a group may hold, the owner included. */
+  maxMembers: number;
+}
+
+/** Why the notification sender cannot act: notices from it must be the gateway's alone. */
+export const RESERVED_CALLER = 'this user id is reserved for group notifications';
+
+/** A key's first request may have been undone (and its key forgotten) while this one looked: act again, a few times at most. */
+const MAX_KEY_RACES = 3;
+
+/**
+ * The one way a group changes. A use case plans inside the transaction; the runner:
+ * 1. answers a repeated idempotency key with the first outcome (or `IdempotencyKeyReusedError`);
+ * 2. plans the change in a transaction, and refuses it with `RateLimitedError`, rolled back, when
+ *    the IM budget cannot start its calls before the request's deadline (shedding);
+ * 3. records the key with the outcome and writes the outbox rows in that same transaction, commits;
+ * 4. sends the rows, undoing or withdrawing the change when the IM Service refuses or never hears
+ *    of it (`delivery.ts`), then answers the outcome.
+ */
+export class ChangeRunner {
+  private readonly delivery: ChangeDelivery;
+
+  constructor(private readonly deps: ChangeRunnerDeps) {
+    this.delivery = new ChangeDelivery(deps);
+  }
+
+  async run<Input extends ChangeInput, Outcome extends Json>(useCase: UseCase<Input, Outcome>, input: Input, scope: RequestScope): Promise<Outcome> {
+    const actorId = this.requireCaller(scope);
+    const claim = claimFor(actorId, useCase.name, input);
+    for (let race = 0; ; race++) {
+      if (claim) {
+        const earlier = await earlierOutcome<Outcome>(this.deps.idempotency, claim);
+        if (earlier !== undefined) return earlier;
+      }
+      const written = await this.write(useCase, input, actorId, claim, scope);
+      if (written) {
+        await this.delivery.send(written, scope);
+        return written.outcome;
+      }
+      // A request with the same key committed first: the next turn answers its outcome.
+      if (race >= MAX_KEY_RACES) throw new Error(`idempotency key of ${useCase.name} kept changing hands`);
+    }
+  }
+
+  /** The planned change committed with its outbox rows and key; null when the key was taken meanwhile (rolled back). */
+  private async write<Input extends ChangeInput, Outcome extends Json>(
+    useCase: UseCase<Input, Outcome>,
+    input: Input,
+    actorId: string,
+    claim: KeyClaim | null,
+    scope: RequestScope,
+  ): Promise<WrittenChange<Outcome> | null> {
+    const trx = await this.deps.store.db.startTransaction().execute();
+    try {
+      const context = new ChangeContext(trx, actorId, this.deps, { maxMembers: this.deps.maxMembers, notificationSender: this.deps.notificationSender });
+      const plan = await useCase.plan(context, input);
+      const now = Date.now();
+      const operations = this.operationsOf(plan, input.notify !== false, now);
+      this.shedIfTooBusy(operations, scope);
+      if (claim && !(await this.deps.idempotency.insert(trx, { ...claim, outcome: JSON.stringify(plan.outcome), now }))) {
+        await trx.rollback().execute();
+        return null;
+      }
+      const rows = await this.writeOutbox(trx, plan.groupId, operations, now);
+      await trx.commit().execute();
+      return { groupId: plan.groupId, rows, undo: plan.undo, outcome: plan.outcome, claim };
+    } catch (error) {
+      await rollBack(trx);
+      throw error;
+    }
+  }
+
+  /** The plan's steps as outbox operations, its notices dropped when the caller asked for none. */
+  private operationsOf(plan: Plan<Json>, notify: boolean, at: number): OutboxOperation[] {
+    return plan.steps.flatMap((step) => {
+      if ('call' in step) return [step.call];
+      return notify ? notifications(this.deps.notificationSender, { ...step.notice, groupId: plan.groupId, at }) : [];
+    });
+  }
+
+  /**
+   * Refuses, before anything is committed, a change whose IM calls could not all start before the
+   * request's deadline: each rate class (group calls, notice publishes) asked for what the plan needs.
+   */
+  private shedIfTooBusy(operations: readonly OutboxOperation[], scope: RequestScope): void {
+    const needs = { group: 0, publish: 0 };
+    for (const operation of operations) {
+      if (isNotification(operation)) needs.publish += 1;
+      else needs.group += groupCallCount(operation);
+    }
+    const retryAfterMs = Math.max(
+      this.deps.im.wouldWaitPast('group', needs.group, scope.deadlineAt) ?? 0,
+      this.deps.im.wouldWaitPast('publish', needs.publish, scope.deadlineAt) ?? 0,
+    );
+    if (retryAfterMs > 0) throw new RateLimitedError(retryAfterMs);
+  }
+
+  private async writeOutbox(trx: ControlledTransaction<Database>, groupId: string, operations: readonly OutboxOperation[], now: number) {
+    const rows: WrittenChange<Json>['rows'] = [];
+    for (const [index, operation] of operations.entries()) {
+      // A notice before a group call must reach the IM Service first (Kicked before the quit, Dismiss before the dismissal).
+      const leads = isNotification(operation) && operations.slice(index + 1).some((later) => !isNotification(later));
+      rows.push({ id: await this.deps.outbox.insert(trx, { groupId, kind: operation.kind, payload: operation, now, leads }), operation, leads });
+    }
+    if (operations.some((operation) => !isNotification(operation))) await this.deps.groups.setSyncStatus(trx, groupId, 'PENDING');
+    return rows;
+  }
+
+  /** The caller, who may not act as the notification sender. */
+  private requireCaller(scope: RequestScope): string {
+    if (scope.callerId === this.deps.notificationSender) throw new NotAuthenticatedError(RESERVED_CALLER);
+    if (!scope.callerId) throw new NotAuthenticatedError(scope.authProblem ?? undefined);
+    return scope.callerId;
+  }
+}
+
+async function rollBack(trx: ControlledTransaction<Database>): Promise<void> {
+  if (trx.isCommitted || trx.isRolledBack) return;
+  // A rollback that fails too (the connection is gone) ends the transaction anyway; the first error is the one to report.
+  await trx.rollback().execute().catch(() => undefined);
+}

@@ -1,0 +1,38 @@
+/**
+ * The group domain's own types: what the rules, the use cases and the GraphQL layer work with.
+ * Rows exist only inside the repositories, which map them to these (camelCase, dates as `Date`).
+ */
+
+export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
+
+/** Whether the IM Service already knows the group as the gateway stores it. */
+export type SyncStatus = 'PENDING' | 'SYNCED' | 'FAILED';
+
+export interface Group {
+  groupId: string;
+  name: string;
+  avatarUrl: string | null;
+  ownerId: string;
+  /** The owner included. */
+  memberCount: number;
+  syncStatus: SyncStatus;
+  /** Why the IM Service refused the group, when `syncStatus` is FAILED. */
+  syncError: string | null;
+  createdAt: Date;
+  /** Set once the group is dismissed: it then reads as unknown everywhere. */
+  dismissedAt: Date | null;
+}
+
+/** A user's place in one group. */
+export interface Member {
+  groupId: string;
+  userId: string;
+  role: MemberRole;
+  joinedAt: Date;
+}
+
+/** A group seen from one of its members: a line of that user's conversation list. */
+export interface Membership {
+  group: Group;
+  member: Member;
+}

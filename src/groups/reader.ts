@@ -1,0 +1,120 @@
+import DataLoader from 'dataloader';
+import { decodeMemberCursor, decodeMembershipCursor, encodeMemberCursor, encodeMembershipCursor } from './cursors.js';
+import type { Group, Member, MemberRole, Membership } from './entities.js';
+import { InvalidInputError, NotAuthenticatedError } from './errors.js';
+import { authorize } from './permissions.js';
+import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
+import type { RequestScope } from './scope.js';
+import type { GroupsRepository } from './store/groups.repository.js';
+import type { MembersRepository } from './store/members.repository.js';
+
+/** A page of a keyset-paged list, in the shape Relay connections take. */
+export interface Page<T, Extra = object> {
+  edges: Array<{ cursor: string; node: T } & Extra>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+export interface PageRequest {
+  first: number;
+  /** The `endCursor` of the previous page. */
+  after?: string | null;
+  role?: MemberRole | null;
+}
+
+/**
+ * Everything one request reads, as the caller may read it (see `permissions.ts`). One reader per
+ * request: its loaders batch every lookup of a request into one statement per kind, and cache
+ * it, so a page of groups costs the same few statements whatever its size.
+ */
+export class GroupReader {
+  private readonly groups: DataLoader<string, Group | null>;
+  private readonly owners: DataLoader<string, Member | null>;
+  private readonly viewerMemberships: DataLoader<string, Member | null>;
+
+  constructor(
+    private readonly store: { groups: GroupsRepository; members: MembersRepository },
+    private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem'>,
+  ) {
+    this.groups = new DataLoader(async (ids) => alignBy(ids, await store.groups.findByIds(ids), (group) => group.groupId));
+    this.owners = new DataLoader(async (ids) => alignBy(ids, await store.members.findOwners(ids), (member) => member.groupId));
+    const viewerId = scope.callerId;
+    this.viewerMemberships = new DataLoader(async (ids) =>
+      viewerId ? alignBy(ids, await store.members.findForUser(viewerId, ids), (member) => member.groupId) : ids.map(() => null),
+    );
+  }
+
+  /** The signed-in caller's id; reads need one. */
+  viewerId(): string {
+    if (!this.scope.callerId) throw new NotAuthenticatedError(this.scope.authProblem ?? undefined);
+    return this.scope.callerId;
+  }
+
+  /** An active group by id, or null (unknown or dismissed). Any signed-in user may read a profile. */
+  async group(groupId: string): Promise<Group | null> {
+    this.viewerId();
+    authorize('readProfile', null);
+    // An id no group can have is not looked up (PostgreSQL refuses a NUL, for one).
+    if (!GROUP_ID.test(groupId)) throw new InvalidInputError([{ path: ['groupId'], message: 'groupId is not a group id (1 to 64 letters and digits)' }]);
+    return this.groups.load(groupId);
+  }
+
+  async owner(group: Group): Promise<Member> {
+    const owner = await this.owners.load(group.groupId);
+    if (!owner) throw new Error(`group ${group.groupId} has no owner row`);
+    return owner;
+  }
+
+  /** The caller's membership in the group; null for an outsider or an anonymous caller. */
+  viewerMembership(group: Group): Promise<Member | null> {
+    return this.viewerMemberships.load(group.groupId);
+  }
+
+  /** Members in join order; only members may read them. */
+  async members(group: Group, request: PageRequest): Promise<Page<Member>> {
+    this.viewerId();
+    authorize('readMembers', (await this.viewerMembership(group))?.role ?? null);
+    const first = pageSize(request.first, MAX_MEMBERS_PAGE);
+    const after = request.after ? decodeMemberCursor(request.after) : null;
+    const members = await this.store.members.page(group.groupId, first + 1, after, request.role ?? null);
+    return pageOf(members, first, after !== null, (member) => ({ cursor: encodeMemberCursor(member), node: member }));
+  }
+
+  /** The caller's groups, newest membership first, each with the caller's membership on its edge. */
+  async viewerGroups(request: PageRequest): Promise<Page<Group, { member: Member }>> {
+    const viewerId = this.viewerId();
+    const first = pageSize(request.first, MAX_GROUPS_PAGE);
+    const after = request.after ? decodeMembershipCursor(request.after) : null;
+    const rows: Membership[] = await this.store.members.pageForUser(viewerId, first + 1, after, request.role ?? null);
+    // The page already holds each group and the caller's membership: later fields (`viewerRole`) cost no statement.
+    for (const { group, member } of rows.slice(0, first)) {
+      this.groups.prime(group.groupId, group);
+      this.viewerMemberships.prime(group.groupId, member);
+    }
+    return pageOf(rows, first, after !== null, ({ group, member }) => ({ cursor: encodeMembershipCursor(member), node: group, member }));
+  }
+}
+
+function pageSize(first: number, max: number): number {
+  if (first < 1 || first > max) throw new InvalidInputError([{ path: ['first'], message: `first must be from 1 to ${max}` }]);
+  return first;
+}
+
+/** A page from `first + 1` rows read after a cursor: the extra row only says whether more follow. */
+function pageOf<Row, T, Extra>(rows: readonly Row[], first: number, hadCursor: boolean, edgeOf: (row: Row) => { cursor: string; node: T } & Extra): Page<T, Extra> {
+  const edges = rows.slice(0, first).map(edgeOf);
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: hadCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Puts rows in the order of the keys DataLoader asked for, null where a key has no row. */
+function alignBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | null)[] {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
