@@ -8,14 +8,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import type { Faults } from '../src/emulator/faults.js';
 import { openStore, type Store } from '../src/groups/store/database.js';
 import { compare, imGroups, noticeFigures, readStore } from '../test/support/convergence.js';
 import { exitStatus, freePort, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../test/support/processes.js';
 import { startRedisServer, type PrivateRedis } from '../test/support/redis-server.js';
-import { CLUSTER_POSTGRES_URL } from './cluster-scenario.js';
+import { CLUSTER_POSTGRES_URL, dropSchema } from './cluster/services.js';
+import { SOAK_ADD_MEMBERS, SOAK_CREATE_GROUP } from './operations.js';
 
 /** 500s, 504s (acted), hangs (acted, no answer), drops (not acted, no answer), 1008 storms. */
 export const FAULT_MIX: Partial<Faults> = { error500Rate: 0.1, timeout504Rate: 0.05, hangRate: 0.02, dropRate: 0.03, rateLimitedRate: 0.02 };
@@ -60,9 +60,6 @@ export interface SoakResult {
     problems: string[];
   };
 }
-
-const CREATE = `mutation SoakCreate($input: CreateGroupInput!) { createGroup(input: $input) { __typename ... on RateLimitedError { retryAfterMs } ... on UpstreamError { retryable } } }`;
-const ADD = `mutation SoakAdd($groupId: String!, $userIds: [String!]!, $key: String) { addGroupMembers(groupId: $groupId, userIds: $userIds, idempotencyKey: $key) { __typename ... on RateLimitedError { retryAfterMs } ... on UpstreamError { retryable } } }`;
 
 interface Answer {
   typename: string | null;
@@ -140,7 +137,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
     for (const [i, gateway] of gateways.entries()) {
       for (let k = 0; k < 20; k++) {
         const input = { groupId: `warm${i}_${k}`, name: `Warm ${k}`, memberIds: [`w${k}`], idempotencyKey: `warm${i}_${k}` };
-        const answer = await post(gateway.url, CREATE, { input }, 'warmup');
+        const answer = await post(gateway.url, SOAK_CREATE_GROUP, { input }, 'warmup');
         if (answer.typename === 'CreateGroupSuccess') noticesExpected++;
       }
     }
@@ -160,8 +157,8 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       const groupId = isCreate ? `soak${index}` : created[index % created.length]!;
       const owner = isCreate ? `owner${index % 20}` : `owner${Number(groupId.slice(4)) % 20}`;
       const [query, variables] = isCreate
-        ? [CREATE, { input: { groupId, name: `Soak ${index}`, memberIds: [`m${index}`], idempotencyKey: `c${index}` } }]
-        : [ADD, { groupId, userIds: [`x${index}`], key: `a${index}` }];
+        ? [SOAK_CREATE_GROUP, { input: { groupId, name: `Soak ${index}`, memberIds: [`m${index}`], idempotencyKey: `c${index}` } }]
+        : [SOAK_ADD_MEMBERS, { groupId, userIds: [`x${index}`], key: `a${index}` }];
       for (let attempt = 0; attempt < 60; attempt++) {
         requests++;
         const answer = await post(gateway().url, query, variables, owner);
@@ -232,16 +229,5 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     await dropSchema(schema).catch(() => undefined);
-  }
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: CLUSTER_POSTGRES_URL, connectionTimeoutMillis: 5000 });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }

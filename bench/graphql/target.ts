@@ -1,10 +1,10 @@
 /**
- * The server side of `npm run bench:graphql`, run as a child process by bench/graphql.bench.ts:
+ * The server side of `npm run bench:graphql`, run as a child process (see target-process.ts):
  *
- *   graphql-target.ts hello     a bare GraphQL Yoga server with `hello: String`
- *   graphql-target.ts gateway   the whole gateway (buildApp, config from loadConfig's defaults) on a fresh
- *                               SQLite file in a temp dir, LOG_LEVEL silent, AUTH_MODE dev (X-User-Id),
- *                               IM rate limits raised to 1 000 000/s
+ *   target.ts hello     a bare GraphQL Yoga server with `hello: String`
+ *   target.ts gateway   the whole gateway (buildApp, config from loadConfig's defaults) on a fresh
+ *                       SQLite file in a temp dir, LOG_LEVEL silent, AUTH_MODE dev (X-User-Id),
+ *                       IM rate limits raised to 1 000 000/s
  *
  * Both listen on 127.0.0.1 with a plain node:http server and tell the parent their URL over IPC.
  * The parent may then send `{ cmd: 'cpuMicros' }` (CPU time used so far), `{ cmd: 'stopDispatcher' }` and
@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { pino } from 'pino';
-import type { Config } from '../src/config.js';
+import type { Config } from '../../src/config.js';
 
 export type TargetKind = 'hello' | 'gateway';
 
@@ -47,8 +47,8 @@ function helloTarget(): Target {
 
 async function gatewayTarget(): Promise<Target> {
   // Imported here so that the hello target loads nothing of the gateway.
-  const { buildApp } = await import('../src/app.js');
-  const { loadConfig } = await import('../src/config.js');
+  const { buildApp } = await import('../../src/app.js');
+  const { loadConfig } = await import('../../src/config.js');
   const dir = mkdtempSync(join(tmpdir(), 'bench-graphql-'));
   // The defaults, as `npm start` would have them with this environment (and nothing else of ours),
   // then the rate limits raised past what the environment allows.
