@@ -18,9 +18,9 @@ export const BENCH_CREATE_GROUP = `mutation Create($input: CreateGroupInput!) {
 /** bench:graphql's groups case: one read of several groups by id. */
 export const BENCH_GROUPS = 'query Groups($ids: [String!]!) { groups(groupIds: $ids) { name memberCount } }';
 
-/** The cluster scenario's create: no notice, and the fields that say whether (and when) to retry. */
+/** The cluster scenario's create (sent with `notify: false`): the fields that say whether (and when) to retry. */
 export const CLUSTER_CREATE_GROUP = `mutation ClusterCreate($input: CreateGroupInput!) {
-  createGroup(input: $input, notify: false) {
+  createGroup(input: $input) {
     __typename
     ... on CreateGroupSuccess { group { groupId syncStatus memberCount } }
     ... on RateLimitedError { retryAfterMs }
@@ -31,4 +31,4 @@ export const CLUSTER_CREATE_GROUP = `mutation ClusterCreate($input: CreateGroupI
 
 /** The soak's two changes: only what says whether to retry. */
 export const SOAK_CREATE_GROUP = `mutation SoakCreate($input: CreateGroupInput!) { createGroup(input: $input) { __typename ... on RateLimitedError { retryAfterMs } ... on UpstreamError { retryable } } }`;
-export const SOAK_ADD_MEMBERS = `mutation SoakAdd($groupId: String!, $userIds: [String!]!, $key: String) { addGroupMembers(groupId: $groupId, userIds: $userIds, idempotencyKey: $key) { __typename ... on RateLimitedError { retryAfterMs } ... on UpstreamError { retryable } } }`;
+export const SOAK_ADD_MEMBERS = `mutation SoakAdd($input: AddGroupMembersInput!) { addGroupMembers(input: $input) { __typename ... on RateLimitedError { retryAfterMs } ... on UpstreamError { retryable } } }`;

@@ -158,7 +158,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       const owner = isCreate ? `owner${index % 20}` : `owner${Number(groupId.slice(4)) % 20}`;
       const [query, variables] = isCreate
         ? [SOAK_CREATE_GROUP, { input: { groupId, name: `Soak ${index}`, memberIds: [`m${index}`], idempotencyKey: `c${index}` } }]
-        : [SOAK_ADD_MEMBERS, { groupId, userIds: [`x${index}`], key: `a${index}` }];
+        : [SOAK_ADD_MEMBERS, { input: { groupId, userIds: [`x${index}`], idempotencyKey: `a${index}` } }];
       for (let attempt = 0; attempt < 60; attempt++) {
         requests++;
         const answer = await post(gateway().url, query, variables, owner);

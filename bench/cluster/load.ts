@@ -123,7 +123,7 @@ async function createWithRetries(pool: Pool, request: Planned, retries: Record<s
 async function sendOnce(pool: Pool, request: Planned): Promise<Outcome> {
   const body = JSON.stringify({
     query: CLUSTER_CREATE_GROUP,
-    variables: { input: { groupId: request.groupId, name: `Cluster ${request.index}`, memberIds: request.memberIds, idempotencyKey: request.key } },
+    variables: { input: { groupId: request.groupId, name: `Cluster ${request.index}`, memberIds: request.memberIds, notify: false, idempotencyKey: request.key } },
   });
   let status: number;
   let text: string;
