@@ -59,14 +59,16 @@ export class GroupService {
     return this.group(groupId, { evenDismissed: true });
   }
 
-  async addGroupMembers(input: MembersInput, scope: RequestScope): Promise<{ group: Group; added: string[] }> {
+  /** Answers the group and who was actually added (users already in are left out). */
+  async addGroupMembers(input: MembersInput, scope: RequestScope): Promise<{ group: Group; userIds: string[] }> {
     const { groupId, added } = await this.runner.run(addGroupMembers, input, scope);
-    return { group: await this.group(groupId), added };
+    return { group: await this.group(groupId), userIds: added };
   }
 
-  async removeGroupMembers(input: MembersInput, scope: RequestScope): Promise<{ group: Group; removed: string[] }> {
+  /** Answers the group and who was actually removed (users who were not members are left out). */
+  async removeGroupMembers(input: MembersInput, scope: RequestScope): Promise<{ group: Group; userIds: string[] }> {
     const { groupId, removed } = await this.runner.run(removeGroupMembers, input, scope);
-    return { group: await this.group(groupId), removed };
+    return { group: await this.group(groupId), userIds: removed };
   }
 
   leaveGroup(input: GroupInput, scope: RequestScope): Promise<{ groupId: string }> {

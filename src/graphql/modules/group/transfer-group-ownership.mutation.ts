@@ -1,27 +1,19 @@
-import type { Group as GroupEntity } from '../../../groups/entities.js';
+import type { Group } from '../../../groups/entities.js';
 import { IdempotencyKeyReusedError, NotAMemberError, RateLimitedError } from '../../../groups/errors.js';
-import { builder, successName } from '../../builder.js';
 import { GROUP_CHANGE_ERRORS } from '../../errors.js';
-import { Group } from './group.type.js';
-import { changeFields, groupIdField, resultUnion, userIdField, withRules } from './input-fields.js';
+import { changeMutation, groupAfterChange, successType } from './change-mutation.js';
+import { changeFields, groupIdField, userIdField } from './input-fields.js';
 
-const TransferGroupOwnershipSuccess = builder.objectRef<GroupEntity>(successName('transferGroupOwnership')).implement({
-  description: 'The group has its new owner; the previous owner is now an admin.',
-  fields: (t) => ({ group: t.field({ type: Group, description: 'The group after the change.', resolve: (group) => group }) }),
-});
+const TransferGroupOwnershipSuccess = successType<Group>('transferGroupOwnership', 'The group has its new owner; the previous owner is now an admin.', (t) => ({
+  group: groupAfterChange(t, (group) => group),
+}));
 
-builder.mutationField('transferGroupOwnership', (t) => {
-  const { input, validate } = withRules({ groupId: groupIdField(t.input), userId: userIdField(t.input, 'The member who becomes the owner.'), ...changeFields(t.input) });
-  return t.fieldWithInput({
-    type: TransferGroupOwnershipSuccess,
-    description: 'Hands the group to another member (owner only). The previous owner stays as an admin; members get a `Transfer` notification.',
-    typeOptions: { description: 'The group and its next owner.', validate },
-    input,
-    errors: {
-      types: [...GROUP_CHANGE_ERRORS, NotAMemberError, RateLimitedError, IdempotencyKeyReusedError],
-      directResult: true,
-      union: resultUnion('transferGroupOwnership'),
-    },
-    resolve: (_root, { input }, context) => context.service.transferGroupOwnership(input, context.scope),
-  });
+changeMutation('transferGroupOwnership', {
+  description: 'Hands the group to another member (owner only). The previous owner stays as an admin; members get a `Transfer` notification.',
+  inputDescription: 'The group and its next owner.',
+  input: (t) => ({ groupId: groupIdField(t), userId: userIdField(t, 'The member who becomes the owner.'), ...changeFields(t) }),
+  success: TransferGroupOwnershipSuccess,
+  // No group call, but its notice needs the publish budget: shed like any change when it cannot start in time.
+  errors: [...GROUP_CHANGE_ERRORS, NotAMemberError, RateLimitedError, IdempotencyKeyReusedError],
+  resolve: (input, context) => context.service.transferGroupOwnership(input, context.scope),
 });

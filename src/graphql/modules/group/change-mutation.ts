@@ -1,0 +1,69 @@
+import type { GenericInputFieldRef, InputShapeFromFields, ObjectFieldsShape, ObjectRef } from '@pothos/core';
+import type { Group as GroupEntity } from '../../../groups/entities.js';
+import { builder, successName, type SchemaTypes } from '../../builder.js';
+import type { Context } from '../../context.js';
+import { Group } from './group.type.js';
+import { resultUnion, withRules, type Ruled } from './input-fields.js';
+
+type InputFields = PothosSchemaTypes.InputFieldBuilder<SchemaTypes, 'InputObject'>;
+type ErrorClass = abstract new (...args: never[]) => Error;
+type RuledFields = Record<string, Ruled<GenericInputFieldRef<unknown>>>;
+type FieldsOf<Declared extends RuledFields> = { [K in keyof Declared]: Declared[K]['field'] };
+
+/** A mutation in the one shape every mutation has: `name(input: <Name>Input!): <Name>Result`. */
+export interface ChangeMutation<Declared extends RuledFields, Success> {
+  /** What it does and who may, for GraphiQL. */
+  description: string;
+  /** What `<Name>Input` holds. */
+  inputDescription: string;
+  /** The input's fields, each with its rule (`input-fields.ts`). */
+  input(t: InputFields): Declared;
+  /** `<Name>Success` (`successType`). */
+  success: ObjectRef<SchemaTypes, Success>;
+  /** Every typed failure it answers, as members of `<Name>Result`. */
+  errors: readonly ErrorClass[];
+  /** One call into the domain. */
+  resolve(input: InputShapeFromFields<FieldsOf<Declared>>, context: Context): Promise<Success>;
+}
+
+/**
+ * Declares a mutation: the input type and its validation, the success type, the result union and
+ * their names follow from `name` and the builder's defaults, so a mutation file holds only what
+ * is its own.
+ */
+export function changeMutation<Declared extends RuledFields, Success>(name: string, spec: ChangeMutation<Declared, Success>): void {
+  builder.mutationField(name, (t) => {
+    const { input, validate } = withRules(spec.input(t.input));
+    return t.fieldWithInput({
+      type: spec.success,
+      description: spec.description,
+      typeOptions: { description: spec.inputDescription, validate },
+      input: input as FieldsOf<Declared>,
+      errors: { types: [...spec.errors] as never, directResult: true, union: resultUnion(name) },
+      // The generic field types defeat Pothos's inference here; `spec.resolve`'s own signature carries the input's type.
+      resolve: ((_root: unknown, args: { input: InputShapeFromFields<FieldsOf<Declared>> }, context: Context) => spec.resolve(args.input, context)) as never,
+    });
+  });
+}
+
+/** `<Name>Success`, the union's member a client reads when the mutation did what it asked. */
+export function successType<Success>(
+  name: string,
+  description: string,
+  fields: ObjectFieldsShape<SchemaTypes, Success>,
+): ObjectRef<SchemaTypes, Success> {
+  return builder.objectRef<Success>(successName(name)).implement({ description, fields });
+}
+
+/** The group as the change left it: the field most success types carry, so clients' caches follow the change. */
+export function groupAfterChange<Success>(t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, Success>, group: (success: Success) => GroupEntity, description = 'The group after the change.') {
+  return t.field({ type: Group, description, resolve: group });
+}
+
+/** `<Name>Success` of a change of who is in the group: the group after it, and the users it moved. */
+export function membershipChangeSuccess(name: string, description: string, userIds: { field: string; description: string }) {
+  return successType<{ group: GroupEntity; userIds: string[] }>(name, description, (t) => ({
+    group: groupAfterChange(t, (success) => success.group),
+    [userIds.field]: t.exposeStringList('userIds', { description: userIds.description }),
+  }));
+}
