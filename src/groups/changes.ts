@@ -83,9 +83,8 @@ export class ChangeRunner {
   /** Refuses at once, with nothing written, when the IM budget cannot serve `groupCalls` calls in time. */
   shedIfTooBusy(groupCalls: number, scope: RequestScope): void {
     if (groupCalls === 0) return;
-    const waitMs = this.deps.im.projectedWaitMs('group', groupCalls);
-    const budgetMs = scope.deadlineAt - Date.now();
-    if (waitMs > budgetMs) throw new RateLimitedError(Math.max(1, Math.ceil(waitMs - Math.max(0, budgetMs))));
+    const retryAfterMs = this.deps.im.wouldWaitPast('group', groupCalls, scope.deadlineAt);
+    if (retryAfterMs !== null) throw new RateLimitedError(retryAfterMs);
   }
 
   async run<T>(

@@ -158,9 +158,13 @@ export class ImClient {
     return { group: this.limiters.group.stats(), publish: this.limiters.publish.stats() };
   }
 
-  /** How long a call needing `units` of a rate class's budget would wait if scheduled now. */
-  projectedWaitMs(rateClass: keyof ImLimiters, units = 1): number {
-    return this.limiters[rateClass].projectedWaitMs(units);
+  /**
+   * Would `units` of a rate class's budget, asked for now, start after `deadlineAt`? The ms to come
+   * back after when they would, null when they would start in time. It is the limiter's own
+   * shedding rule, for a caller that must decide before it writes anything.
+   */
+  wouldWaitPast(rateClass: keyof ImLimiters, units: number, deadlineAt: number): number | null {
+    return this.limiters[rateClass].wouldWaitPast(units, deadlineAt);
   }
 
   /** Stops the limiters (queued calls are dropped) and closes the connection pools. */
