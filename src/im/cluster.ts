@@ -21,8 +21,9 @@ const HEARTBEAT_MS = 250;
 const CLIENT_TIMEOUT_MS = 5000;
 
 /**
- * One Redis connection shared by the rate classes' limiters. Commands fail fast while Redis
- * is unreachable (no offline queue): the limiter then refuses IM calls rather than guess.
+ * The budget every instance using this Redis shares: one connection for all the rate classes'
+ * slots. Commands fail fast while Redis is unreachable (no offline queue): the limiter then
+ * refuses IM calls rather than guess.
  */
 export class SharedBudget implements RateBudget {
   private readonly connection: Bottleneck.IORedisConnection;
