@@ -17,8 +17,8 @@ export class PlainBottleneckLimiter implements CallLimiter {
     return this.bottleneck.schedule({ weight: options.weight ?? 1 }, send);
   }
 
-  projectedWaitMs(): number {
-    return 0;
+  wouldWaitPast(): null {
+    return null;
   }
 
   stats() {

@@ -19,7 +19,7 @@ function signatureHeader(headers: IncomingHttpHeaders, name: string): string | u
  * The 1001/1004 error for a call not signed by the configured app, or null when it is.
  * Messages stay generic: neither the secret nor the expected signature may leave the process.
  * Freshness and nonce reuse are deliberately not checked: the docs state no replay window, and the
- * vendor's Node SDK 3.1.1 reuses one Nonce and Timestamp for its whole life (src/im/README.md).
+ * vendor's Node SDK 3.1.1 reuses one Nonce and Timestamp for its whole life (the IM port's README).
  */
 export function signatureError(headers: IncomingHttpHeaders, credentials: AppCredentials): ImError | null {
   const appKey = signatureHeader(headers, 'app-key');

@@ -84,7 +84,7 @@ const queryGroupMembers = groupEndpoint((params, { state }) => {
 /**
  * `page` omitted (or 0): the first 5000 of the user's groups, `size` ignored; with a page, `size`
  * (default 50, at most 1000) per page. After the service's docs for "query a user's groups" as
- * the repository's im-api.md gathers them; see src/im/README.md.
+ * the repository's im-api.md gathers them; see the IM port's README (confirmed vs assumed behaviours).
  */
 const UNPAGED_USER_GROUPS = 5000;
 
@@ -118,7 +118,7 @@ const syncUserGroups = groupEndpoint((params, { state }) => {
 
 /**
  * One message to k groups costs k; a malformed target list still costs one call. Publish answers
- * `messageUIDs`, one `{ groupId, messageUID }` per target group (see src/im/README.md).
+ * `messageUIDs`, one `{ groupId, messageUID }` per target group (see the IM port's README).
  */
 function publishCost(params: URLSearchParams): number {
   const targets = params.getAll('toGroupId').length;

@@ -2,7 +2,7 @@
 export type ImCode = 404 | 1000 | 1001 | 1002 | 1004 | 1005 | 1008 | 1009 | 1050;
 
 export const HTTP_STATUS_BY_CODE: Readonly<Record<ImCode, number>> = {
-  // An unknown path: the service answers HTTP 404 with business code 404 (issue 15; see src/im/README.md).
+  // An unknown path: the service answers HTTP 404 with business code 404 (issue 15; see the IM port's README).
   404: 404,
   1000: 500,
   1001: 401,

@@ -158,20 +158,13 @@ export class ImClient {
     return { group: this.limiters.group.stats(), publish: this.limiters.publish.stats() };
   }
 
-  /** How long a call needing `units` of a rate class's budget would wait if scheduled now. */
-  projectedWaitMs(rateClass: keyof ImLimiters, units = 1): number {
-    return this.limiters[rateClass].projectedWaitMs(units);
-  }
-
   /**
-   * Null when `calls` calls of a rate class could all start before `deadlineAt`; otherwise how
-   * long to wait before asking again (at least 1 ms). What load shedding asks before committing.
+   * Would `units` of a rate class's budget, asked for now, start after `deadlineAt`? The ms to come
+   * back after when they would, null when they would start in time. It is the limiter's own
+   * shedding rule, for a caller that must decide before it writes anything.
    */
-  wouldWaitPast(rateClass: keyof ImLimiters, calls: number, deadlineAt: number): number | null {
-    if (calls <= 0) return null;
-    const waitMs = this.projectedWaitMs(rateClass, calls);
-    const budgetMs = deadlineAt - Date.now();
-    return waitMs > budgetMs ? Math.max(1, Math.ceil(waitMs - Math.max(0, budgetMs))) : null;
+  wouldWaitPast(rateClass: keyof ImLimiters, units: number, deadlineAt: number): number | null {
+    return this.limiters[rateClass].wouldWaitPast(units, deadlineAt);
   }
 
   /** Stops the limiters (queued calls are dropped) and closes the connection pools. */

@@ -24,7 +24,7 @@ export interface ImPortOptions extends Omit<ImClientOptions, 'limiters' | 'logge
 export function createImClient(options: ImPortOptions): ImClient {
   const limiter = (rateClass: RateClass) =>
     new SlidingWindowLimiter(rateClass, {
-      ...(options.sharedBudget ? { backend: options.sharedBudget.backend(rateClass) } : {}),
+      ...(options.sharedBudget ? { budget: options.sharedBudget } : {}),
       ...(options.observer ? { observer: options.observer } : {}),
       maxCallMs: options.attemptTimeoutMs ?? 5000,
     });

@@ -1,9 +1,7 @@
-import Bottleneck from 'bottleneck';
-
 /**
  * The contracts of IM rate limiting: the rate classes, what a caller asks of a limiter, and what
- * a limiter asks of the Bottleneck backend it runs on (in-process, or clustered through Redis).
- * The limiter itself is `limiter.ts`; the Redis backend is `cluster.ts`.
+ * a limiter asks of the slots it runs on (in-process, or clustered through Redis). The limiter
+ * itself is `limiter.ts`; the backends are `local-budget.ts` and `cluster.ts`.
  */
 
 /** One IM rate class: a budget of calls per rolling window, shared by every path in the class. */
@@ -40,33 +38,50 @@ export interface LimiterStats {
 }
 
 /**
- * The port every IM call goes through. Callers only schedule work and ask for projections;
- * whether the budget is this process's or shared through Redis is the implementation's affair.
+ * The port every IM call goes through. Callers only schedule work and ask whether it would be in
+ * time; whether the budget is this process's or shared through Redis is the implementation's affair.
  */
 export interface CallLimiter {
   readonly rateClass: RateClass;
   /** Runs `send` when the budget allows; refuses with a shed `ImRateLimitedError` when the deadline cannot be met. */
   schedule<T>(options: ScheduleOptions, send: () => Promise<T>): Promise<T>;
-  /** How long a call of `weight` scheduled now would wait before it starts. */
-  projectedWaitMs(weight?: number): number;
+  /**
+   * The one answer to "would `weight` units asked for now start after `deadlineAt`?": the ms to
+   * come back after when they would, null when they would start in time. The limiter sheds by it,
+   * and so does a change that must not write what it could not send in time.
+   */
+  wouldWaitPast(weight: number, deadlineAt: number): number | null;
   stats(): LimiterStats;
   stop(): Promise<void>;
 }
 
-/** Builds the Bottleneck a limiter runs on: in-process by default, or clustered through Redis (see `cluster.ts`). */
-export interface BottleneckBackend {
-  create(settings: Bottleneck.ConstructorOptions): Bottleneck;
-  /** The budget as every instance uses it, when shared; null when this process is alone. */
-  sharedStats?(): LimiterStats | null;
-  /** Called with any error from the current Bottleneck: a backend may start a recovery. */
-  onError?(error: unknown): void;
-  /** Resolves once the backend can take work again (after a recovery); undefined when it can now. */
-  ready?(): Promise<void> | undefined;
-  /** Counts recoveries: a limiter whose Bottleneck is from an older generation builds a new one. */
-  generation?(): number;
-  /** Registers a callback for the end of each recovery. */
-  onRecovered?(callback: () => void): void;
-  stop?(): Promise<void>;
+/** What a backend needs to lay out one rate class's slots. */
+export interface SlotLayout {
+  rateClass: RateClass;
+  /** A slot is given back no later than this after its holder started, even by an instance that died holding it. */
+  expirationMs: number;
 }
 
-export const LOCAL_BACKEND: BottleneckBackend = { create: (settings) => new Bottleneck(settings) };
+/**
+ * Where one rate class's slots live: at most `limit` units held at once, holders started at least
+ * `windowMs / limit` apart. How long a slot stays held is the limiter's affair (its holder's life).
+ */
+export interface SlotBackend {
+  /**
+   * Runs `holder` once `weight` units are free and keeps them until it settles, then resolves.
+   * Rejects only when `holder` never started (the budget could not be reached before
+   * `deadlineAt`, or the backend stopped): nothing was sent. `holder` runs at most once.
+   */
+  hold(weight: number, deadlineAt: number | undefined, holder: () => Promise<void>): Promise<void>;
+  /** The budget as every instance uses it; null when this process's own counts are the whole budget. */
+  sharedStats(): LimiterStats | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Where the rate classes' budgets are kept: in this process (`LOCAL_BUDGET`, `local-budget.ts`),
+ * or in Redis for every instance that uses it (`SharedBudget`, `cluster.ts`).
+ */
+export interface RateBudget {
+  slotsFor(layout: SlotLayout): SlotBackend;
+}

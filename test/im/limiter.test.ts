@@ -64,10 +64,14 @@ describe('the group-call limiter', () => {
   it('sheds a call that cannot start before its deadline, sending nothing', async () => {
     const emulator = await emulatorForTest();
     const fixture = clientFor([emulator.url]);
+    expect(fixture.client.wouldWaitPast('group', 1, Date.now() + 500)).toBeNull();
     const backlog = Array.from({ length: 300 }, (_, i) =>
       fixture.client.joinGroup({ groupId: 'backlog', userIds: [`user${i}`] }).catch(() => 'dropped'),
     );
 
+    // The question a change asks before it writes has the answer the limiter sheds by.
+    expect(fixture.client.wouldWaitPast('group', 1, Date.now() + 500)).toBeGreaterThan(1000);
+    expect(fixture.client.wouldWaitPast('group', 1, Date.now() + 60_000)).toBeNull();
     const error = await rejectionOf(
       fixture.client.createGroup({ groupId: 'late', groupName: 'Late', userIds: ['a'] }, { deadlineAt: Date.now() + 500 }),
     );

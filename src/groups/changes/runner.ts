@@ -118,8 +118,7 @@ export class ChangeRunner {
       else needs.group += groupCallCount(operation);
     }
     const retryAfterMs = Math.max(
-      this.deps.im.wouldWaitPast('group', needs.group, scope.deadlineAt) ?? 0,
-      this.deps.im.wouldWaitPast('publish', needs.publish, scope.deadlineAt) ?? 0,
+      ...(['group', 'publish'] as const).map((rateClass) => (needs[rateClass] > 0 ? this.deps.im.wouldWaitPast(rateClass, needs[rateClass], scope.deadlineAt) : null) ?? 0),
     );
     if (retryAfterMs > 0) throw new RateLimitedError(retryAfterMs);
   }
