@@ -22,20 +22,20 @@ describeEachStore('groups and members repositories', (target) => {
     await groups.insert(store().db, newGroup('g1', { ownerId: 'ann', memberIds: ['ann', 'bob', 'cat'], createdAt: 5_000 }));
 
     expect(await groups.findActive(store().db, 'g1')).toEqual({
-      group_id: 'g1',
+      groupId: 'g1',
       name: 'Group g1',
-      avatar_url: null,
-      owner_id: 'ann',
-      member_count: 3,
-      sync_status: 'SYNCED',
-      sync_error: null,
-      created_at: 5_000,
-      dismissed_at: null,
+      avatarUrl: null,
+      ownerId: 'ann',
+      memberCount: 3,
+      syncStatus: 'SYNCED',
+      syncError: null,
+      createdAt: new Date(5_000),
+      dismissedAt: null,
     });
     expect(await members.page('g1', 10, null, null)).toEqual([
-      { group_id: 'g1', user_id: 'ann', role: 'OWNER', joined_at: 5_000 },
-      { group_id: 'g1', user_id: 'bob', role: 'MEMBER', joined_at: 5_001 },
-      { group_id: 'g1', user_id: 'cat', role: 'MEMBER', joined_at: 5_001 },
+      { groupId: 'g1', userId: 'ann', role: 'OWNER', joinedAt: new Date(5_000) },
+      { groupId: 'g1', userId: 'bob', role: 'MEMBER', joinedAt: new Date(5_001) },
+      { groupId: 'g1', userId: 'cat', role: 'MEMBER', joinedAt: new Date(5_001) },
     ]);
     expect(await groups.idTaken(store().db, 'g1')).toBe(true);
     expect(await groups.idTaken(store().db, 'g2')).toBe(false);
@@ -45,18 +45,18 @@ describeEachStore('groups and members repositories', (target) => {
     const { groups, members } = repositories(store());
     const memberIds = Array.from({ length: MAX_GROUP_MEMBERS }, (_, i) => `u${String(i).padStart(4, '0')}`);
     await groups.insert(store().db, newGroup('big', { ownerId: 'u0000', memberIds }));
-    expect((await groups.findActive(store().db, 'big'))?.member_count).toBe(MAX_GROUP_MEMBERS);
+    expect((await groups.findActive(store().db, 'big'))?.memberCount).toBe(MAX_GROUP_MEMBERS);
     expect((await members.userIdsOf('big')).sort()).toEqual(memberIds);
     expect(await members.find(store().db, 'big', [...memberIds, 'stranger'])).toHaveLength(MAX_GROUP_MEMBERS);
   });
 
-  it('adjust member_count up and down in place', async () => {
+  it('adjust memberCount up and down in place', async () => {
     const { groups } = repositories(store());
     await groups.insert(store().db, newGroup('g1'));
     await groups.adjustMemberCount(store().db, 'g1', 5);
     await groups.adjustMemberCount(store().db, 'g1', -2);
     await groups.adjustMemberCount(store().db, 'g1', 0);
-    expect((await groups.findById(store().db, 'g1'))?.member_count).toBe(4);
+    expect((await groups.findById(store().db, 'g1'))?.memberCount).toBe(4);
   });
 
   it('page a group’s members by join time, then user id (byte order), ties split across pages', async () => {
@@ -72,16 +72,16 @@ describeEachStore('groups and members repositories', (target) => {
     let after: { joinedAt: number; userId: string } | null = null;
     for (let pages = 0; pages < 10; pages++) {
       const page = await members.page('g1', 3, after, null);
-      seen.push(...page.map((row) => row.user_id));
+      seen.push(...page.map((row) => row.userId));
       if (page.length < 3) break;
       const last = page.at(-1)!;
-      after = { joinedAt: last.joined_at, userId: last.user_id };
+      after = { joinedAt: last.joinedAt.getTime(), userId: last.userId };
     }
     expect(seen).toEqual(expected);
 
-    expect((await members.page('g1', 10, null, 'ADMIN')).map((row) => row.user_id)).toEqual(['z']);
-    expect((await members.page('g1', 10, null, 'OWNER')).map((row) => row.user_id)).toEqual(['owner']);
-    expect((await members.page('g1', 10, { joinedAt: 1_001, userId: 'b' }, 'MEMBER')).map((row) => row.user_id)).toEqual(['é', 'late1', 'late2']);
+    expect((await members.page('g1', 10, null, 'ADMIN')).map((row) => row.userId)).toEqual(['z']);
+    expect((await members.page('g1', 10, null, 'OWNER')).map((row) => row.userId)).toEqual(['owner']);
+    expect((await members.page('g1', 10, { joinedAt: 1_001, userId: 'b' }, 'MEMBER')).map((row) => row.userId)).toEqual(['é', 'late1', 'late2']);
   });
 
   it('page a user’s groups newest membership first, then group id descending, with roles, dismissed groups hidden', async () => {
@@ -99,11 +99,11 @@ describeEachStore('groups and members repositories', (target) => {
     let after: { joinedAt: number; groupId: string } | null = null;
     for (let pages = 0; pages < 10; pages++) {
       const page = await members.pageForUser('me', 2, after, null);
-      seen.push(...page.map(({ group, member }) => [group.group_id, member.role] as [string, MemberRole]));
-      for (const { group, member } of page) expect(member.group_id).toBe(group.group_id);
+      seen.push(...page.map(({ group, member }) => [group.groupId, member.role] as [string, MemberRole]));
+      for (const { group, member } of page) expect(member.groupId).toBe(group.groupId);
       if (page.length < 2) break;
       const last = page.at(-1)!.member;
-      after = { joinedAt: last.joined_at, groupId: last.group_id };
+      after = { joinedAt: last.joinedAt.getTime(), groupId: last.groupId };
     }
     expect(seen).toEqual([
       ['g-late', 'OWNER'],
@@ -111,11 +111,11 @@ describeEachStore('groups and members repositories', (target) => {
       ['g-b', 'ADMIN'],
       ['g-a', 'MEMBER'],
     ]);
-    expect((await members.pageForUser('me', 10, null, 'ADMIN')).map(({ group }) => group.group_id)).toEqual(['g-b']);
-    expect((await members.pageForUser('me', 10, null, 'MEMBER')).map(({ group }) => group.group_id)).toEqual(['g-c', 'g-a']);
+    expect((await members.pageForUser('me', 10, null, 'ADMIN')).map(({ group }) => group.groupId)).toEqual(['g-b']);
+    expect((await members.pageForUser('me', 10, null, 'MEMBER')).map(({ group }) => group.groupId)).toEqual(['g-c', 'g-a']);
     const [first] = await members.pageForUser('me', 1, null, null);
-    expect(first!.group).toMatchObject({ group_id: 'g-late', member_count: 1, created_at: 4_000 });
-    expect(first!.member.joined_at).toBe(4_000);
+    expect(first!.group).toMatchObject({ groupId: 'g-late', memberCount: 1, createdAt: new Date(4_000) });
+    expect(first!.member.joinedAt).toEqual(new Date(4_000));
   });
 
   it('read dismissed groups as unknown, except by id for history', async () => {
@@ -123,11 +123,11 @@ describeEachStore('groups and members repositories', (target) => {
     await groups.insert(store().db, newGroup('kept'));
     await groups.insert(store().db, newGroup('gone'));
     await groups.setDismissedAt(store().db, 'gone', 9_000);
-    expect((await groups.findByIds(['kept', 'gone', 'never'])).map((group) => group.group_id)).toEqual(['kept']);
+    expect((await groups.findByIds(['kept', 'gone', 'never'])).map((group) => group.groupId)).toEqual(['kept']);
     expect(await groups.findActive(store().db, 'gone')).toBeUndefined();
-    expect((await groups.findById(store().db, 'gone'))?.dismissed_at).toBe(9_000);
+    expect((await groups.findById(store().db, 'gone'))?.dismissedAt).toEqual(new Date(9_000));
     expect(await groups.idTaken(store().db, 'gone')).toBe(true);
-    expect((await groups.pageByStatus('SYNCED', null, 10)).map((group) => group.group_id)).toEqual(['kept']);
+    expect((await groups.pageByStatus('SYNCED', null, 10)).map((group) => group.groupId)).toEqual(['kept']);
   });
 
   it('restore removed memberships exactly, and delete a group with every member', async () => {
@@ -166,7 +166,7 @@ describeEachStore('groups and members repositories', (target) => {
           read++;
           await bothRead();
           const newcomers = Array.from({ length: 600 }, (_, i) => `${prefix}${i}`);
-          if (group!.member_count + newcomers.length > MAX_GROUP_MEMBERS) return 'refused';
+          if (group!.memberCount + newcomers.length > MAX_GROUP_MEMBERS) return 'refused';
           await members.add(trx, 'g1', newcomers, 5_000);
           await groups.adjustMemberCount(trx, 'g1', newcomers.length);
           return 'added';
@@ -174,7 +174,7 @@ describeEachStore('groups and members repositories', (target) => {
 
     const outcomes = await Promise.all([addSixHundred('x'), addSixHundred('y')]);
     expect(outcomes.sort()).toEqual(['added', 'refused']);
-    expect((await groups.findActive(store().db, 'g1'))?.member_count).toBe(2600);
+    expect((await groups.findActive(store().db, 'g1'))?.memberCount).toBe(2600);
     expect(await members.userIdsOf('g1')).toHaveLength(2600);
   });
 });

@@ -1,0 +1,78 @@
+import type { MutationName } from '../kit/mutations.js';
+import type { GatewayKit } from '../kit/gateway-kit.js';
+import { ADMIN, MEMBER, OWNER } from '../kit/factories.js';
+import { emulatorLog, emulatorMessages } from '../kit/emulator.js';
+
+/**
+ * Every mutation, as a table: who sends it, an input that changes a group built by
+ * `groupWithRoles` (owner, admin, member), and another input for the same idempotency key.
+ * A mutation missing here fails the table's completeness check.
+ */
+export interface MutationCase {
+  name: MutationName;
+  as: string;
+  /** An input that succeeds against the group. */
+  input(groupId: string): Record<string, unknown>;
+  /** Another request, to send with the first one's key. */
+  other(groupId: string): Record<string, unknown>;
+}
+
+export const EVERY_MUTATION: readonly MutationCase[] = [
+  {
+    name: 'createGroup',
+    as: OWNER,
+    input: (groupId) => ({ groupId: `${groupId}x`, name: 'Fresh', memberIds: [MEMBER] }),
+    other: (groupId) => ({ groupId: `${groupId}x`, name: 'Fresh', memberIds: [ADMIN] }),
+  },
+  {
+    name: 'addGroupMembers',
+    as: OWNER,
+    input: (groupId) => ({ groupId, userIds: ['newcomer'] }),
+    other: (groupId) => ({ groupId, userIds: ['someone'] }),
+  },
+  {
+    name: 'removeGroupMembers',
+    as: OWNER,
+    input: (groupId) => ({ groupId, userIds: [MEMBER] }),
+    other: (groupId) => ({ groupId, userIds: [ADMIN] }),
+  },
+  { name: 'leaveGroup', as: MEMBER, input: (groupId) => ({ groupId }), other: (groupId) => ({ groupId, notify: false }) },
+  {
+    name: 'updateGroup',
+    as: OWNER,
+    input: (groupId) => ({ groupId, name: 'Renamed' }),
+    other: (groupId) => ({ groupId, name: 'Renamed again' }),
+  },
+  {
+    name: 'transferGroupOwnership',
+    as: OWNER,
+    input: (groupId) => ({ groupId, userId: ADMIN }),
+    other: (groupId) => ({ groupId, userId: MEMBER }),
+  },
+  {
+    name: 'setGroupMemberRole',
+    as: OWNER,
+    input: (groupId) => ({ groupId, userId: MEMBER, role: 'ADMIN' }),
+    other: (groupId) => ({ groupId, userId: MEMBER, role: 'MEMBER' }),
+  },
+  { name: 'dismissGroup', as: OWNER, input: (groupId) => ({ groupId }), other: (groupId) => ({ groupId, notify: false }) },
+];
+
+/**
+ * Everything a change can leave behind, at the store (the group's and a created group's rows,
+ * members, outbox rows, idempotency keys) and at the IM Service (every call it was asked, every
+ * message it published): equal snapshots mean nothing happened in between.
+ */
+export async function effects(kit: GatewayKit, groupId: string) {
+  const db = kit.app.store.db;
+  const groupIds = [groupId, `${groupId}x`];
+  const [groups, members, outbox, keys, calls, messages] = await Promise.all([
+    db.selectFrom('groups').selectAll().where('group_id', 'in', groupIds).orderBy('group_id').execute(),
+    db.selectFrom('group_members').selectAll().where('group_id', 'in', groupIds).orderBy('group_id').orderBy('user_id').execute(),
+    db.selectFrom('outbox').select(['id', 'kind', 'status']).where('group_id', 'in', groupIds).orderBy('id').execute(),
+    db.selectFrom('idempotency_keys').select(['caller_id', 'key', 'operation']).orderBy('key').execute(),
+    emulatorLog(kit.emulator),
+    emulatorMessages(kit.emulator),
+  ]);
+  return { groups, members, outbox, keys, imCalls: calls.map((call) => `${call.path} ${call.status}`), messages: messages.length };
+}

@@ -1,0 +1,48 @@
+import { expect, it } from 'vitest';
+import { noticesSettled } from '../fixtures/gateway.js';
+import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
+import { groupWithRoles } from '../kit/factories.js';
+import { startKit } from '../kit/gateway-kit.js';
+import { MUTATIONS } from '../kit/mutations.js';
+import { EVERY_MUTATION, effects } from './every-mutation.js';
+
+/**
+ * Every mutation takes an idempotency key, with one meaning: the same key and input answer the
+ * first result and act once (at the store and at the IM Service); the same key with another
+ * input is `IdempotencyKeyReusedError`, and acts not at all.
+ */
+describeEachStore('every mutation, repeated with its idempotency key', (target) => {
+  it('covers every mutation the kit knows', () => {
+    expect(EVERY_MUTATION.map((row) => row.name).sort()).toEqual(Object.keys(MUTATIONS).sort());
+  });
+
+  it.for(EVERY_MUTATION.map((row) => [row.name, row] as const))('%s: acts once, answers the first result again, refuses the key for another input', async ([, row]) => {
+    const database: FreshDatabase = await target.fresh();
+    const kit = await startKit({ config: { databaseUrl: database.url } });
+    try {
+      const groupId = await groupWithRoles(kit, { notify: false });
+      const before = await effects(kit, groupId);
+      const key = `key-${row.name}`;
+      const send = (input: Record<string, unknown>) => kit.response[row.name]({ ...input, idempotencyKey: key } as never, { as: row.as });
+
+      const first = await send(row.input(groupId));
+      await noticesSettled(kit);
+      const afterFirst = await effects(kit, groupId);
+      expect(first.data?.[row.name]).toMatchObject({ __typename: MUTATIONS[row.name].success });
+      expect(afterFirst).not.toEqual(before);
+
+      const repeat = await send(row.input(groupId));
+      await noticesSettled(kit);
+      expect(repeat.data).toEqual(first.data);
+      expect(await effects(kit, groupId)).toEqual(afterFirst);
+
+      const reused = await send(row.other(groupId));
+      await noticesSettled(kit);
+      expect(reused.data?.[row.name]).toMatchObject({ __typename: 'IdempotencyKeyReusedError', idempotencyKey: key });
+      expect(await effects(kit, groupId)).toEqual(afterFirst);
+    } finally {
+      await kit.close();
+      await database.drop();
+    }
+  });
+});
