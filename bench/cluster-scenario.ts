@@ -15,8 +15,8 @@ import pg from 'pg';
 import { Pool } from 'undici';
 import { startEmulator, type LoggedRequest, type RunningEmulator } from '../src/emulator/index.js';
 import { maxInAnyWindow, ratePerSecond } from '../src/emulator/log-stats.js';
-import { exitStatus, freePort, logLines, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../test/support/processes.js';
-import { redisServerInstalled, startRedisServer, type PrivateRedis } from '../test/support/redis-server.js';
+import { exitStatus, freePort, logLines, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../test/kit/processes.js';
+import { redisServerInstalled, startRedisServer, type PrivateRedis } from '../test/kit/redis-server.js';
 
 /** The PostgreSQL the scenario uses; override with TEST_POSTGRES_URL. */
 export const CLUSTER_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

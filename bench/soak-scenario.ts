@@ -12,9 +12,9 @@ import pg from 'pg';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import type { Faults } from '../src/emulator/faults.js';
 import { openStore, type Store } from '../src/groups/store/database.js';
-import { compare, imGroups, noticeFigures, readStore } from '../test/support/convergence.js';
-import { exitStatus, freePort, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../test/support/processes.js';
-import { startRedisServer, type PrivateRedis } from '../test/support/redis-server.js';
+import { compare, imGroups, noticeFigures, readStore } from '../test/kit/convergence.js';
+import { exitStatus, freePort, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../test/kit/processes.js';
+import { startRedisServer, type PrivateRedis } from '../test/kit/redis-server.js';
 import { CLUSTER_POSTGRES_URL } from './cluster-scenario.js';
 
 /** 500s, 504s (acted), hangs (acted, no answer), drops (not acted, no answer), 1008 storms. */

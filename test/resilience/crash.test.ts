@@ -7,7 +7,7 @@ import { graphql } from '../generated/index.js';
 import { eventually } from '../fixtures/gateway.js';
 import { startFixtureEmulator } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase, type StoreTarget } from '../fixtures/stores.js';
-import { compare, imGroups, readStoreAt } from '../support/convergence.js';
+import { compare, imGroups, readStoreAt } from '../kit/convergence.js';
 import { freePort, freshDir, killHard, spawnGateway, waitForLog, type GatewayProcess } from '../fixtures/process.js';
 
 const Create = graphql(`
