@@ -13,8 +13,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { Pool } from 'undici';
-import { startEmulator, type LoggedRequest, type RunningEmulator } from '../src/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { maxInAnyWindow, ratePerSecond } from '../src/emulator/log-stats.js';
+import { mutationBody } from '../test/kit/client.js';
+import { emulatorGroups, emulatorLog } from '../test/kit/emulator.js';
 import { exitStatus, freePort, logLines, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../test/kit/processes.js';
 import { redisServerInstalled, startRedisServer, type PrivateRedis } from '../test/kit/redis-server.js';
 
@@ -213,16 +215,6 @@ async function waitReady(gateway: Gateway, timeoutMs: number): Promise<void> {
 
 // ------------------------------------------------------------------ the load
 
-const CREATE = `mutation ClusterCreate($input: CreateGroupInput!) {
-  createGroup(input: $input, notify: false) {
-    __typename
-    ... on CreateGroupSuccess { group { groupId syncStatus memberCount } }
-    ... on RateLimitedError { retryAfterMs }
-    ... on UpstreamError { retryable imCode }
-    ... on Error { message }
-  }
-}`;
-
 interface Planned {
   index: number;
   groupId: string;
@@ -243,10 +235,9 @@ interface CreateAnswer {
 type Outcome = { final: string } | { retry: string; afterMs: number };
 
 async function sendOnce(pool: Pool, request: Planned): Promise<Outcome> {
-  const body = JSON.stringify({
-    query: CREATE,
-    variables: { input: { groupId: request.groupId, name: `Cluster ${request.index}`, memberIds: request.memberIds, idempotencyKey: request.key } },
-  });
+  const body = JSON.stringify(
+    mutationBody('createGroup', { groupId: request.groupId, name: `Cluster ${request.index}`, memberIds: request.memberIds, idempotencyKey: request.key, notify: false }),
+  );
   let status: number;
   let text: string;
   try {
@@ -295,16 +286,6 @@ async function createWithRetries(pool: Pool, request: Planned, retries: Record<s
 }
 
 // ------------------------------------------------------------------ the scenario
-
-async function emulatorLog(emulator: RunningEmulator): Promise<LoggedRequest[]> {
-  const response = await fetch(`${emulator.url}/_emulator/log`);
-  return ((await response.json()) as { requests: LoggedRequest[] }).requests;
-}
-
-async function emulatorGroups(emulator: RunningEmulator): Promise<Array<{ groupId: string; members: string[] }>> {
-  const response = await fetch(`${emulator.url}/_emulator/groups`);
-  return ((await response.json()) as { groups: Array<{ groupId: string; members: string[] }> }).groups;
-}
 
 interface StoreState {
   groups: number;

@@ -28,6 +28,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'undici';
+import { mutationBody, queryBody } from '../test/kit/client.js';
 import type { TargetKind, TargetMessage, TargetRequest } from './graphql-target.js';
 
 const CONCURRENCY = 32;
@@ -219,16 +220,8 @@ const checkHello: Check = (status, body) => {
   return json.data?.hello === 'world' ? null : `unexpected answer: ${body.slice(0, 200)}`;
 };
 
-const createMutation = `mutation Create($input: CreateGroupInput!) {
-  createGroup(input: $input) {
-    __typename
-    ... on CreateGroupSuccess { group { groupId memberCount syncStatus } }
-    ... on Error { message }
-  }
-}`;
-
 function createBody(name: string, memberIds: string[]): string {
-  return JSON.stringify({ query: createMutation, variables: { input: { name, memberIds } } });
+  return JSON.stringify(mutationBody('createGroup', { name, memberIds }));
 }
 
 interface CreateAnswer {
@@ -262,10 +255,7 @@ const checkCreate: Check = (status, body) => {
 };
 
 function groupsBody(groupIds: string[]): string {
-  return JSON.stringify({
-    query: 'query Groups($ids: [String!]!) { groups(groupIds: $ids) { name memberCount } }',
-    variables: { ids: groupIds },
-  });
+  return JSON.stringify(queryBody('groups', { groupIds }));
 }
 
 function checkGroups(expected: number): Check {

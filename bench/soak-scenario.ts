@@ -12,6 +12,7 @@ import pg from 'pg';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import type { Faults } from '../src/emulator/faults.js';
 import { openStore, type Store } from '../src/groups/store/database.js';
+import { mutationBody } from '../test/kit/client.js';
 import { compare, imGroups, noticeFigures, readStore } from '../test/kit/convergence.js';
 import { exitStatus, freePort, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../test/kit/processes.js';
 import { startRedisServer, type PrivateRedis } from '../test/kit/redis-server.js';
@@ -60,9 +61,6 @@ export interface SoakResult {
     problems: string[];
   };
 }
-
-const CREATE = `mutation SoakCreate($input: CreateGroupInput!) { createGroup(input: $input) { __typename ... on RateLimitedError { retryAfterMs } ... on UpstreamError { retryable } } }`;
-const ADD = `mutation SoakAdd($groupId: String!, $userIds: [String!]!, $key: String) { addGroupMembers(groupId: $groupId, userIds: $userIds, idempotencyKey: $key) { __typename ... on RateLimitedError { retryAfterMs } ... on UpstreamError { retryable } } }`;
 
 interface Answer {
   typename: string | null;
@@ -140,7 +138,8 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
     for (const [i, gateway] of gateways.entries()) {
       for (let k = 0; k < 20; k++) {
         const input = { groupId: `warm${i}_${k}`, name: `Warm ${k}`, memberIds: [`w${k}`], idempotencyKey: `warm${i}_${k}` };
-        const answer = await post(gateway.url, CREATE, { input }, 'warmup');
+        const { query, variables } = mutationBody('createGroup', input);
+        const answer = await post(gateway.url, query, variables, 'warmup');
         if (answer.typename === 'CreateGroupSuccess') noticesExpected++;
       }
     }
@@ -159,9 +158,9 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       const isCreate = created.length === 0 || addEvery === 0 || index % addEvery !== addEvery - 1;
       const groupId = isCreate ? `soak${index}` : created[index % created.length]!;
       const owner = isCreate ? `owner${index % 20}` : `owner${Number(groupId.slice(4)) % 20}`;
-      const [query, variables] = isCreate
-        ? [CREATE, { input: { groupId, name: `Soak ${index}`, memberIds: [`m${index}`], idempotencyKey: `c${index}` } }]
-        : [ADD, { groupId, userIds: [`x${index}`], key: `a${index}` }];
+      const { query, variables } = isCreate
+        ? mutationBody('createGroup', { groupId, name: `Soak ${index}`, memberIds: [`m${index}`], idempotencyKey: `c${index}` })
+        : mutationBody('addGroupMembers', { groupId, userIds: [`x${index}`], idempotencyKey: `a${index}` });
       for (let attempt = 0; attempt < 60; attempt++) {
         requests++;
         const answer = await post(gateway().url, query, variables, owner);
