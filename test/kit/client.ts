@@ -12,7 +12,7 @@ import { QUERIES, type QueryName } from './queries.js';
  */
 
 type Spec = (typeof MUTATIONS)[MutationName];
-type DataOf<D> = D extends TypedDocumentNode<infer R, unknown> ? R : never;
+type DataOf<D> = D extends TypedDocumentNode<infer R, infer _V> ? R : never;
 type InputOf<N extends MutationName> = Parameters<(typeof MUTATIONS)[N]['variables']>[0];
 type MutationData<N extends MutationName> = DataOf<(typeof MUTATIONS)[N]['document']>;
 /** The union member a mutation answered. */

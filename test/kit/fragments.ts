@@ -115,21 +115,3 @@ export const TransferGroupOwnershipSuccessFields = graphql(`
     }
   }
 `);
-
-/** A group's profile as any signed-in user reads it (members are read separately). */
-export const GroupProfileFields = graphql(`
-  fragment KitGroupProfileFields on Group {
-    groupId
-    name
-    avatarUrl
-    memberCount
-    createdAt
-    syncStatus
-    syncError
-    viewerRole
-    owner {
-      userId
-      role
-    }
-  }
-`);

@@ -1,73 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { graphql } from '../generated/index.js';
-import type { GatewayFixture } from '../fixtures/gateway.js';
-import { countStatements, groupFactory, laterMillisecond, useGateways } from './factories.js';
-
-const Viewer = graphql(`
-  query ViewerGroupsSpecViewer {
-    viewer {
-      userId
-    }
-  }
-`);
-
-const ViewerGroups = graphql(`
-  query ViewerGroupsSpecGroups($first: Int, $after: String, $role: MemberRole) {
-    viewer {
-      userId
-      groups(first: $first, after: $after, role: $role) {
-        edges {
-          cursor
-          role
-          joinedAt
-          node {
-            groupId
-            name
-            memberCount
-            createdAt
-            owner {
-              userId
-            }
-            viewerRole
-          }
-        }
-        pageInfo {
-          hasNextPage
-          hasPreviousPage
-          startCursor
-          endCursor
-        }
-      }
-    }
-  }
-`);
-
-const MemberCursor = graphql(`
-  query ViewerGroupsSpecMemberCursor($groupId: String!) {
-    group(groupId: $groupId) {
-      members(first: 1) {
-        pageInfo {
-          endCursor
-        }
-      }
-    }
-  }
-`);
+import { countStatements, groupFactory, laterMillisecond } from '../kit/factories.js';
+import { useGateways, type GatewayKit } from '../kit/gateway-kit.js';
 
 type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
 
 const gateway = useGateways();
 
 /** One page of the caller's groups; fails on any GraphQL error. */
-async function viewerGroups(fixture: GatewayFixture, as: string, args: { first?: number; after?: string | null; role?: Role } = {}) {
-  const response = await fixture.execute(ViewerGroups, { first: args.first, after: args.after ?? null, role: args.role ?? null }, { as });
+async function viewerGroups(fixture: GatewayKit, as: string, args: { first?: number; after?: string | null; role?: Role } = {}) {
+  const response = await fixture.viewerGroups({ first: args.first, after: args.after ?? null, role: args.role ?? null }, { as });
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   expect(response.data?.viewer?.userId).toBe(as);
   return response.data!.viewer!.groups;
 }
 
 /** Reads every page, `first` at a time; answers the edges in order and each page's flags. */
-async function allPages(fixture: GatewayFixture, as: string, first: number, role?: Role) {
+async function allPages(fixture: GatewayKit, as: string, first: number, role?: Role) {
   const edges: Awaited<ReturnType<typeof viewerGroups>>['edges'] = [];
   const pages: Array<{ size: number; hasNextPage: boolean; hasPreviousPage: boolean }> = [];
   let after: string | null = null;
@@ -101,7 +49,7 @@ const ids = (edges: ReadonlyArray<{ node: { groupId: string } }>) => edges.map((
  *         makes vera admin
  *   8     quinn creates other with bob                   —
  */
-async function seedVerasGroups(fixture: GatewayFixture) {
+async function seedVerasGroups(fixture: GatewayKit) {
   const groups = groupFactory(fixture);
   const created: Record<string, number> = {};
   const step = async (work: () => Promise<unknown>) => {
@@ -141,7 +89,7 @@ describe('viewer', () => {
   it('is null, without an error, when the request names no caller', async () => {
     const fixture = await gateway();
 
-    const response = await fixture.execute(Viewer, {});
+    const response = await fixture.viewer({});
 
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ viewer: null });
@@ -150,7 +98,7 @@ describe('viewer', () => {
   it('names the caller', async () => {
     const fixture = await gateway();
 
-    const response = await fixture.execute(Viewer, {}, { as: 'vera' });
+    const response = await fixture.viewer({}, { as: 'vera' });
 
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ viewer: { userId: 'vera' } });
@@ -262,7 +210,7 @@ describe('viewer.groups', () => {
     const fixture = await gateway();
     await groupFactory(fixture).create({ groupId: 'solo', owner: 'vera' });
 
-    const response = await fixture.execute(ViewerGroups, args, { as: 'vera' });
+    const response = await fixture.viewerGroups(args, { as: 'vera' });
 
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
@@ -272,10 +220,10 @@ describe('viewer.groups', () => {
   it('refuses a cursor from a member list: the two lists have positions of different kinds', async () => {
     const fixture = await gateway();
     await groupFactory(fixture).create({ groupId: 'solo', owner: 'vera', members: ['bob'] });
-    const members = await fixture.execute(MemberCursor, { groupId: 'solo' }, { as: 'vera' });
+    const members = await fixture.groupMembers({ groupId: 'solo' , first: 1 }, { as: 'vera' });
     const memberCursor = members.data!.group!.members!.pageInfo.endCursor!;
 
-    const response = await fixture.execute(ViewerGroups, { after: memberCursor }, { as: 'vera' });
+    const response = await fixture.viewerGroups({ after: memberCursor }, { as: 'vera' });
 
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
