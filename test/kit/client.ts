@@ -1,4 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { Kind } from 'graphql';
 import { requestBody, type Executor, type GraphQLResponse, type RequestOptions } from './http.js';
 import { MUTATIONS, type MutationName } from './mutations.js';
 import { QUERIES, type QueryName } from './queries.js';
@@ -73,6 +74,14 @@ export function createKit(executor: Executor, { afterMutation }: KitOptions = {}
 export function mutationBody<N extends MutationName>(name: N, input: InputOf<N>): { query: string; variables?: unknown } {
   const spec = MUTATIONS[name];
   return requestBody(spec.document as TypedDocumentNode<unknown, unknown>, (spec.variables as (input: unknown) => unknown)(input));
+}
+
+/** The operation name the kit sends for `name` (what the gateway's per-operation metrics count it as). */
+export function operationName(name: MutationName | QueryName): string {
+  const spec = name in MUTATIONS ? MUTATIONS[name as MutationName] : QUERIES[name as QueryName];
+  const operation = spec.document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (!operation?.name) throw new Error(`the kit's ${name} document has no named operation`);
+  return operation.name.value;
 }
 
 /** The JSON body of a read. */

@@ -1,49 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { graphql } from '../generated/index.js';
-import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { eventually } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorLog, startFixtureEmulator } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
-
-const Create = graphql(`
-  mutation FaultCreate($input: CreateGroupInput!) {
-    createGroup(input: $input, notify: false) {
-      __typename
-      ... on CreateGroupSuccess {
-        group {
-          groupId
-        }
-      }
-      ... on RateLimitedError {
-        retryAfterMs
-      }
-      ... on UpstreamError {
-        retryable
-      }
-    }
-  }
-`);
-const Add = graphql(`
-  mutation FaultAdd($groupId: String!, $userIds: [String!]!, $idempotencyKey: String) {
-    addGroupMembers(groupId: $groupId, userIds: $userIds, idempotencyKey: $idempotencyKey, notify: false) {
-      __typename
-      ... on UpstreamError {
-        retryable
-      }
-    }
-  }
-`);
-const Remove = graphql(`
-  mutation FaultRemove($groupId: String!, $userIds: [String!]!) {
-    removeGroupMembers(groupId: $groupId, userIds: $userIds, notify: false) {
-      __typename
-      ... on UpstreamError {
-        retryable
-      }
-    }
-  }
-`);
 
 const GROUPS = 300;
 const MEMBER_CHANGES = 300;
@@ -73,7 +34,7 @@ async function inParallel(tasks: Array<() => Promise<void>>, workers: number): P
 describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the primary down', (target) => {
   let primary: RunningEmulator;
   let backup: RunningEmulator;
-  let fixture: GatewayFixture;
+  let fixture: GatewayKit;
   let database: FreshDatabase;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -88,7 +49,7 @@ describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the prim
       faults: { error500Rate: 0.1, timeout504Rate: 0.05, hangRate: 0.02 },
     });
     database = await target.fresh();
-    fixture = await startGateway({
+    fixture = await startKit({
       emulator: backup,
       config: {
         databaseUrl: database.url,
@@ -110,7 +71,7 @@ describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the prim
     const createTasks = Array.from({ length: GROUPS }, (_, i) => async () => {
       const input = { groupId: `fault${i}`, name: `Fault ${i}`, memberIds: [`m${i}a`, `m${i}b`], idempotencyKey: `create-${i}` };
       for (let attempt = 0; attempt < 40; attempt++) {
-        const result = (await fixture.execute(Create, { input }, { as: `owner${i % 10}` })).data?.createGroup;
+        const result = (await fixture.response.createGroup({ ...input, notify: false }, { as: `owner${i % 10}` })).data?.createGroup;
         if (result?.__typename === 'CreateGroupSuccess') return void created.add(input.groupId);
         if (!shouldRetry(result?.__typename, result?.__typename === 'UpstreamError' ? result.retryable : undefined)) {
           throw new Error(`createGroup ${i} answered ${JSON.stringify(result)}`);
@@ -135,8 +96,8 @@ describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the prim
       for (let attempt = 0; attempt < 40; attempt++) {
         const response =
           i % 3 === 2
-            ? (await fixture.execute(Remove, { groupId, userIds: [`m${i % GROUPS}a`] }, { as: owner })).data?.removeGroupMembers
-            : (await fixture.execute(Add, { groupId, userIds: [`extra${i}`], idempotencyKey: `add-${i}` }, { as: owner })).data?.addGroupMembers;
+            ? (await fixture.response.removeGroupMembers({ groupId, userIds: [`m${i % GROUPS}a`], notify: false }, { as: owner })).data?.removeGroupMembers
+            : (await fixture.response.addGroupMembers({ groupId, userIds: [`extra${i}`], idempotencyKey: `add-${i}`, notify: false }, { as: owner })).data?.addGroupMembers;
         if (response?.__typename.endsWith('Success')) return;
         if (!shouldRetry(response?.__typename, response?.__typename === 'UpstreamError' ? response.retryable : undefined)) {
           throw new Error(`change ${i} answered ${JSON.stringify(response)}`);
