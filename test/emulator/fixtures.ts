@@ -3,8 +3,6 @@ import {
   startEmulator,
   type EmulatorOptions,
   type Faults,
-  type LoggedRequest,
-  type PublishedMessage,
   type RunningEmulator,
 } from '../../src/emulator/index.js';
 import { computeSignature } from '../../src/im/sign.js';

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emulatorLog } from '../fixtures/im.js';
-import { groupFactory } from '../kit/factories.js';
+import { groupFactory, type Role } from '../kit/factories.js';
 import { useGateways, type GatewayKit } from '../kit/gateway-kit.js';
-
-type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
 
 const gateway = useGateways();
 

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { eventually } from '../fixtures/gateway.js';
+import { imGroups as imGroupsAt, type GroupState } from '../kit/convergence.js';
 import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorLog, startFixtureEmulator } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
@@ -9,12 +10,6 @@ import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
 const GROUPS = 300;
 const MEMBER_CHANGES = 300;
 const WORKERS = 24;
-
-interface EmulatorGroup {
-  groupId: string;
-  name: string;
-  members: string[];
-}
 
 /** Answers worth retrying: nothing happened, or the gateway asked to come back. */
 function shouldRetry(typename: string | undefined, retryable?: boolean): boolean {
@@ -116,15 +111,12 @@ describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the prim
 
     const stored = await db.selectFrom('groups').selectAll().where('dismissed_at', 'is', null).orderBy('group_id').execute();
     const members = await db.selectFrom('group_members').select(['group_id', 'user_id']).execute();
-    const storeGroups: EmulatorGroup[] = stored.map((group) => ({
+    const storeGroups: GroupState[] = stored.map((group) => ({
       groupId: group.group_id,
       name: group.name,
       members: members.filter((m) => m.group_id === group.group_id).map((m) => m.user_id).sort(),
     }));
-    const response = await fetch(`${backup.url}/_emulator/groups`);
-    const imGroups = ((await response.json()) as { groups: EmulatorGroup[] }).groups
-      .map((group) => ({ ...group, members: [...group.members].sort() }))
-      .sort((a, b) => a.groupId.localeCompare(b.groupId));
+    const imGroups = await imGroupsAt(backup.url);
 
     expect(stored.every((group) => group.sync_status === 'SYNCED')).toBe(true);
     expect(storeGroups).toHaveLength(GROUPS);

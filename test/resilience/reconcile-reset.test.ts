@@ -5,6 +5,7 @@ import { eventually } from '../fixtures/gateway.js';
 import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { clientFor, emulatorGroup, startFixtureEmulator } from '../fixtures/im.js';
 import { storeTargets, type FreshDatabase } from '../fixtures/stores.js';
+import { resetEmulator } from '../kit/emulator.js';
 
 /** Runs `npm run reconcile` as an operator would; answers the exit code, the output and the JSON summary (the last line). */
 function runReconcile(env: Record<string, string>, args: string[] = []) {
@@ -62,7 +63,7 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
       await fixture.close();
     }
     // The IM Service loses everything; then the dismissed group comes back there behind the gateway's back.
-    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+    await resetEmulator(emulator);
     const im = clientFor([emulator.url]);
     await im.client.createGroup({ groupId: 'gamma', groupName: 'Gamma', userIds: ['erin'] });
     await im.close();
