@@ -45,10 +45,9 @@ export const ErrorFields = graphql(`
   }
 `);
 
-/** The group a createGroup answers: everything a client shows of a new group. */
-export const CreatedGroupFields = graphql(`
-  fragment KitCreatedGroupFields on Group {
-    id
+/** A group's profile, as any signed-in user reads it. */
+export const GroupFields = graphql(`
+  fragment KitGroupFields on Group {
     groupId
     name
     avatarUrl
@@ -59,6 +58,14 @@ export const CreatedGroupFields = graphql(`
       userId
       role
     }
+  }
+`);
+
+/** The group a createGroup answers: its profile and its global id (for `node(id:)`). */
+export const CreatedGroupFields = graphql(`
+  fragment KitCreatedGroupFields on Group {
+    id
+    ...KitGroupFields
   }
 `);
 
@@ -113,5 +120,15 @@ export const TransferGroupOwnershipSuccessFields = graphql(`
         role
       }
     }
+  }
+`);
+
+/** Where a page of a connection stands. */
+export const PageInfoFields = graphql(`
+  fragment KitPageInfoFields on PageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
   }
 `);

@@ -9,18 +9,9 @@ import { graphql } from '../generated/index.js';
 const Group = graphql(`
   query KitGroup($groupId: String!) {
     group(groupId: $groupId) {
-      groupId
-      name
-      avatarUrl
-      memberCount
-      createdAt
-      syncStatus
+      ...KitGroupFields
       syncError
       viewerRole
-      owner {
-        userId
-        role
-      }
       members(first: 100) {
         edges {
           node {
@@ -51,10 +42,7 @@ const GroupMembers = graphql(`
           }
         }
         pageInfo {
-          hasNextPage
-          hasPreviousPage
-          startCursor
-          endCursor
+          ...KitPageInfoFields
         }
       }
     }
@@ -117,10 +105,7 @@ const ViewerGroups = graphql(`
           }
         }
         pageInfo {
-          hasNextPage
-          hasPreviousPage
-          startCursor
-          endCursor
+          ...KitPageInfoFields
         }
       }
     }

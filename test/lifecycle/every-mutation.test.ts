@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator } from '../../src/emulator/index.js';
+import type { RunningEmulator } from '../../src/emulator/index.js';
 import { userIds } from '../fixtures/gateway.js';
 import { expectSecretAbsent, startFixtureEmulator } from '../fixtures/im.js';
 import { ADMIN, MEMBER, OWNER, groupWithRoles, storedGroup } from '../kit/factories.js';
@@ -7,21 +7,14 @@ import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { imCallsOf, imMembers, traced } from '../kit/observe.js';
 import { stageGroups, type StagedGateway } from '../kit/staging.js';
 import { EVERY_CHANGE, IM_CHANGES, byMutation } from './changes.js';
+import { emulator, gateway } from './shared-gateway.js';
 
 /**
- * What every lifecycle mutation answers when the caller, the group or the IM Service is wrong: every member of their result unions, what the client reads to act on it, and what
- * became of the store (read back as a member) and of the IM Service (read back through the
- * emulator's inspection routes).
+ * What every lifecycle mutation answers when the caller, the group or the IM Service is wrong:
+ * no caller, no group, a saturated rate budget, refused credentials, an unreachable or rate
+ * limiting IM Service. Each change leaves the store and the IM Service as they were.
  */
 
-let gateway: GatewayKit;
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  gateway = await startKit({ settleNotices: true });
-  emulator = gateway.emulator;
-});
-afterAll(() => gateway.close());
 
 describe('every lifecycle mutation', () => {
   it.for(byMutation(EVERY_CHANGE))('%s answers NotAuthenticatedError to a request that names no caller, and changes nothing', async ([, change]) => {

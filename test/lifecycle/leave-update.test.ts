@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
 import { emulatorGroup } from '../fixtures/im.js';
 import { ADMIN, MEMBER, OUTSIDER, OWNER, groupWithRoles, storedGroup, titled, viewerGroupIds, viewerRole } from '../kit/factories.js';
-import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { imCallsOf, imMembers, noticesTo, traced } from '../kit/observe.js';
+import { emulator, gateway } from './shared-gateway.js';
 
 /**
- * leaveGroup and updateGroup: every member of their result unions, what the client reads to act on it, and what
- * became of the store (read back as a member) and of the IM Service (read back through the
- * emulator's inspection routes).
+ * leaveGroup and updateGroup: who may leave or rename, what the IM Service and the group's
+ * notices show afterwards, and every error member of their unions.
  */
 
-let gateway: GatewayKit;
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  gateway = await startKit({ settleNotices: true });
-  emulator = gateway.emulator;
-});
-afterAll(() => gateway.close());
 
 describe('leaveGroup', () => {
   it('takes the caller out of the group and of their group list, then tells those who stay with a Quit notification', async () => {

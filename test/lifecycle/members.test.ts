@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
 import { eventually, userIds } from '../fixtures/gateway.js';
 import { ADMIN, MEMBER, OWNER, groupWithRoles, storedGroup, titled, viewerGroupIds } from '../kit/factories.js';
-import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
+import { startKit } from '../kit/gateway-kit.js';
 import { imCallsOf, imMembers, noticesTo, traced } from '../kit/observe.js';
+import { emulator, gateway } from './shared-gateway.js';
 
 /**
- * addGroupMembers and removeGroupMembers: every member of their result unions, what the client reads to act on it, and what
- * became of the store (read back as a member) and of the IM Service (read back through the
- * emulator's inspection routes).
+ * addGroupMembers and removeGroupMembers: who gets in and out, at the store and at the IM
+ * Service, with which notices, and every error member of their unions.
  */
 
-let gateway: GatewayKit;
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  gateway = await startKit({ settleNotices: true });
-  emulator = gateway.emulator;
-});
-afterAll(() => gateway.close());
 
 describe('addGroupMembers', () => {
   it('adds the users not in yet, at the store and at the IM Service, and tells the newcomers with an Add notification', async () => {

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator } from '../../src/emulator/index.js';
+import { describe, expect, it } from 'vitest';
 import { ADMIN, MEMBER, OUTSIDER, OWNER, groupWithRoles, storedGroup, titled, viewerGroupIds, viewerRole } from '../kit/factories.js';
-import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { imCallsOf, imMembers, noticesTo, traced } from '../kit/observe.js';
+import { emulator, gateway } from './shared-gateway.js';
 
 /**
- * transferGroupOwnership, setGroupMemberRole and dismissGroup: every member of their result unions, what the client reads to act on it, and what
- * became of the store (read back as a member) and of the IM Service (read back through the
- * emulator's inspection routes).
+ * transferGroupOwnership, setGroupMemberRole and dismissGroup: the owner's changes, what
+ * they leave at the store and at the IM Service, and every error member of their unions.
  */
 
-let gateway: GatewayKit;
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  gateway = await startKit({ settleNotices: true });
-  emulator = gateway.emulator;
-});
-afterAll(() => gateway.close());
 
 describe('transferGroupOwnership', () => {
   it('makes the member the owner and the previous owner an admin, with a Transfer notification and no group call', async () => {
