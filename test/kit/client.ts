@@ -46,15 +46,17 @@ export function createKit(executor: Executor, { afterMutation }: KitOptions = {}
     await afterMutation?.();
     return response;
   };
-  const answer = async (name: MutationName, input: unknown, options?: RequestOptions) => {
+  const answered = async (name: MutationName, input: unknown, options?: RequestOptions) => {
     const response = await respond(name, input, options);
-    const result = response.data?.[name] as { __typename: string } | null | undefined;
+    return { response, result: response.data?.[name] as { __typename: string } | null | undefined };
+  };
+  const answer = async (name: MutationName, input: unknown, options?: RequestOptions) => {
+    const { response, result } = await answered(name, input, options);
     if (result == null) throw new Error(`no ${name} in the answer: ${JSON.stringify(response)}`);
     return result;
   };
   const must = async (name: MutationName, input: unknown, options?: RequestOptions) => {
-    const response = await respond(name, input, options);
-    const result = response.data?.[name] as { __typename: string } | null | undefined;
+    const { response, result } = await answered(name, input, options);
     if (result?.__typename !== MUTATIONS[name].success) throw new Error(`${name} did not succeed: ${JSON.stringify(response)}`);
     return result;
   };
@@ -72,8 +74,7 @@ export function createKit(executor: Executor, { afterMutation }: KitOptions = {}
 
 /** The JSON body of a mutation, for clients outside the kit's executor (the benchmarks' pools). */
 export function mutationBody<N extends MutationName>(name: N, input: InputOf<N>): { query: string; variables?: unknown } {
-  const spec = MUTATIONS[name];
-  return requestBody(spec.document as TypedDocumentNode<unknown, unknown>, (spec.variables as (input: unknown) => unknown)(input));
+  return bodyOf(MUTATIONS[name], input);
 }
 
 /** The operation name the kit sends for `name` (what the gateway's per-operation metrics count it as). */
@@ -86,6 +87,9 @@ export function operationName(name: MutationName | QueryName): string {
 
 /** The JSON body of a read. */
 export function queryBody<N extends QueryName>(name: N, args: QueryArgs<N>): { query: string; variables?: unknown } {
-  const spec = QUERIES[name];
+  return bodyOf(QUERIES[name], args);
+}
+
+function bodyOf(spec: { document: unknown; variables: unknown }, args: unknown): { query: string; variables?: unknown } {
   return requestBody(spec.document as TypedDocumentNode<unknown, unknown>, (spec.variables as (args: unknown) => unknown)(args));
 }
