@@ -8,7 +8,7 @@
  * sends the requests, `observe.ts` reads what they left and `verify.ts` judges it.
  *
  * It imports nothing from vitest (the benchmark runs it outside a test runner): the gateway
- * processes and the private redis-server come from `test/support/`, which does not either.
+ * processes and the private redis-server come from the test kit (`test/kit/`), which does not either.
  */
 import { runLoad } from './cluster/load.js';
 import { observe } from './cluster/observe.js';

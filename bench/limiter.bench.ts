@@ -8,16 +8,10 @@ import { pino } from 'pino';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { maxInAnyWindow, percentile, ratePerSecond } from '../src/emulator/log-stats.js';
 import { GROUP_CALLS, ImClient, MESSAGE_PUBLISH, SlidingWindowLimiter, type CallLimiter } from '../src/im/index.js';
+import { emulatorLog, resetEmulator } from '../test/kit/emulator.js';
 import { PlainBottleneckLimiter } from './plain-bottleneck.js';
 
 const CALLS = 1000;
-
-interface LogEntry {
-  path: string;
-  at: number;
-  code: number | null;
-  requestId: string | null;
-}
 
 interface Figures {
   maxInAnyWindow: number;
@@ -28,7 +22,7 @@ interface Figures {
 }
 
 async function run(emulator: RunningEmulator, name: string, group: CallLimiter): Promise<Figures> {
-  await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+  await resetEmulator(emulator);
   const client = new ImClient({
     credentials: { appKey: emulator.appKey, appSecret: emulator.appSecret },
     baseUrls: [emulator.url],
@@ -46,8 +40,7 @@ async function run(emulator: RunningEmulator, name: string, group: CallLimiter):
   await Promise.all(calls);
   await client.close();
 
-  const response = await fetch(`${emulator.url}/_emulator/log`);
-  const log = ((await response.json()) as { requests: LogEntry[] }).requests;
+  const log = await emulatorLog(emulator);
   const times = log.map((entry) => entry.at);
   const delays = log.map((entry) => entry.at - scheduledAt.get(entry.requestId ?? '')!);
   return {

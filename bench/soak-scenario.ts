@@ -11,11 +11,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import type { Faults } from '../src/emulator/faults.js';
 import { openStore, type Store } from '../src/groups/store/database.js';
-import { compare, imGroups, noticeFigures, readStore } from '../test/support/convergence.js';
-import { exitStatus, freePort, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../test/support/processes.js';
-import { startRedisServer, type PrivateRedis } from '../test/support/redis-server.js';
+import { compare, imGroups, noticeFigures, readStore } from '../test/kit/convergence.js';
+import { exitStatus, freePort, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../test/kit/processes.js';
+import { startRedisServer, type PrivateRedis } from '../test/kit/redis-server.js';
 import { CLUSTER_POSTGRES_URL, dropSchema } from './cluster/services.js';
-import { SOAK_ADD_MEMBERS, SOAK_CREATE_GROUP } from './operations.js';
+import { mutationBody } from '../test/kit/client.js';
 
 /** 500s, 504s (acted), hangs (acted, no answer), drops (not acted, no answer), 1008 storms. */
 export const FAULT_MIX: Partial<Faults> = { error500Rate: 0.1, timeout504Rate: 0.05, hangRate: 0.02, dropRate: 0.03, rateLimitedRate: 0.02 };
@@ -137,7 +137,8 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
     for (const [i, gateway] of gateways.entries()) {
       for (let k = 0; k < 20; k++) {
         const input = { groupId: `warm${i}_${k}`, name: `Warm ${k}`, memberIds: [`w${k}`], idempotencyKey: `warm${i}_${k}` };
-        const answer = await post(gateway.url, SOAK_CREATE_GROUP, { input }, 'warmup');
+        const { query, variables } = mutationBody('createGroup', input);
+        const answer = await post(gateway.url, query, variables, 'warmup');
         if (answer.typename === 'CreateGroupSuccess') noticesExpected++;
       }
     }
@@ -156,9 +157,9 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       const isCreate = created.length === 0 || addEvery === 0 || index % addEvery !== addEvery - 1;
       const groupId = isCreate ? `soak${index}` : created[index % created.length]!;
       const owner = isCreate ? `owner${index % 20}` : `owner${Number(groupId.slice(4)) % 20}`;
-      const [query, variables] = isCreate
-        ? [SOAK_CREATE_GROUP, { input: { groupId, name: `Soak ${index}`, memberIds: [`m${index}`], idempotencyKey: `c${index}` } }]
-        : [SOAK_ADD_MEMBERS, { input: { groupId, userIds: [`x${index}`], idempotencyKey: `a${index}` } }];
+      const { query, variables } = isCreate
+        ? mutationBody('createGroup', { groupId, name: `Soak ${index}`, memberIds: [`m${index}`], idempotencyKey: `c${index}` })
+        : mutationBody('addGroupMembers', { groupId, userIds: [`x${index}`], idempotencyKey: `a${index}` });
       for (let attempt = 0; attempt < 60; attempt++) {
         requests++;
         const answer = await post(gateway().url, query, variables, owner);

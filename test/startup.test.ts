@@ -1,64 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { freePort, freshDir, logLines, spawnGateway, waitForLog } from './fixtures/process.js';
-import { graphql } from './generated/index.js';
 import { storeTargets } from './fixtures/stores.js';
-
-const CreateGroup = graphql(`
-  mutation StartupSpecCreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      __typename
-      ... on CreateGroupSuccess {
-        group {
-          groupId
-          syncStatus
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const ReadGroup = graphql(`
-  query StartupSpecGroup($groupId: String!) {
-    group(groupId: $groupId) {
-      groupId
-      name
-      memberCount
-      syncStatus
-      owner {
-        userId
-      }
-      members {
-        edges {
-          node {
-            userId
-            role
-          }
-        }
-      }
-    }
-  }
-`);
-
-async function post<TResult, TVariables>(
-  url: string,
-  document: TypedDocumentNode<TResult, TVariables>,
-  variables: TVariables,
-  userId: string,
-): Promise<{ status: number; data?: TResult | null; errors?: unknown[] }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-user-id': userId },
-    body: JSON.stringify({ query: print(document), variables }),
-  });
-  return { status: response.status, ...((await response.json()) as { data?: TResult | null; errors?: unknown[] }) };
-}
+import { createKit } from './kit/client.js';
+import { httpExecutor } from './kit/http.js';
 
 describe('npm start (node --import tsx src/main.ts)', () => {
   it('starts on the embedded emulator, serves createGroup and group, and exits 0 on SIGTERM', { timeout: 90_000 }, async () => {
@@ -79,24 +25,41 @@ describe('npm start (node --import tsx src/main.ts)', () => {
     );
     expect(existsSync(databaseUrl)).toBe(true);
 
-    const created = await post(url, CreateGroup, { input: { groupId: 'started', name: 'Started', memberIds: ['bob'] } }, 'alice');
+    const kit = createKit(httpExecutor(`http://localhost:${port}`));
+    const created = await kit.response.createGroup({ groupId: 'started', name: 'Started', memberIds: ['bob'] }, { as: 'alice' });
     expect(created.status).toBe(200);
     expect(created.data?.createGroup).toEqual({
       __typename: 'CreateGroupSuccess',
-      group: { groupId: 'started', syncStatus: 'SYNCED' },
+      group: {
+        groupId: 'started',
+        syncStatus: 'SYNCED',
+        // Also read by the kit's shared selection.
+        id: expect.any(String),
+        name: 'Started',
+        avatarUrl: null,
+        memberCount: 2,
+        createdAt: expect.any(String),
+        owner: { userId: 'alice', role: 'OWNER' },
+      },
     });
 
-    const read = await post(url, ReadGroup, { groupId: 'started' }, 'alice');
+    const read = await kit.group({ groupId: 'started' }, { as: 'alice' });
     expect(read.errors).toBeUndefined();
     expect(read.data?.group).toEqual({
       groupId: 'started',
       name: 'Started',
       memberCount: 2,
       syncStatus: 'SYNCED',
-      owner: { userId: 'alice' },
+      owner: { userId: 'alice', role: 'OWNER' },
       members: {
         edges: [{ node: { userId: 'alice', role: 'OWNER' } }, { node: { userId: 'bob', role: 'MEMBER' } }],
+        pageInfo: { hasNextPage: false },
       },
+      // Also read by the kit's group query.
+      avatarUrl: null,
+      createdAt: expect.any(String),
+      syncError: null,
+      viewerRole: 'OWNER',
     });
 
     gateway.child.kill('SIGTERM');

@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'undici';
-import { CLUSTER_CREATE_GROUP } from '../operations.js';
+import { mutationBody } from '../../test/kit/client.js';
 import type { ResolvedOptions } from './options.js';
 import type { ReadyScene } from './setup.js';
 
@@ -121,10 +121,9 @@ async function createWithRetries(pool: Pool, request: Planned, retries: Record<s
 }
 
 async function sendOnce(pool: Pool, request: Planned): Promise<Outcome> {
-  const body = JSON.stringify({
-    query: CLUSTER_CREATE_GROUP,
-    variables: { input: { groupId: request.groupId, name: `Cluster ${request.index}`, memberIds: request.memberIds, notify: false, idempotencyKey: request.key } },
-  });
+  const body = JSON.stringify(
+    mutationBody('createGroup', { groupId: request.groupId, name: `Cluster ${request.index}`, memberIds: request.memberIds, notify: false, idempotencyKey: request.key }),
+  );
   let status: number;
   let text: string;
   try {

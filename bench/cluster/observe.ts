@@ -7,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { LoggedRequest, RunningEmulator } from '../../src/emulator/index.js';
-import { exitStatus, logLines } from '../../test/support/processes.js';
+import { exitStatus, logLines } from '../../test/kit/processes.js';
+import { emulatorGroups, emulatorLog } from '../../test/kit/emulator.js';
 import type { ScenarioResult } from './result.js';
 import { CLUSTER_POSTGRES_URL, withPg } from './services.js';
 import type { ReadyScene } from './setup.js';
@@ -81,16 +82,6 @@ export async function observe(scene: ReadyScene, loadStartedAt: number, drainTim
     return exit === null ? [] : [`${gateway.name}: ${exit}`];
   });
   return { state, drainedAfterMs, storeMembers, storeDuplicates, log, imGroups, idleBudget, gatewayWarnings, gatewayExits, stateLostLogs };
-}
-
-export async function emulatorLog(emulator: RunningEmulator): Promise<LoggedRequest[]> {
-  const response = await fetch(`${emulator.url}/_emulator/log`);
-  return ((await response.json()) as { requests: LoggedRequest[] }).requests;
-}
-
-async function emulatorGroups(emulator: RunningEmulator): Promise<Array<{ groupId: string; members: string[] }>> {
-  const response = await fetch(`${emulator.url}/_emulator/groups`);
-  return ((await response.json()) as { groups: Array<{ groupId: string; members: string[] }> }).groups;
 }
 
 async function readStoreState(client: pg.Client, schema: string): Promise<StoreState> {

@@ -3,7 +3,7 @@
  * cluster scenario and the soak) and redis-server. Whether they are there, and one connection at a time.
  */
 import pg from 'pg';
-import { redisServerInstalled } from '../../test/support/redis-server.js';
+import { redisServerInstalled } from '../../test/kit/redis-server.js';
 
 /** The PostgreSQL the scenarios use; override with TEST_POSTGRES_URL. */
 export const CLUSTER_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

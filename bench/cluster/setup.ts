@@ -8,9 +8,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { freePort, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../../test/support/processes.js';
-import { startRedisServer, type PrivateRedis } from '../../test/support/redis-server.js';
-import { emulatorLog } from './observe.js';
+import { freePort, spawnGateway, stopGateway, waitForLog, type GatewayProcess } from '../../test/kit/processes.js';
+import { startRedisServer, type PrivateRedis } from '../../test/kit/redis-server.js';
+import { emulatorLog } from '../../test/kit/emulator.js';
 import type { ResolvedOptions } from './options.js';
 import { CLUSTER_POSTGRES_URL, dropSchema } from './services.js';
 

@@ -1,8 +1,8 @@
 /**
- * What bench:graphql's cases send (fixed bodies built from the documents in bench/operations.ts)
- * and how each answer is checked: only a correct answer counts towards the rate.
+ * What bench:graphql's cases send (fixed bodies built from the test kit's operations, and the bare
+ * Yoga baseline's query) and how each answer is checked: only a correct answer counts towards the rate.
  */
-import { BENCH_CREATE_GROUP, BENCH_GROUPS, HELLO_QUERY } from '../operations.js';
+import { mutationBody, queryBody } from '../../test/kit/client.js';
 import type { Check } from './load.js';
 
 interface GraphQLAnswer {
@@ -16,7 +16,8 @@ interface CreateAnswer {
   group?: { groupId: string; memberCount: number; syncStatus: string };
 }
 
-export const helloBody = JSON.stringify({ query: HELLO_QUERY });
+/** The baseline, sent to a bare GraphQL Yoga server, not to the gateway. */
+export const helloBody = JSON.stringify({ query: '{ hello }' });
 
 export const checkHello: Check = (status, body) => {
   const json = parse(status, body);
@@ -25,7 +26,7 @@ export const checkHello: Check = (status, body) => {
 };
 
 export function createBody(name: string, memberIds: string[]): string {
-  return JSON.stringify({ query: BENCH_CREATE_GROUP, variables: { input: { name, memberIds } } });
+  return JSON.stringify(mutationBody('createGroup', { name, memberIds }));
 }
 
 /** The group when the answer is `CreateGroupSuccess` with `memberCount` members, else a failure description. */
@@ -41,7 +42,7 @@ export function createdGroup(status: number, body: string, memberCount: number):
 }
 
 export function groupsBody(groupIds: string[]): string {
-  return JSON.stringify({ query: BENCH_GROUPS, variables: { ids: groupIds } });
+  return JSON.stringify(queryBody('conversationList', { groupIds }));
 }
 
 /** `expected` groups, each with `memberCount` members. */

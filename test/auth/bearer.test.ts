@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
-import { startGateway, type GatewayFixture } from '../fixtures/gateway.js';
-import { AUDIENCE, AuthCreateGroup, expectNothingLeaked, freshSecret, hs256Token, ISSUER, tamperedSignature, unsignedToken } from './helpers.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
+import { AUDIENCE, createdBy, createGroupWith, expectNothingLeaked, freshSecret, hs256Token, ISSUER, tamperedSignature, unsignedToken } from './helpers.js';
 
-const gateways: GatewayFixture[] = [];
+const gateways: GatewayKit[] = [];
 afterEach(async () => {
   for (const gateway of gateways.splice(0)) await gateway.close();
 });
@@ -11,15 +11,10 @@ afterEach(async () => {
 const secret = freshSecret();
 
 /** A gateway that verifies HS256 tokens with `secret`; dev mode (X-User-Id) off unless asked. */
-async function gateway(auth: Partial<Config['auth']> = {}): Promise<GatewayFixture> {
-  const fixture = await startGateway({ config: { auth: { dev: false, jwt: { secret, issuer: ISSUER, audience: AUDIENCE }, ...auth } } });
+async function gateway(auth: Partial<Config['auth']> = {}): Promise<GatewayKit> {
+  const fixture = await startKit({ config: { auth: { dev: false, jwt: { secret, issuer: ISSUER, audience: AUDIENCE }, ...auth } } });
   gateways.push(fixture);
   return fixture;
-}
-
-async function createGroupWith(fixture: GatewayFixture, groupId: string, options: { token?: string; as?: string; headers?: Record<string, string> }) {
-  const response = await fixture.execute(AuthCreateGroup, { input: { groupId, name: groupId } }, options);
-  return { response, result: response.data?.createGroup };
 }
 
 describe('bearer tokens signed with JWT_SECRET (HS256)', () => {
@@ -29,7 +24,7 @@ describe('bearer tokens signed with JWT_SECRET (HS256)', () => {
 
     const { response, result } = await createGroupWith(fixture, 'signed', { token });
 
-    expect(result).toEqual({ __typename: 'CreateGroupSuccess', group: { groupId: 'signed', owner: { userId: 'alice' } } });
+    expect(result).toEqual(createdBy('signed', 'alice'));
     expectNothingLeaked(fixture, response, [token, secret]);
   });
 

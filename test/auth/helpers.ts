@@ -3,30 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { expect } from 'vitest';
-import { graphql } from '../generated/index.js';
 import type { GatewayFixture } from '../fixtures/gateway.js';
+import type { GatewayKit } from '../kit/gateway-kit.js';
 
 export const ISSUER = 'https://id.example.test/';
 export const AUDIENCE = 'group-gateway';
-
-export const AuthCreateGroup = graphql(`
-  mutation AuthSpecCreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      __typename
-      ... on Error {
-        message
-      }
-      ... on CreateGroupSuccess {
-        group {
-          groupId
-          owner {
-            userId
-          }
-        }
-      }
-    }
-  }
-`);
 
 /** A fresh HS256 secret of 32 random bytes, as text (43 characters of base64url, so 43 bytes). */
 export function freshSecret(): string {
@@ -119,6 +100,30 @@ export async function startJwksServer(): Promise<JwksServer> {
 }
 
 /** Neither the token (nor its signature) nor any secret shows in what the client got or what was logged. */
+/** Creates group `groupId` (named after itself) with the caller the options name; the whole response, and the answer. */
+export async function createGroupWith(fixture: GatewayKit, groupId: string, options: { token?: string; as?: string; headers?: Record<string, string> }) {
+  const response = await fixture.response.createGroup({ groupId, name: groupId }, options);
+  return { response, result: response.data?.createGroup };
+}
+
+/** What createGroupWith answers when the caller was named `userId`. */
+export function createdBy(groupId: string, userId: string) {
+  return {
+    __typename: 'CreateGroupSuccess',
+    group: {
+      groupId,
+      owner: { userId, role: 'OWNER' },
+      // Also read by the kit's shared selection.
+      id: expect.any(String),
+      name: groupId,
+      avatarUrl: null,
+      memberCount: 1,
+      createdAt: expect.any(String),
+      syncStatus: 'SYNCED',
+    },
+  };
+}
+
 export function expectNothingLeaked(fixture: GatewayFixture, response: unknown, secrets: readonly string[]): void {
   const texts = [JSON.stringify(response), ...fixture.logLines];
   for (const secret of secrets) {

@@ -1,9 +1,10 @@
 import { generateKeyPair } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import {
   AUDIENCE,
-  AuthCreateGroup,
+  createdBy,
+  createGroupWith as createGroupWithOptions,
   expectNothingLeaked,
   hs256Token,
   ISSUER,
@@ -18,17 +19,16 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setUp(): Promise<{ fixture: GatewayFixture; jwks: JwksServer }> {
+async function setUp(): Promise<{ fixture: GatewayKit; jwks: JwksServer }> {
   const jwks = await startJwksServer();
   cleanups.push(() => jwks.close());
-  const fixture = await startGateway({ config: { auth: { dev: false, jwt: { jwksUrl: jwks.url, issuer: ISSUER, audience: AUDIENCE } } } });
+  const fixture = await startKit({ config: { auth: { dev: false, jwt: { jwksUrl: jwks.url, issuer: ISSUER, audience: AUDIENCE } } } });
   cleanups.push(() => fixture.close());
   return { fixture, jwks };
 }
 
-async function createGroupWith(fixture: GatewayFixture, groupId: string, token: string) {
-  const response = await fixture.execute(AuthCreateGroup, { input: { groupId, name: groupId } }, { token });
-  return { response, result: response.data?.createGroup };
+function createGroupWith(fixture: GatewayKit, groupId: string, token: string) {
+  return createGroupWithOptions(fixture, groupId, { token });
 }
 
 describe('bearer tokens verified against JWT_JWKS_URL', () => {
@@ -39,7 +39,7 @@ describe('bearer tokens verified against JWT_JWKS_URL', () => {
     const first = await createGroupWith(fixture, 'jwks1', token);
     const second = await createGroupWith(fixture, 'jwks2', token);
 
-    expect(first.result).toEqual({ __typename: 'CreateGroupSuccess', group: { groupId: 'jwks1', owner: { userId: 'alice' } } });
+    expect(first.result).toEqual(createdBy('jwks1', 'alice'));
     expect(second.result?.__typename).toBe('CreateGroupSuccess');
     expect(jwks.fetches()).toBe(1);
     expectNothingLeaked(fixture, first.response, [token]);

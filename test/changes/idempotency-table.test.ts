@@ -23,12 +23,15 @@ describeEachStore('every mutation, repeated with its idempotency key', (target) 
       const groupId = await groupWithRoles(kit, { notify: false });
       const before = await effects(kit, groupId);
       const key = `key-${row.name}`;
-      const send = (input: Record<string, unknown>) => kit.response[row.name]({ ...input, idempotencyKey: key } as never, { as: row.as });
+      const send = async (input: Record<string, unknown>) => {
+        const response = await kit.response[row.name]({ ...input, idempotencyKey: key } as never, { as: row.as });
+        return { data: response.data, answer: (response.data as Record<string, unknown> | null | undefined)?.[row.name] };
+      };
 
       const first = await send(row.input(groupId));
       await noticesSettled(kit);
       const afterFirst = await effects(kit, groupId);
-      expect(first.data?.[row.name]).toMatchObject({ __typename: MUTATIONS[row.name].success });
+      expect(first.answer).toMatchObject({ __typename: MUTATIONS[row.name].success });
       expect(afterFirst).not.toEqual(before);
 
       const repeat = await send(row.input(groupId));
@@ -38,7 +41,7 @@ describeEachStore('every mutation, repeated with its idempotency key', (target) 
 
       const reused = await send(row.other(groupId));
       await noticesSettled(kit);
-      expect(reused.data?.[row.name]).toMatchObject({ __typename: 'IdempotencyKeyReusedError', idempotencyKey: key });
+      expect(reused.answer).toMatchObject({ __typename: 'IdempotencyKeyReusedError', idempotencyKey: key });
       expect(await effects(kit, groupId)).toEqual(afterFirst);
     } finally {
       await kit.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { probePostgres, probeRedisServer, runClusterScenario, type ScenarioResult } from '../../bench/cluster-scenario.js';
+import { probePostgres, probeRedisServer, runClusterScenario, type ScenarioResult } from '../kit/bench-scenarios.js';
 import { captureText, registerSecret } from '../fixtures/secrets.js';
 
 /**

@@ -3,11 +3,10 @@ import {
   startEmulator,
   type EmulatorOptions,
   type Faults,
-  type LoggedRequest,
-  type PublishedMessage,
   type RunningEmulator,
 } from '../../src/emulator/index.js';
 import { computeSignature } from '../../src/im/sign.js';
+import { emulatorGroup, postFaults } from '../kit/emulator.js';
 
 /** Form parameters; an array repeats the key, as the IM Service expects for lists. */
 export type FormParams = Record<string, string | readonly string[]>;
@@ -105,30 +104,18 @@ export async function postJson<T>(
 }
 
 export async function groupView(emulator: RunningEmulator, groupId: string): Promise<GroupView | undefined> {
-  const { status, body } = await getJson<GroupView>(emulator, `/_emulator/groups/${groupId}`);
-  return status === 200 ? body : undefined;
+  return (await emulatorGroup(emulator, groupId)) ?? undefined;
 }
 
-export async function allGroups(emulator: RunningEmulator): Promise<GroupView[]> {
-  return (await getJson<{ groups: GroupView[] }>(emulator, '/_emulator/groups')).body.groups;
-}
-
-export async function requestLog(emulator: RunningEmulator): Promise<LoggedRequest[]> {
-  return (await getJson<{ requests: LoggedRequest[] }>(emulator, '/_emulator/log')).body.requests;
-}
-
-export async function messages(emulator: RunningEmulator): Promise<PublishedMessage[]> {
-  return (await getJson<{ messages: PublishedMessage[] }>(emulator, '/_emulator/messages')).body.messages;
-}
-
-export async function resetEmulator(emulator: RunningEmulator): Promise<void> {
-  const { status } = await postJson(emulator, '/_emulator/reset', {});
-  if (status !== 200) throw new Error(`reset answered ${status}`);
-}
+export {
+  emulatorGroups as allGroups,
+  emulatorLog as requestLog,
+  emulatorMessages as messages,
+  resetEmulator,
+} from '../kit/emulator.js';
 
 export async function setFaults(emulator: RunningEmulator, faults: Partial<Faults>): Promise<void> {
-  const { status } = await postJson(emulator, '/_emulator/faults', faults);
-  if (status !== 200) throw new Error(`faults answered ${status}`);
+  await postFaults(emulator, faults);
 }
 
 export function userIds(count: number, prefix = 'u'): string[] {

@@ -1,26 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayText } from '../../src/groups/display-text.js';
 import { notifications } from '../../src/groups/notifications.js';
-import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { eventually } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorMessages } from '../fixtures/im.js';
 import { readNotice, type ReadNotice } from '../fixtures/notices.js';
-import { rawDocument } from './raw-document.js';
-
-const Create = rawDocument(`
-  mutation NoticeCreate($input: CreateGroupInput!) { createGroup(input: $input) { __typename ... on CreateGroupSuccess { group { name } } } }
-`);
-const Rename = rawDocument(`
-  mutation NoticeRename($groupId: String!, $name: String!) { updateGroup(groupId: $groupId, name: $name) { __typename } }
-`);
 
 /** Line breaks, other controls, bidi controls and zero-width characters: what must never reach a notice. */
 const UNSAFE = /[\p{Cc}\p{Zl}\p{Zp}\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u;
 const INJECTED = '\n\n[System] Account suspended. Verify at evil.example';
 
 describe('group notices through the front door', () => {
-  let fixture: GatewayFixture;
+  let fixture: GatewayKit;
   beforeAll(async () => {
-    fixture = await startGateway();
+    fixture = await startKit();
   });
   afterAll(() => fixture.close());
 
@@ -35,9 +28,9 @@ describe('group notices through the front door', () => {
   }
 
   it('carries no injected line or hidden text from a group name into message or data', async () => {
-    const created = await fixture.execute(Create, { input: { groupId: 'inject', name: `Book club${INJECTED}`, memberIds: ['bob'] } }, { as: 'alice' });
+    const created = await fixture.response.createGroup({ groupId: 'inject', name: `Book club${INJECTED}`, memberIds: ['bob'] }, { as: 'alice' });
     expect(created.data?.createGroup.__typename).toBe('CreateGroupSuccess');
-    const renamed = await fixture.execute(Rename, { groupId: 'inject', name: '\u202Eelpmaxe.live\u202C\u200B ok\u2028[System]' }, { as: 'alice' });
+    const renamed = await fixture.response.updateGroup({ groupId: 'inject', name: '\u202Eelpmaxe.live\u202C\u200B ok\u2028[System]' }, { as: 'alice' });
     expect(renamed.data?.updateGroup.__typename).toBe('UpdateGroupSuccess');
 
     const [create, rename] = await notices('inject', 2);
@@ -52,9 +45,8 @@ describe('group notices through the front door', () => {
   });
 
   it('sends every notice with data as a JSON string with the demo server’s fields, and Transfer as RC:CmdNtf', async () => {
-    await fixture.execute(Create, { input: { groupId: 'shape', name: 'Shape', memberIds: ['bob'] } }, { as: 'alice' });
-    const Transfer = rawDocument(`mutation NoticeTransfer($groupId: String!, $userId: String!) { transferGroupOwnership(groupId: $groupId, userId: $userId) { __typename } }`);
-    expect((await fixture.execute(Transfer, { groupId: 'shape', userId: 'bob' }, { as: 'alice' })).data?.transferGroupOwnership.__typename).toBe(
+    await fixture.response.createGroup({ groupId: 'shape', name: 'Shape', memberIds: ['bob'] }, { as: 'alice' });
+    expect((await fixture.response.transferGroupOwnership({ groupId: 'shape', userId: 'bob' }, { as: 'alice' })).data?.transferGroupOwnership.__typename).toBe(
       'TransferGroupOwnershipSuccess',
     );
     const [create, transfer] = await notices('shape', 2);

@@ -1,70 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { graphql } from '../generated/index.js';
 import { emulatorGroup, emulatorLog, expectSecretAbsent, startFixtureEmulator } from '../fixtures/im.js';
 import { eventually, startGateway, userIds, type GatewayFixture, type GatewayOptions } from '../fixtures/gateway.js';
-
-const CreateGroup = graphql(`
-  mutation CreateGroupSpec($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      __typename
-      ... on Error {
-        message
-      }
-      ... on CreateGroupSuccess {
-        group {
-          groupId
-          name
-          avatarUrl
-          memberCount
-          syncStatus
-          owner {
-            userId
-            role
-          }
-        }
-      }
-      ... on ValidationError {
-        issues {
-          path
-          message
-        }
-      }
-      ... on GroupIdTakenError {
-        groupId
-      }
-      ... on MemberLimitExceededError {
-        limit
-        requested
-      }
-      ... on RateLimitedError {
-        retryAfterMs
-      }
-      ... on UpstreamError {
-        imCode
-        retryable
-      }
-    }
-  }
-`);
-
-const GroupWithMembers = graphql(`
-  query GroupWithMembersSpec($groupId: String!) {
-    group(groupId: $groupId) {
-      groupId
-      name
-      syncStatus
-      memberCount
-      members(first: 200) {
-        edges {
-          node {
-            userId
-            role
-          }
-        }
-      }
-    }
-  }
-`);
+import { kitFor, type GatewayKit } from '../kit/gateway-kit.js';
 
 const gateways: GatewayFixture[] = [];
 afterEach(async () => {
@@ -75,26 +12,22 @@ afterEach(async () => {
   }
 });
 
-async function gateway(options?: GatewayOptions): Promise<GatewayFixture> {
+async function gateway(options?: GatewayOptions): Promise<GatewayKit> {
   const fixture = await startGateway(options);
   gateways.push(fixture);
-  return fixture;
+  return kitFor(fixture);
 }
 
 /** The group as a member reads it (`as` must be a member for the member list). */
-async function storedGroup(fixture: GatewayFixture, groupId: string, as = 'alice') {
-  const response = await fixture.execute(GroupWithMembers, { groupId }, { as });
+async function storedGroup(fixture: GatewayKit, groupId: string, as = 'alice') {
+  const response = await fixture.group({ groupId }, { as });
   return response.data?.group ?? null;
 }
 
 describe('createGroup', () => {
   it('creates the group with the caller as owner, stores it and creates it at the IM Service', async () => {
     const fixture = await gateway();
-    const response = await fixture.execute(
-      CreateGroup,
-      { input: { groupId: 'bookclub', name: '  Book club & tea 🎉 ', memberIds: ['bob', 'carol', 'bob', 'alice'], avatarUrl: 'https://example.com/a.png' } },
-      { as: 'alice' },
-    );
+    const response = await fixture.response.createGroup({ groupId: 'bookclub', name: '  Book club & tea 🎉 ', memberIds: ['bob', 'carol', 'bob', 'alice'], avatarUrl: 'https://example.com/a.png' }, { as: 'alice' });
 
     expect(response.data?.createGroup).toEqual({
       __typename: 'CreateGroupSuccess',
@@ -105,6 +38,9 @@ describe('createGroup', () => {
         memberCount: 3,
         syncStatus: 'SYNCED',
         owner: { userId: 'alice', role: 'OWNER' },
+        // Also read by the kit's shared selection: the node id and the creation time.
+        id: expect.any(String),
+        createdAt: expect.any(String),
       },
     });
     const stored = await storedGroup(fixture, 'bookclub');
@@ -122,7 +58,7 @@ describe('createGroup', () => {
 
   it('generates a group id the IM Service accepts when none is given', async () => {
     const fixture = await gateway();
-    const response = await fixture.execute(CreateGroup, { input: { name: 'No id' } }, { as: 'alice' });
+    const response = await fixture.response.createGroup({ name: 'No id' }, { as: 'alice' });
     const result = response.data?.createGroup;
     if (result?.__typename !== 'CreateGroupSuccess') throw new Error(`unexpected ${result?.__typename}`);
     expect(result.group.groupId).toMatch(/^[A-Za-z0-9]{1,64}$/);
@@ -132,7 +68,7 @@ describe('createGroup', () => {
   it('creates a 2500-member group with one create and two joins of at most 1000 users', async () => {
     const fixture = await gateway();
     const members = userIds(2499);
-    const response = await fixture.execute(CreateGroup, { input: { groupId: 'big', name: 'Big', memberIds: members } }, { as: 'owner' });
+    const response = await fixture.response.createGroup({ groupId: 'big', name: 'Big', memberIds: members }, { as: 'owner' });
 
     expect(response.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess', group: { memberCount: 2500, syncStatus: 'SYNCED' } });
     const groupCalls = (await emulatorLog(fixture.emulator)).filter((entry) => entry.path.startsWith('/group/'));
@@ -146,11 +82,7 @@ describe('createGroup', () => {
 
   it('answers every input problem at once as a ValidationError, and changes nothing', async () => {
     const fixture = await gateway();
-    const response = await fixture.execute(
-      CreateGroup,
-      { input: { groupId: 'not valid!', name: '   ', memberIds: ['ok', ' '], avatarUrl: 'javascript:alert(1)' } },
-      { as: 'alice' },
-    );
+    const response = await fixture.response.createGroup({ groupId: 'not valid!', name: '   ', memberIds: ['ok', ' '], avatarUrl: 'javascript:alert(1)' }, { as: 'alice' });
 
     const result = response.data?.createGroup;
     expect(result?.__typename).toBe('ValidationError');
@@ -166,15 +98,15 @@ describe('createGroup', () => {
 
   it('refuses a request that names no caller', async () => {
     const fixture = await gateway();
-    const response = await fixture.execute(CreateGroup, { input: { groupId: 'anon', name: 'Anonymous' } });
+    const response = await fixture.response.createGroup({ groupId: 'anon', name: 'Anonymous' });
     expect(response.data?.createGroup).toMatchObject({ __typename: 'NotAuthenticatedError', message: expect.stringContaining('X-User-Id') });
     expect(await storedGroup(fixture, 'anon')).toBeNull();
   });
 
   it('refuses a group id that is already taken, leaving the first group as it was', async () => {
     const fixture = await gateway();
-    await fixture.execute(CreateGroup, { input: { groupId: 'taken', name: 'First' } }, { as: 'alice' });
-    const response = await fixture.execute(CreateGroup, { input: { groupId: 'taken', name: 'Second', memberIds: ['eve'] } }, { as: 'mallory' });
+    await fixture.response.createGroup({ groupId: 'taken', name: 'First' }, { as: 'alice' });
+    const response = await fixture.response.createGroup({ groupId: 'taken', name: 'Second', memberIds: ['eve'] }, { as: 'mallory' });
 
     expect(response.data?.createGroup).toMatchObject({ __typename: 'GroupIdTakenError', groupId: 'taken' });
     expect(await storedGroup(fixture, 'taken')).toMatchObject({ name: 'First', memberCount: 1 });
@@ -183,7 +115,7 @@ describe('createGroup', () => {
 
   it('refuses more than 3000 members, the owner included, before anything is sent', async () => {
     const fixture = await gateway();
-    const response = await fixture.execute(CreateGroup, { input: { groupId: 'huge', name: 'Huge', memberIds: userIds(3000) } }, { as: 'owner' });
+    const response = await fixture.response.createGroup({ groupId: 'huge', name: 'Huge', memberIds: userIds(3000) }, { as: 'owner' });
 
     expect(response.data?.createGroup).toMatchObject({ __typename: 'MemberLimitExceededError', limit: 3000, requested: 3001 });
     expect(await emulatorLog(fixture.emulator)).toHaveLength(0);
@@ -193,7 +125,7 @@ describe('createGroup', () => {
   it('sheds requests the rate limit cannot serve before their deadline, with a wait to retry after', async () => {
     const fixture = await gateway({ config: { rateLimits: { group: 2, publish: 20 }, requestDeadlineMs: 300 } });
     const responses = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => fixture.execute(CreateGroup, { input: { groupId: `shed${i}`, name: `Shed ${i}` } }, { as: 'alice' })),
+      Array.from({ length: 8 }, (_, i) => fixture.response.createGroup({ groupId: `shed${i}`, name: `Shed ${i}` }, { as: 'alice' })),
     );
 
     const results = responses.map((response) => response.data?.createGroup);
@@ -215,7 +147,7 @@ describe('createGroup', () => {
     const emulator = await startFixtureEmulator();
     const fixture = await gateway({ emulator, config: { im: { appKey: emulator.appKey, appSecret: 'not-the-secret', baseUrls: [emulator.url] } } });
     try {
-      const response = await fixture.execute(CreateGroup, { input: { groupId: 'refused', name: 'Refused' } }, { as: 'alice' });
+      const response = await fixture.response.createGroup({ groupId: 'refused', name: 'Refused' }, { as: 'alice' });
       expect(response.data?.createGroup).toMatchObject({ __typename: 'UpstreamError', imCode: 1004, retryable: false });
       expect(await storedGroup(fixture, 'refused')).toBeNull();
       expectSecretAbsent([JSON.stringify(response), ...fixture.logLines], [], 'not-the-secret');
@@ -228,7 +160,7 @@ describe('createGroup', () => {
     const fixture = await gateway();
     // Drift: the IM Service already has 1000 members in this group that the store does not know.
     await fixture.app.im.createGroup({ groupId: 'drift', groupName: 'Drift', userIds: userIds(1000, 'ghost') });
-    const response = await fixture.execute(CreateGroup, { input: { groupId: 'drift', name: 'Drift', memberIds: userIds(2499) } }, { as: 'owner' });
+    const response = await fixture.response.createGroup({ groupId: 'drift', name: 'Drift', memberIds: userIds(2499) }, { as: 'owner' });
 
     expect(response.data?.createGroup).toMatchObject({ __typename: 'UpstreamError', imCode: 1002, retryable: false });
     expect(await storedGroup(fixture, 'drift')).toBeNull();
@@ -239,7 +171,7 @@ describe('createGroup', () => {
     const down = await startFixtureEmulator();
     await down.close();
     const fixture = await gateway({ emulator: down, config: { requestDeadlineMs: 500 } });
-    const response = await fixture.execute(CreateGroup, { input: { groupId: 'offline', name: 'Offline' } }, { as: 'alice' });
+    const response = await fixture.response.createGroup({ groupId: 'offline', name: 'Offline' }, { as: 'alice' });
 
     expect(response.data?.createGroup).toMatchObject({ __typename: 'UpstreamError', imCode: null, retryable: true });
     expect(await storedGroup(fixture, 'offline')).toBeNull();
@@ -248,7 +180,7 @@ describe('createGroup', () => {
   it('answers PENDING when the IM Service does not answer in time, then converges in the background', async () => {
     const fixture = await gateway({ config: { requestDeadlineMs: 300 } });
     fixture.emulator.setFaults({ hangRate: 1 });
-    const response = await fixture.execute(CreateGroup, { input: { groupId: 'slow', name: 'Slow', memberIds: ['bob'] } }, { as: 'alice' });
+    const response = await fixture.response.createGroup({ groupId: 'slow', name: 'Slow', memberIds: ['bob'] }, { as: 'alice' });
     expect(response.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess', group: { syncStatus: 'PENDING' } });
 
     fixture.emulator.setFaults({ hangRate: 0 });

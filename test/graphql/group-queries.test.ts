@@ -1,111 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { graphql } from '../generated/index.js';
 import { startGateway, type GatewayFixture } from '../fixtures/gateway.js';
-
-const CreateGroup = graphql(`
-  mutation GroupQueriesSpecCreate($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      __typename
-      ... on CreateGroupSuccess {
-        group {
-          id
-          groupId
-          syncStatus
-        }
-      }
-      ... on Error {
-        message
-      }
-    }
-  }
-`);
-
-const GroupById = graphql(`
-  query GroupQueriesSpecGroup($groupId: String!) {
-    group(groupId: $groupId) {
-      groupId
-      name
-      avatarUrl
-      memberCount
-      createdAt
-      syncStatus
-      syncError
-      owner {
-        userId
-        role
-      }
-      members(first: 10) {
-        edges {
-          node {
-            userId
-            role
-          }
-        }
-        pageInfo {
-          hasNextPage
-        }
-      }
-    }
-  }
-`);
-
-const GroupsByIds = graphql(`
-  query GroupQueriesSpecGroups($groupIds: [String!]!) {
-    groups(groupIds: $groupIds) {
-      groupId
-      name
-      memberCount
-      owner {
-        userId
-      }
-    }
-  }
-`);
-
-const NodeById = graphql(`
-  query GroupQueriesSpecNode($id: ID!) {
-    node(id: $id) {
-      __typename
-      id
-      ... on Group {
-        groupId
-        name
-      }
-    }
-  }
-`);
-
-const MembersPage = graphql(`
-  query GroupQueriesSpecMembers($groupId: String!, $first: Int, $after: String) {
-    group(groupId: $groupId) {
-      memberCount
-      members(first: $first, after: $after) {
-        edges {
-          cursor
-          node {
-            userId
-            role
-          }
-        }
-        pageInfo {
-          hasNextPage
-          hasPreviousPage
-          endCursor
-        }
-      }
-    }
-  }
-`);
+import { syncedGroup } from '../kit/factories.js';
+import { kitFor, type GatewayKit } from '../kit/gateway-kit.js';
 
 const gateways: GatewayFixture[] = [];
 afterEach(async () => {
   for (const gateway of gateways.splice(0)) await gateway.close();
 });
 
-async function gateway(): Promise<GatewayFixture> {
+async function gateway(): Promise<GatewayKit> {
   const fixture = await startGateway();
   gateways.push(fixture);
-  return fixture;
+  return kitFor(fixture);
 }
 
 interface NewGroup {
@@ -116,14 +22,8 @@ interface NewGroup {
 }
 
 /** Creates a group through the mutation, as `owner`; fails the test unless the IM Service has it. */
-async function createGroup(fixture: GatewayFixture, input: NewGroup, owner = 'alice') {
-  const response = await fixture.execute(CreateGroup, { input }, { as: owner });
-  const result = response.data?.createGroup;
-  if (result?.__typename !== 'CreateGroupSuccess') {
-    throw new Error(`createGroup ${input.groupId} did not succeed: ${JSON.stringify(response)}`);
-  }
-  expect(result.group.syncStatus).toBe('SYNCED');
-  return result.group;
+function createGroup(fixture: GatewayKit, { memberIds, ...input }: NewGroup, owner = 'alice') {
+  return syncedGroup(fixture, { ...input, members: memberIds, owner, notify: true });
 }
 
 /** A fixed-seed Fisher–Yates shuffle, so a failure reproduces. */
@@ -152,7 +52,7 @@ describe('group(groupId:)', () => {
     });
     const after = Date.now();
 
-    const response = await fixture.execute(GroupById, { groupId: 'bookclub' }, { as: 'alice' });
+    const response = await fixture.group({ groupId: 'bookclub' }, { as: 'alice' });
 
     expect(response.errors).toBeUndefined();
     const group = response.data?.group;
@@ -181,7 +81,7 @@ describe('group(groupId:)', () => {
     const fixture = await gateway();
     await createGroup(fixture, { groupId: 'known', name: 'Known' });
 
-    const response = await fixture.execute(GroupById, { groupId: 'unknown' }, { as: 'alice' });
+    const response = await fixture.group({ groupId: 'unknown' }, { as: 'alice' });
 
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ group: null });
@@ -194,7 +94,7 @@ describe('groups(groupIds:)', () => {
     await createGroup(fixture, { groupId: 'first', name: 'First' }, 'alice');
     await createGroup(fixture, { groupId: 'second', name: 'Second', memberIds: ['carol'] }, 'bob');
 
-    const response = await fixture.execute(GroupsByIds, { groupIds: ['second', 'nope', 'first', 'second'] }, { as: 'alice' });
+    const response = await fixture.groups({ groupIds: ['second', 'nope', 'first', 'second'] }, { as: 'alice' });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.groups).toEqual([
@@ -209,14 +109,14 @@ describe('groups(groupIds:)', () => {
     const fixture = await gateway();
     const groupIds = Array.from({ length: 101 }, (_, i) => `g${i}`);
 
-    const response = await fixture.execute(GroupsByIds, { groupIds }, { as: 'alice' });
+    const response = await fixture.groups({ groupIds }, { as: 'alice' });
 
     expect(response.data?.groups ?? null).toBeNull();
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0]!.message).toContain('100');
 
     // Exactly 100 is still fine.
-    const atLimit = await fixture.execute(GroupsByIds, { groupIds: groupIds.slice(0, 100) }, { as: 'alice' });
+    const atLimit = await fixture.groups({ groupIds: groupIds.slice(0, 100) }, { as: 'alice' });
     expect(atLimit.errors).toBeUndefined();
     expect(atLimit.data?.groups).toHaveLength(100);
   });
@@ -233,7 +133,7 @@ describe('groups(groupIds:)', () => {
 
     const statementsFor = async (groupIds: string[]) => {
       const before = fixture.app.store.statementCount();
-      const response = await fixture.execute(GroupsByIds, { groupIds }, { as: 'alice' });
+      const response = await fixture.groups({ groupIds }, { as: 'alice' });
       const statements = fixture.app.store.statementCount() - before;
       expect(response.errors).toBeUndefined();
       return { groups: response.data!.groups, statements };
@@ -264,14 +164,14 @@ describe('node(id:)', () => {
     const fixture = await gateway();
     const created = await createGroup(fixture, { groupId: 'noded', name: 'Noded' });
 
-    const response = await fixture.execute(NodeById, { id: created.id }, { as: 'alice' });
+    const response = await fixture.node({ id: created.id }, { as: 'alice' });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.node).toEqual({ __typename: 'Group', id: created.id, groupId: 'noded', name: 'Noded' });
 
     // A well-formed global id, taken from another gateway, of a group this one never had.
     const elsewhere = await createGroup(await gateway(), { groupId: 'ghost', name: 'Ghost' });
-    const missing = await fixture.execute(NodeById, { id: elsewhere.id }, { as: 'alice' });
+    const missing = await fixture.node({ id: elsewhere.id }, { as: 'alice' });
     expect(missing.errors).toBeUndefined();
     expect(missing.data?.node).toBeNull();
   });
@@ -287,7 +187,7 @@ describe('Group.members', () => {
     await createGroup(fixture, { groupId: 'big', name: 'Big', memberIds });
 
     const page = (first: number, after: string | null) =>
-      fixture.execute(MembersPage, { groupId: 'big', first, after }, { as: 'alice' });
+      fixture.groupMembers({ groupId: 'big', first, after }, { as: 'alice' });
 
     const seen: string[] = [];
     const hasNext: boolean[] = [];
@@ -324,7 +224,7 @@ describe('Group.members', () => {
     const fixture = await gateway();
     await createGroup(fixture, { groupId: 'paged', name: 'Paged', memberIds: ['bob'] });
 
-    const response = await fixture.execute(MembersPage, { groupId: 'paged', ...args }, { as: 'alice' });
+    const response = await fixture.groupMembers({ groupId: 'paged', ...args }, { as: 'alice' });
 
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');

@@ -54,10 +54,11 @@ export function resultSelection(field: string): string {
   return `__typename ... on Error { message } ${members.join(' ')}`;
 }
 
-/** A mutation document selecting every member of its union; the Group fragment when it is used. */
-export function mutation(name: string, field: string, variables: string, args: string): string {
+/** A mutation document (its one `$input` variable) selecting every member of its union; the Group fragment when it is used. */
+export function mutation(name: string, field: string): string {
   const selection = resultSelection(field);
-  return `mutation ${name}(${variables}) { ${field}(${args}) { ${selection} } } ${selection.includes('...FuzzGroup') ? GROUP_FIELDS : ''}`;
+  const inputType = `${field.charAt(0).toUpperCase()}${field.slice(1)}Input`;
+  return `mutation ${name}($input: ${inputType}!) { ${field}(input: $input) { ${selection} } } ${selection.includes('...FuzzGroup') ? GROUP_FIELDS : ''}`;
 }
 
 export interface Operation {
@@ -72,73 +73,73 @@ export const OPERATIONS: Record<string, Operation> = {
   createGroup: {
     kind: 'mutation',
     field: 'createGroup',
-    query: mutation('FuzzCreate', 'createGroup', '$input: CreateGroupInput!, $notify: Boolean', 'input: $input, notify: $notify'),
+    query: mutation('FuzzCreate', 'createGroup'),
     variables: plausibleOrHostile(
-      fc.record({ input: fc.record({ groupId: fc.option(fc.stringMatching(/^[A-Za-z0-9]{6,12}$/), { nil: undefined }), name: plausibleName, memberIds: fc.array(plausibleUserId, { maxLength: 4 }), avatarUrl: plausibleAvatarUrl, idempotencyKey: plausibleKey }), notify: fc.boolean() }),
-      fc.record({ input: createGroupInput, notify: maybe(notify) }),
+      fc.record({ input: fc.record({ groupId: fc.option(fc.stringMatching(/^[A-Za-z0-9]{6,12}$/), { nil: undefined }), name: plausibleName, memberIds: fc.array(plausibleUserId, { maxLength: 4 }), avatarUrl: plausibleAvatarUrl, idempotencyKey: plausibleKey, notify: fc.boolean() }) }),
+      fc.record({ input: createGroupInput }),
     ),
   },
   addGroupMembers: {
     kind: 'mutation',
     field: 'addGroupMembers',
-    query: mutation('FuzzAdd', 'addGroupMembers', '$groupId: String!, $userIds: [String!]!, $notify: Boolean, $idempotencyKey: String', 'groupId: $groupId, userIds: $userIds, notify: $notify, idempotencyKey: $idempotencyKey'),
+    query: mutation('FuzzAdd', 'addGroupMembers'),
     variables: plausibleOrHostile(
-      fc.record({ groupId: plausibleGroupId, userIds: plausibleUserIds, notify: fc.boolean(), idempotencyKey: plausibleKey }),
-      fc.record({ groupId: maybe(groupId), userIds: maybe(userIds), notify: maybe(notify), idempotencyKey: maybe(idempotencyKey) }),
+      fc.record({ input: fc.record({ groupId: plausibleGroupId, userIds: plausibleUserIds, notify: fc.boolean(), idempotencyKey: plausibleKey }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), userIds: maybe(userIds), notify: maybe(notify), idempotencyKey: maybe(idempotencyKey) })) }),
     ),
   },
   removeGroupMembers: {
     kind: 'mutation',
     field: 'removeGroupMembers',
-    query: mutation('FuzzRemove', 'removeGroupMembers', '$groupId: String!, $userIds: [String!]!, $notify: Boolean', 'groupId: $groupId, userIds: $userIds, notify: $notify'),
+    query: mutation('FuzzRemove', 'removeGroupMembers'),
     variables: plausibleOrHostile(
-      fc.record({ groupId: plausibleGroupId, userIds: plausibleUserIds, notify: fc.boolean() }),
-      fc.record({ groupId: maybe(groupId), userIds: maybe(userIds), notify: maybe(notify) }),
+      fc.record({ input: fc.record({ groupId: plausibleGroupId, userIds: plausibleUserIds, notify: fc.boolean() }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), userIds: maybe(userIds), notify: maybe(notify), idempotencyKey: maybe(idempotencyKey) })) }),
     ),
   },
   leaveGroup: {
     kind: 'mutation',
     field: 'leaveGroup',
-    query: mutation('FuzzLeave', 'leaveGroup', '$groupId: String!, $notify: Boolean', 'groupId: $groupId, notify: $notify'),
+    query: mutation('FuzzLeave', 'leaveGroup'),
     variables: plausibleOrHostile(
-      fc.record({ groupId: plausibleGroupId, notify: fc.boolean() }),
-      fc.record({ groupId: maybe(groupId), notify: maybe(notify) }),
+      fc.record({ input: fc.record({ groupId: plausibleGroupId, notify: fc.boolean() }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), notify: maybe(notify), idempotencyKey: maybe(idempotencyKey) })) }),
     ),
   },
   updateGroup: {
     kind: 'mutation',
     field: 'updateGroup',
-    query: mutation('FuzzUpdate', 'updateGroup', '$groupId: String!, $name: String, $avatarUrl: String, $notify: Boolean', 'groupId: $groupId, name: $name, avatarUrl: $avatarUrl, notify: $notify'),
+    query: mutation('FuzzUpdate', 'updateGroup'),
     variables: plausibleOrHostile(
-      fc.record({ groupId: plausibleGroupId, name: fc.option(plausibleName, { nil: undefined }), avatarUrl: plausibleAvatarUrl, notify: fc.boolean() }),
-      fc.record({ groupId: maybe(groupId), name: maybe(name), avatarUrl: maybe(avatarUrl), notify: maybe(notify) }),
+      fc.record({ input: fc.record({ groupId: plausibleGroupId, name: fc.option(plausibleName, { nil: undefined }), avatarUrl: plausibleAvatarUrl, notify: fc.boolean() }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), name: maybe(name), avatarUrl: maybe(avatarUrl), notify: maybe(notify), idempotencyKey: maybe(idempotencyKey) })) }),
     ),
   },
   transferGroupOwnership: {
     kind: 'mutation',
     field: 'transferGroupOwnership',
-    query: mutation('FuzzTransfer', 'transferGroupOwnership', '$groupId: String!, $userId: String!, $notify: Boolean', 'groupId: $groupId, userId: $userId, notify: $notify'),
+    query: mutation('FuzzTransfer', 'transferGroupOwnership'),
     variables: plausibleOrHostile(
-      fc.record({ groupId: plausibleGroupId, userId: plausibleUserId, notify: fc.boolean() }),
-      fc.record({ groupId: maybe(groupId), userId: maybe(userId), notify: maybe(notify) }),
+      fc.record({ input: fc.record({ groupId: plausibleGroupId, userId: plausibleUserId, notify: fc.boolean() }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), userId: maybe(userId), notify: maybe(notify), idempotencyKey: maybe(idempotencyKey) })) }),
     ),
   },
   setGroupMemberRole: {
     kind: 'mutation',
     field: 'setGroupMemberRole',
-    query: mutation('FuzzSetRole', 'setGroupMemberRole', '$groupId: String!, $userId: String!, $role: MemberRole!', 'groupId: $groupId, userId: $userId, role: $role'),
+    query: mutation('FuzzSetRole', 'setGroupMemberRole'),
     variables: plausibleOrHostile(
-      fc.record({ groupId: plausibleGroupId, userId: plausibleUserId, role: fc.constantFrom('ADMIN', 'MEMBER') }),
-      fc.record({ groupId: maybe(groupId), userId: maybe(userId), role: maybe(role) }),
+      fc.record({ input: fc.record({ groupId: plausibleGroupId, userId: plausibleUserId, role: fc.constantFrom('ADMIN', 'MEMBER') }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), userId: maybe(userId), role: maybe(role), idempotencyKey: maybe(idempotencyKey) })) }),
     ),
   },
   dismissGroup: {
     kind: 'mutation',
     field: 'dismissGroup',
-    query: mutation('FuzzDismiss', 'dismissGroup', '$groupId: String!, $notify: Boolean', 'groupId: $groupId, notify: $notify'),
+    query: mutation('FuzzDismiss', 'dismissGroup'),
     variables: plausibleOrHostile(
-      fc.record({ groupId: fc.constantFrom(...DISMISSABLE_GROUPS), notify: fc.boolean() }),
-      fc.record({ groupId: maybe(dismissableGroupId), notify: maybe(notify) }),
+      fc.record({ input: fc.record({ groupId: fc.constantFrom(...DISMISSABLE_GROUPS), notify: fc.boolean() }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(dismissableGroupId), notify: maybe(notify), idempotencyKey: maybe(idempotencyKey) })) }),
     ),
   },
   viewer: {

@@ -124,6 +124,7 @@ export const createGroupInput = fc.oneof(
       memberIds: maybe(userIds),
       avatarUrl: maybe(fc.oneof(avatarUrl, fc.constant(undefined))),
       idempotencyKey: maybe(fc.oneof(idempotencyKey, fc.constant(undefined))),
+      notify: maybe(notify),
     }),
   },
   // An input field the type does not have.

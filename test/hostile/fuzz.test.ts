@@ -137,8 +137,8 @@ async function call(query: string, variables: Record<string, unknown>, as: strin
   return (await response.json()) as GraphQLBody;
 }
 
-const SEED_CREATE = `mutation FuzzSeed($input: CreateGroupInput!) { createGroup(input: $input, notify: false) { __typename } }`;
-const SEED_ROLE = `mutation FuzzSeedRole($groupId: String!) { setGroupMemberRole(groupId: $groupId, userId: "${ADMIN}", role: ADMIN) { __typename } }`;
+const SEED_CREATE = `mutation FuzzSeed($input: CreateGroupInput!) { createGroup(input: $input) { __typename } }`;
+const SEED_ROLE = `mutation FuzzSeedRole($groupId: String!) { setGroupMemberRole(input: { groupId: $groupId, userId: "${ADMIN}", role: ADMIN }) { __typename } }`;
 
 function heapUsed(): number {
   gc();
@@ -153,7 +153,7 @@ describe('fuzzing every mutation and a few queries', () => {
     // A short deadline: a valid change the IM budget cannot serve at once is shed as RateLimitedError, not queued for seconds.
     fixture = await startGateway({ config: { requestDeadlineMs: 200, rateLimits: { group: 100, publish: 20 } } });
     for (const id of SEED_GROUPS) {
-      const created = await call(SEED_CREATE, { input: { groupId: id, name: `Seed ${id}`, memberIds: [ADMIN, MEMBER, 'mem2', 'mem3'] } }, OWNER);
+      const created = await call(SEED_CREATE, { input: { groupId: id, name: `Seed ${id}`, memberIds: [ADMIN, MEMBER, 'mem2', 'mem3'], notify: false } }, OWNER);
       expect(created.data?.createGroup?.__typename).toBe('CreateGroupSuccess');
       expect((await call(SEED_ROLE, { groupId: id }, OWNER)).data?.setGroupMemberRole?.__typename).toBe('SetGroupMemberRoleSuccess');
     }
@@ -219,7 +219,7 @@ describe('fuzzing every mutation and a few queries', () => {
     // Still answers a normal createGroup (retrying while the IM budget is spent by work still in flight).
     let created: GraphQLBody | null = null;
     await eventually(async () => {
-      created = await call(SEED_CREATE, { input: { groupId: 'afterfuzz', name: 'After the fuzz' } }, 'alice');
+      created = await call(SEED_CREATE, { input: { groupId: 'afterfuzz', name: 'After the fuzz', notify: false } }, 'alice');
       return created.data?.createGroup?.__typename !== 'RateLimitedError';
     }, 15_000, 250);
     expect(created!.data?.createGroup?.__typename).toBe('CreateGroupSuccess');
@@ -249,14 +249,14 @@ describe('found by fuzzing', () => {
         });
         return (await response.json()) as GraphQLBody;
       };
-      const created = await post(SEED_CREATE, { input: { groupId: 'lonely', name: 'Lonely' } });
+      const created = await post(SEED_CREATE, { input: { groupId: 'lonely', name: 'Lonely', notify: false } });
       expect(created.data?.createGroup?.__typename).toBe('CreateGroupSuccess');
 
-      const renamed = await post('mutation($name: String) { updateGroup(groupId: "lonely", name: $name, notify: false) { __typename } }', {
+      const renamed = await post('mutation($name: String) { updateGroup(input: { groupId: "lonely", name: $name, notify: false }) { __typename } }', {
         name: 'x\ud800',
       });
       expect(['UpdateGroupSuccess', 'ValidationError']).toContain(renamed.data?.updateGroup?.__typename);
-      const added = await post('mutation { addGroupMembers(groupId: "lonely", userIds: ["bob"], notify: false) { __typename } }', {});
+      const added = await post('mutation { addGroupMembers(input: { groupId: "lonely", userIds: ["bob"], notify: false }) { __typename } }', {});
       expect(added.data?.addGroupMembers?.__typename).toBe('AddGroupMembersSuccess');
 
       await eventually(async () => (await emulatorGroup(gateway.emulator, 'lonely'))?.members.includes('bob') ?? false, 3_000);

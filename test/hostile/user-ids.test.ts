@@ -22,10 +22,10 @@ const CREATE = `mutation UserIdsCreate($input: CreateGroupInput!) {
   createGroup(input: $input) { __typename ... on ValidationError { issues { path message } } ... on Error { message } }
 }`;
 const ADD = `mutation UserIdsAdd($groupId: String!, $userIds: [String!]!) {
-  addGroupMembers(groupId: $groupId, userIds: $userIds) { __typename ... on ValidationError { issues { path message } } }
+  addGroupMembers(input: { groupId: $groupId, userIds: $userIds }) { __typename ... on ValidationError { issues { path message } } }
 }`;
 const TRANSFER = `mutation UserIdsTransfer($groupId: String!, $userId: String!) {
-  transferGroupOwnership(groupId: $groupId, userId: $userId) { __typename ... on ValidationError { issues { path message } } }
+  transferGroupOwnership(input: { groupId: $groupId, userId: $userId }) { __typename ... on ValidationError { issues { path message } } }
 }`;
 
 interface Answer {
@@ -91,9 +91,9 @@ describe('user ids at the gateway', () => {
 
     await post(gateway.url, CREATE, { input: { groupId: 'reserved1', name: 'R', memberIds: ['bob'] } }, as('alice'));
     const added = await post(gateway.url, ADD, { groupId: 'reserved1', userIds: ['carol', '__system__'] }, as('alice'));
-    expect(added).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['userIds', '1'] }] });
+    expect(added).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'userIds', '1'] }] });
     const transferred = await post(gateway.url, TRANSFER, { groupId: 'reserved1', userId: '__system__' }, as('alice'));
-    expect(transferred).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['userId', '0'] }] });
+    expect(transferred).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'userId'] }] });
     expect(await gateway.app.repositories.members.userIdsOf('reserved1')).toEqual(['alice', 'bob']);
   });
 });

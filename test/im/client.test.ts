@@ -11,6 +11,7 @@ import {
   startFixtureEmulator,
   type ClientFixture,
 } from '../fixtures/im.js';
+import { resetEmulator } from '../kit/emulator.js';
 
 describe('IM client against the emulator', () => {
   let emulator: RunningEmulator;
@@ -22,7 +23,7 @@ describe('IM client against the emulator', () => {
     fixture = clientFor([emulator.url]);
   });
   afterEach(async () => {
-    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+    await resetEmulator(emulator);
   });
   afterAll(async () => {
     expectSecretAbsent(fixture.logLines, errors);

@@ -6,6 +6,7 @@ import { captureLogger } from '../fixtures/logs.js';
 import { eventually } from '../fixtures/gateway.js';
 import { clientFor, emulatorLog, maxInAnyWindow, rejectionOf, startFixtureEmulator } from '../fixtures/im.js';
 import { startPrivateRedis, type PrivateRedis } from '../fixtures/redis.js';
+import { resetEmulator } from '../kit/emulator.js';
 
 const redis = await startPrivateRedis();
 
@@ -29,7 +30,7 @@ describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
       await instance.client.close();
       await instance.budget.close();
     }
-    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+    await resetEmulator(emulator);
     if (redis) await redis.start().catch(() => undefined);
   });
   afterAll(async () => {

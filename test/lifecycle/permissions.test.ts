@@ -1,22 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../generated/index.js';
-import { startGateway, type GatewayFixture } from '../fixtures/gateway.js';
-import {
-  ADMIN,
-  MEMBER,
-  OUTSIDER,
-  OWNER,
-  addGroupMembers,
-  dismissGroup,
-  groupWithRoles,
-  leaveGroup,
-  removeGroupMembers,
-  setGroupMemberRole,
-  titled,
-  transferGroupOwnership,
-  updateGroup,
-  type Caller,
-} from './factories.js';
+import { ADMIN, MEMBER, OUTSIDER, OWNER, groupWithRoles, titled, type Caller } from '../kit/factories.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 
 /**
  * Who may do what in a group (src/groups/permissions.ts and the README):
@@ -44,17 +28,17 @@ function callerOf(actor: Actor): Caller {
   return actor === ANONYMOUS ? undefined : actor;
 }
 
-type Run = (gateway: GatewayFixture, groupId: string, as: Caller) => Promise<{ __typename: string }>;
+type Run = (gateway: GatewayKit, groupId: string, as: Caller) => Promise<{ __typename: string }>;
 
 const ACTIONS = {
-  addGroupMembers: (gateway, groupId, as) => addGroupMembers(gateway, { groupId, userIds: ['newcomer'], notify: false }, { as }),
+  addGroupMembers: (gateway, groupId, as) => gateway.addGroupMembers({ groupId, userIds: ['newcomer'], notify: false }, { as }),
   'removeGroupMembers (a plain member)': (gateway, groupId, as) =>
-    removeGroupMembers(gateway, { groupId, userIds: [BYSTANDER], notify: false }, { as }),
-  leaveGroup: (gateway, groupId, as) => leaveGroup(gateway, { groupId, notify: false }, { as }),
-  updateGroup: (gateway, groupId, as) => updateGroup(gateway, { groupId, name: 'Renamed', notify: false }, { as }),
-  transferGroupOwnership: (gateway, groupId, as) => transferGroupOwnership(gateway, { groupId, userId: BYSTANDER, notify: false }, { as }),
-  setGroupMemberRole: (gateway, groupId, as) => setGroupMemberRole(gateway, { groupId, userId: BYSTANDER, role: 'ADMIN' }, { as }),
-  dismissGroup: (gateway, groupId, as) => dismissGroup(gateway, { groupId, notify: false }, { as }),
+    gateway.removeGroupMembers({ groupId, userIds: [BYSTANDER], notify: false }, { as }),
+  leaveGroup: (gateway, groupId, as) => gateway.leaveGroup({ groupId, notify: false }, { as }),
+  updateGroup: (gateway, groupId, as) => gateway.updateGroup({ groupId, name: 'Renamed', notify: false }, { as }),
+  transferGroupOwnership: (gateway, groupId, as) => gateway.transferGroupOwnership({ groupId, userId: BYSTANDER, notify: false }, { as }),
+  setGroupMemberRole: (gateway, groupId, as) => gateway.setGroupMemberRole({ groupId, userId: BYSTANDER, role: 'ADMIN' }, { as }),
+  dismissGroup: (gateway, groupId, as) => gateway.dismissGroup({ groupId, notify: false }, { as }),
 } satisfies Record<string, Run>;
 type ActionName = keyof typeof ACTIONS;
 
@@ -89,37 +73,21 @@ const REMOVAL_CELLS: Cell[] = [
     actor: ADMIN,
     action: 'removeGroupMembers (the owner)',
     expected: FORBIDDEN,
-    run: (gateway, groupId, as) => removeGroupMembers(gateway, { groupId, userIds: [OWNER], notify: false }, { as }),
+    run: (gateway, groupId, as) => gateway.removeGroupMembers({ groupId, userIds: [OWNER], notify: false }, { as }),
   },
   {
     actor: ADMIN,
     action: 'removeGroupMembers (another admin)',
     expected: FORBIDDEN,
-    run: (gateway, groupId, as) => removeGroupMembers(gateway, { groupId, userIds: [SECOND_ADMIN], notify: false }, { as }),
+    run: (gateway, groupId, as) => gateway.removeGroupMembers({ groupId, userIds: [SECOND_ADMIN], notify: false }, { as }),
   },
   {
     actor: OWNER,
     action: 'removeGroupMembers (an admin)',
     expected: 'RemoveGroupMembersSuccess',
-    run: (gateway, groupId, as) => removeGroupMembers(gateway, { groupId, userIds: [SECOND_ADMIN], notify: false }, { as }),
+    run: (gateway, groupId, as) => gateway.removeGroupMembers({ groupId, userIds: [SECOND_ADMIN], notify: false }, { as }),
   },
 ];
-
-const ReadGroup = graphql(`
-  query LifecyclePermissionsReadGroup($groupId: String!) {
-    group(groupId: $groupId) {
-      name
-      memberCount
-      members(first: 10) {
-        edges {
-          node {
-            userId
-          }
-        }
-      }
-    }
-  }
-`);
 
 /** What a reader got: the profile, the member list, and the codes of any errors. */
 interface Reading {
@@ -140,9 +108,9 @@ const READING: Record<Actor, Reading> = {
   [ANONYMOUS]: { profile: null, members: null, errors: [{ code: 'UNAUTHENTICATED', path: ['group'] }] },
 };
 
-let gateway: GatewayFixture;
+let gateway: GatewayKit;
 beforeAll(async () => {
-  gateway = await startGateway();
+  gateway = await startKit({ settleNotices: true });
 });
 afterAll(() => gateway.close());
 
@@ -162,7 +130,7 @@ describe('reading group { members }', () => {
   it.for(titled(ACTORS.map((actor) => ({ actor, expected: READING[actor] })), ({ actor }) => actor))('as %s', async ([, { actor, expected }]) => {
     const groupId = await freshGroup();
     const caller = callerOf(actor);
-    const response = await gateway.execute(ReadGroup, { groupId }, caller === undefined ? {} : { as: caller });
+    const response = await gateway.group({ groupId }, caller === undefined ? {} : { as: caller });
     const group = response.data?.group ?? null;
 
     expect({

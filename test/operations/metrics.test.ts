@@ -1,21 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../generated/index.js';
-import { eventually, noticesSettled, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
-
-const Create = graphql(`
-  mutation MetricsCreate($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      __typename
-    }
-  }
-`);
-const Add = graphql(`
-  mutation MetricsAdd($groupId: String!, $userIds: [String!]!) {
-    addGroupMembers(groupId: $groupId, userIds: $userIds) {
-      __typename
-    }
-  }
-`);
+import { eventually, noticesSettled } from '../fixtures/gateway.js';
+import { operationName } from '../kit/client.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 
 /** The value of one sample in Prometheus' text format, 0 when absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number {
@@ -29,22 +15,22 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 describe('/metrics after a scripted scenario', () => {
-  let fixture: GatewayFixture;
+  let fixture: GatewayKit;
   let text: string;
 
   beforeAll(async () => {
-    fixture = await startGateway({ config: { rateLimits: { group: 100, publish: 20 } } });
+    fixture = await startKit({ config: { rateLimits: { group: 100, publish: 20 } } });
     // Two groups created, one refused as a duplicate, one invalid, one anonymous, one member added.
-    await fixture.execute(Create, { input: { groupId: 'm1', name: 'One', memberIds: ['bob'] } }, { as: 'alice' });
-    await fixture.execute(Create, { input: { groupId: 'm2', name: 'Two' } }, { as: 'alice' });
-    await fixture.execute(Create, { input: { groupId: 'm1', name: 'Again' } }, { as: 'alice' });
-    await fixture.execute(Create, { input: { groupId: 'bad id', name: 'Bad' } }, { as: 'alice' });
-    await fixture.execute(Create, { input: { groupId: 'm3', name: 'Nobody' } });
-    await fixture.execute(Add, { groupId: 'm1', userIds: ['carol'] }, { as: 'alice' });
+    await fixture.response.createGroup({ groupId: 'm1', name: 'One', memberIds: ['bob'] }, { as: 'alice' });
+    await fixture.response.createGroup({ groupId: 'm2', name: 'Two' }, { as: 'alice' });
+    await fixture.response.createGroup({ groupId: 'm1', name: 'Again' }, { as: 'alice' });
+    await fixture.response.createGroup({ groupId: 'bad id', name: 'Bad' }, { as: 'alice' });
+    await fixture.response.createGroup({ groupId: 'm3', name: 'Nobody' });
+    await fixture.response.addGroupMembers({ groupId: 'm1', userIds: ['carol'] }, { as: 'alice' });
     // An IM answer of 500 the client retries: counted per attempt (on the join, not on a notice still going out).
     await noticesSettled(fixture);
     fixture.emulator.setFaults({ failNext: ['error500'] });
-    await fixture.execute(Add, { groupId: 'm2', userIds: ['dave'] }, { as: 'alice' });
+    await fixture.response.addGroupMembers({ groupId: 'm2', userIds: ['dave'] }, { as: 'alice' });
     await eventually(async () => {
       const scraped = await (await fetch(`${fixture.url}/metrics`)).text();
       return sample(scraped, 'outbox_backlog') === 0;
@@ -82,15 +68,15 @@ describe('/metrics after a scripted scenario', () => {
   });
 
   it('reports GraphQL operations by name through the Prometheus plugin', () => {
-    expect(sample(text, 'graphql_envelop_request', { operationName: 'MetricsCreate' })).toBe(5);
-    expect(sample(text, 'graphql_envelop_request', { operationName: 'MetricsAdd' })).toBe(2);
+    expect(sample(text, 'graphql_envelop_request', { operationName: operationName('createGroup') })).toBe(5);
+    expect(sample(text, 'graphql_envelop_request', { operationName: operationName('addGroupMembers') })).toBe(2);
   });
 
   it('counts a shed call', async () => {
-    const busy = await startGateway({ config: { rateLimits: { group: 1, publish: 20 }, requestDeadlineMs: 100 } });
+    const busy = await startKit({ config: { rateLimits: { group: 1, publish: 20 }, requestDeadlineMs: 100 } });
     try {
       await Promise.all(
-        Array.from({ length: 5 }, (_, i) => busy.execute(Create, { input: { groupId: `s${i}`, name: 'Shed' } }, { as: 'alice' })),
+        Array.from({ length: 5 }, (_, i) => busy.response.createGroup({ groupId: `s${i}`, name: 'Shed' }, { as: 'alice' })),
       );
       const scraped = await (await fetch(`${busy.url}/metrics`)).text();
       expect(sample(scraped, 'graphql_mutation_results_total', { mutation: 'createGroup', result: 'RateLimitedError' })).toBeGreaterThan(0);

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../generated/index.js';
-import { noticesSettled, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { noticesSettled } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorLog } from '../fixtures/im.js';
-
-const Create = graphql(`
-  mutation LoggedCreate($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      __typename
-    }
-  }
-`);
 
 interface LogLine {
   msg: string;
@@ -19,16 +11,12 @@ interface LogLine {
 }
 
 describe('the logs of one request', () => {
-  let fixture: GatewayFixture;
+  let fixture: GatewayKit;
   const requestId = 'trace-me-0042';
 
   beforeAll(async () => {
-    fixture = await startGateway();
-    const response = await fixture.execute(
-      Create,
-      { input: { groupId: 'logged', name: 'Logged', memberIds: ['bob'] } },
-      { as: 'alice', headers: { 'x-request-id': requestId } },
-    );
+    fixture = await startKit();
+    const response = await fixture.response.createGroup({ groupId: 'logged', name: 'Logged', memberIds: ['bob'] }, { as: 'alice', headers: { 'x-request-id': requestId } });
     // The Create notice follows the answer, through the outbox, still under the request's id.
     await noticesSettled(fixture);
     expect(response.data?.createGroup.__typename).toBe('CreateGroupSuccess');
@@ -55,8 +43,8 @@ describe('the logs of one request', () => {
   });
 
   it('gets a fresh id when the client sends none, different for each request', async () => {
-    await fixture.execute(Create, { input: { groupId: 'other1', name: 'Other' } }, { as: 'alice' });
-    await fixture.execute(Create, { input: { groupId: 'other2', name: 'Other' } }, { as: 'alice' });
+    await fixture.response.createGroup({ groupId: 'other1', name: 'Other' }, { as: 'alice' });
+    await fixture.response.createGroup({ groupId: 'other2', name: 'Other' }, { as: 'alice' });
     const operations = lines().filter((line) => line.msg === 'graphql operation');
     const ids = operations.slice(-2).map((line) => line.requestId);
     expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);

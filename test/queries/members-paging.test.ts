@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { graphql } from '../generated/index.js';
-import type { GatewayFixture } from '../fixtures/gateway.js';
 import { emulatorLog } from '../fixtures/im.js';
-import { groupFactory, useGateways } from './factories.js';
-
-const MembersPage = graphql(`
-  query MembersPagingSpecPage($groupId: String!, $first: Int, $after: String, $role: MemberRole) {
-    group(groupId: $groupId) {
-      memberCount
-      members(first: $first, after: $after, role: $role) {
-        edges {
-          cursor
-          node {
-            userId
-            role
-            joinedAt
-          }
-        }
-        pageInfo {
-          hasNextPage
-          hasPreviousPage
-          endCursor
-        }
-      }
-    }
-  }
-`);
-
-type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
+import { groupFactory, type Role } from '../kit/factories.js';
+import { useGateways, type GatewayKit } from '../kit/gateway-kit.js';
 
 const gateway = useGateways();
 
@@ -37,7 +11,7 @@ const GROUP = 'crowd';
 const founders = Array.from({ length: 2999 }, (_, i) => `m${String(i).padStart(4, '0')}`);
 
 /** A full group, created at once: one IM create call for the first 1000, then two joins. */
-async function crowdedGroup(fixture: GatewayFixture) {
+async function crowdedGroup(fixture: GatewayKit) {
   const groups = groupFactory(fixture);
   await groups.create({ groupId: GROUP, owner: OWNER, members: founders });
   expect((await emulatorLog(fixture.emulator)).map((entry) => [entry.path, entry.status])).toEqual([
@@ -49,18 +23,14 @@ async function crowdedGroup(fixture: GatewayFixture) {
 }
 
 /** One page of members, as the owner reads it; fails on any GraphQL error. */
-async function membersPage(fixture: GatewayFixture, args: { first: number; after?: string | null; role?: Role }) {
-  const response = await fixture.execute(
-    MembersPage,
-    { groupId: GROUP, first: args.first, after: args.after ?? null, role: args.role ?? null },
-    { as: OWNER },
-  );
+async function membersPage(fixture: GatewayKit, args: { first: number; after?: string | null; role?: Role }) {
+  const response = await fixture.groupMembers({ groupId: GROUP, first: args.first, after: args.after ?? null, role: args.role ?? null }, { as: OWNER });
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return { memberCount: response.data!.group!.memberCount, ...response.data!.group!.members! };
 }
 
 /** Every page, `first` at a time, nothing changing meanwhile. */
-async function readAll(fixture: GatewayFixture, first: number, role?: Role) {
+async function readAll(fixture: GatewayKit, first: number, role?: Role) {
   const members: Array<{ userId: string; role: Role }> = [];
   let after: string | null = null;
   for (let pages = 1; ; pages++) {

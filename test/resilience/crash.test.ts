@@ -1,27 +1,13 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { print } from 'graphql';
 import { afterEach, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { graphql } from '../generated/index.js';
 import { eventually } from '../fixtures/gateway.js';
 import { startFixtureEmulator } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase, type StoreTarget } from '../fixtures/stores.js';
-import { compare, imGroups, readStoreAt } from '../support/convergence.js';
+import { mutationBody } from '../kit/client.js';
+import { compare, imGroups, readStoreAt } from '../kit/convergence.js';
 import { freePort, freshDir, killHard, spawnGateway, waitForLog, type GatewayProcess } from '../fixtures/process.js';
-
-const Create = graphql(`
-  mutation CrashCreate($input: CreateGroupInput!) {
-    createGroup(input: $input, notify: false) {
-      __typename
-      ... on CreateGroupSuccess {
-        group {
-          groupId
-        }
-      }
-    }
-  }
-`);
 
 const BURST = 60;
 
@@ -78,7 +64,7 @@ async function create(url: string, i: number): Promise<string | null> {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-user-id': 'alice' },
-      body: JSON.stringify({ query: print(Create), variables: { input } }),
+      body: JSON.stringify(mutationBody('createGroup', { ...input, notify: false })),
     });
     const body = (await response.json()) as { data?: { createGroup?: { __typename: string } } };
     return body.data?.createGroup?.__typename ?? `HTTP ${response.status}`;

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, expect, it } from 'vitest';
-import { FaultCreateDocument } from '../generated/graphql.js';
-import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { eventually } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorGroup } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
 
@@ -12,7 +12,7 @@ import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
  * unhandled rejection anywhere fails the test (test/setup/no-unhandled-rejections.ts).
  */
 
-const opened: Array<{ fixture: GatewayFixture; database: FreshDatabase }> = [];
+const opened: Array<{ fixture: GatewayKit; database: FreshDatabase }> = [];
 afterEach(async () => {
   for (const { fixture, database } of opened.splice(0)) {
     await fixture.close();
@@ -20,21 +20,21 @@ afterEach(async () => {
   }
 });
 
-async function metric(fixture: GatewayFixture, name: string): Promise<number> {
+async function metric(fixture: GatewayKit, name: string): Promise<number> {
   const text = await (await fetch(`${fixture.url}/metrics`)).text();
   const line = text.split('\n').find((entry) => entry.startsWith(`${name} `));
   return line ? Number(line.split(' ')[1]) : Number.NaN;
 }
 
-async function syncStatus(fixture: GatewayFixture, groupId: string): Promise<string | undefined> {
+async function syncStatus(fixture: GatewayKit, groupId: string): Promise<string | undefined> {
   const row = await fixture.app.store.db.selectFrom('groups').select('sync_status').where('group_id', '=', groupId).executeTakeFirst();
   return row?.sync_status;
 }
 
 describeEachStore('background dispatch errors', (target) => {
-  async function gateway(): Promise<GatewayFixture> {
+  async function gateway(): Promise<GatewayKit> {
     const database = await target.fresh();
-    const fixture = await startGateway({ config: { databaseUrl: database.url, requestDeadlineMs: 1000, outbox: { leaseMs: 1500, pollMs: 50 } } });
+    const fixture = await startKit({ config: { databaseUrl: database.url, requestDeadlineMs: 1000, outbox: { leaseMs: 1500, pollMs: 50 } } });
     opened.push({ fixture, database });
     return fixture;
   }
@@ -43,7 +43,7 @@ describeEachStore('background dispatch errors', (target) => {
     const fixture = await gateway();
     fixture.emulator.setFaults({ error500Rate: 1 });
     const input = { groupId: 'retried', name: 'Retried', memberIds: ['bob'] };
-    const answer = await fixture.execute(FaultCreateDocument, { input }, { as: 'alice' });
+    const answer = await fixture.response.createGroup({ ...input, notify: false }, { as: 'alice' });
     expect(answer.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess' });
     // At least one deferral went through the database (the write that once crashed on PostgreSQL).
     await eventually(async () => fixture.logLines.some((line) => line.includes('outbox row deferred')), 10_000);
@@ -68,7 +68,7 @@ describeEachStore('background dispatch errors', (target) => {
       return recordProgress(...args);
     };
     const input = { groupId: 'dberror', name: 'DB error', memberIds: ['bob'] };
-    const answer = await fixture.execute(FaultCreateDocument, { input }, { as: 'alice' });
+    const answer = await fixture.response.createGroup({ ...input, notify: false }, { as: 'alice' });
     // The IM Service may have acted: the change stands, pending, rather than being withdrawn.
     expect(answer.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess' });
     expect(await syncStatus(fixture, 'dberror')).toBe('PENDING');
@@ -80,7 +80,7 @@ describeEachStore('background dispatch errors', (target) => {
     expect(await emulatorGroup(fixture.emulator, 'dberror')).toMatchObject({ members: expect.arrayContaining(['alice', 'bob']) });
     // The gateway is still serving.
     await sleep(10);
-    const next = await fixture.execute(FaultCreateDocument, { input: { groupId: 'after', name: 'After', memberIds: ['carol'] } }, { as: 'alice' });
+    const next = await fixture.response.createGroup({ groupId: 'after', name: 'After', memberIds: ['carol'], notify: false }, { as: 'alice' });
     expect(next.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess', group: { groupId: 'after' } });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { FaultAddDocument, ScenarioCreateDocument } from '../generated/graphql.js';
-import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { eventually } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorLog } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
 
@@ -15,7 +15,7 @@ import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
 const NOTICES = 100;
 const PUBLISH_PER_SECOND = 2;
 
-const opened: Array<{ fixture: GatewayFixture; database: FreshDatabase }> = [];
+const opened: Array<{ fixture: GatewayKit; database: FreshDatabase }> = [];
 afterEach(async () => {
   for (const { fixture, database } of opened.splice(0)) {
     await fixture.close();
@@ -23,7 +23,7 @@ afterEach(async () => {
   }
 });
 
-async function pendingNotices(fixture: GatewayFixture): Promise<number> {
+async function pendingNotices(fixture: GatewayKit): Promise<number> {
   const rows = await fixture.app.store.db
     .selectFrom('outbox')
     .select('id')
@@ -36,7 +36,7 @@ async function pendingNotices(fixture: GatewayFixture): Promise<number> {
 describeEachStore('fair dispatch', (target) => {
   it('a membership change deferred behind a flood of notices is synced long before the notices drain', { timeout: 90_000 }, async () => {
     const database = await target.fresh();
-    const fixture = await startGateway({
+    const fixture = await startKit({
       config: {
         databaseUrl: database.url,
         requestDeadlineMs: 300,
@@ -54,8 +54,8 @@ describeEachStore('fair dispatch', (target) => {
           const i = next++;
           const input = { groupId: `flood${i}`, name: `Flood ${i}`, memberIds: [`f${i}`] };
           // A cold process may shed a create (RateLimitedError, nothing written): the client retries.
-          let answer = await fixture.execute(ScenarioCreateDocument, { input }, { as: 'alice' });
-          while (answer.data?.createGroup.__typename === 'RateLimitedError') answer = await fixture.execute(ScenarioCreateDocument, { input }, { as: 'alice' });
+          let answer = await fixture.response.createGroup(input, { as: 'alice' });
+          while (answer.data?.createGroup.__typename === 'RateLimitedError') answer = await fixture.response.createGroup(input, { as: 'alice' });
           expect(answer.data?.createGroup.__typename).toBe('CreateGroupSuccess');
         }
       }),
@@ -63,12 +63,12 @@ describeEachStore('fair dispatch', (target) => {
     expect(await pendingNotices(fixture)).toBeGreaterThan(NOTICES - 20);
     // The target is created after the flood: its own Create notice waits behind it, and must hold
     // none of the group's later group calls (only a leading notice, Kicked or Dismiss, does).
-    const created = await fixture.execute(ScenarioCreateDocument, { input: { groupId: 'target', name: 'Target', memberIds: ['bob'] } }, { as: 'alice' });
+    const created = await fixture.response.createGroup({ groupId: 'target', name: 'Target', memberIds: ['bob'] }, { as: 'alice' });
     expect(created.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess' });
 
     // A join whose answer is lost (slower than the request's deadline): the loop must finish it.
     fixture.emulator.setFaults({ latencyMs: 600 });
-    const added = await fixture.execute(FaultAddDocument, { groupId: 'target', userIds: ['carol'] }, { as: 'alice' });
+    const added = await fixture.response.addGroupMembers({ groupId: 'target', userIds: ['carol'], notify: false }, { as: 'alice' });
     const answeredAt = Date.now();
     fixture.emulator.setFaults({ latencyMs: 0 });
     expect(added.data?.addGroupMembers.__typename).toBe('AddGroupMembersSuccess');

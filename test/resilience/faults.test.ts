@@ -1,59 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { graphql } from '../generated/index.js';
-import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { eventually } from '../fixtures/gateway.js';
+import { imGroups as imGroupsAt, type GroupState } from '../kit/convergence.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorLog, startFixtureEmulator } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
-
-const Create = graphql(`
-  mutation FaultCreate($input: CreateGroupInput!) {
-    createGroup(input: $input, notify: false) {
-      __typename
-      ... on CreateGroupSuccess {
-        group {
-          groupId
-        }
-      }
-      ... on RateLimitedError {
-        retryAfterMs
-      }
-      ... on UpstreamError {
-        retryable
-      }
-    }
-  }
-`);
-const Add = graphql(`
-  mutation FaultAdd($groupId: String!, $userIds: [String!]!, $idempotencyKey: String) {
-    addGroupMembers(groupId: $groupId, userIds: $userIds, idempotencyKey: $idempotencyKey, notify: false) {
-      __typename
-      ... on UpstreamError {
-        retryable
-      }
-    }
-  }
-`);
-const Remove = graphql(`
-  mutation FaultRemove($groupId: String!, $userIds: [String!]!) {
-    removeGroupMembers(groupId: $groupId, userIds: $userIds, notify: false) {
-      __typename
-      ... on UpstreamError {
-        retryable
-      }
-    }
-  }
-`);
 
 const GROUPS = 300;
 const MEMBER_CHANGES = 300;
 const WORKERS = 24;
-
-interface EmulatorGroup {
-  groupId: string;
-  name: string;
-  members: string[];
-}
 
 /** Answers worth retrying: nothing happened, or the gateway asked to come back. */
 function shouldRetry(typename: string | undefined, retryable?: boolean): boolean {
@@ -73,7 +29,7 @@ async function inParallel(tasks: Array<() => Promise<void>>, workers: number): P
 describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the primary down', (target) => {
   let primary: RunningEmulator;
   let backup: RunningEmulator;
-  let fixture: GatewayFixture;
+  let fixture: GatewayKit;
   let database: FreshDatabase;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -88,7 +44,7 @@ describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the prim
       faults: { error500Rate: 0.1, timeout504Rate: 0.05, hangRate: 0.02 },
     });
     database = await target.fresh();
-    fixture = await startGateway({
+    fixture = await startKit({
       emulator: backup,
       config: {
         databaseUrl: database.url,
@@ -110,7 +66,7 @@ describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the prim
     const createTasks = Array.from({ length: GROUPS }, (_, i) => async () => {
       const input = { groupId: `fault${i}`, name: `Fault ${i}`, memberIds: [`m${i}a`, `m${i}b`], idempotencyKey: `create-${i}` };
       for (let attempt = 0; attempt < 40; attempt++) {
-        const result = (await fixture.execute(Create, { input }, { as: `owner${i % 10}` })).data?.createGroup;
+        const result = (await fixture.response.createGroup({ ...input, notify: false }, { as: `owner${i % 10}` })).data?.createGroup;
         if (result?.__typename === 'CreateGroupSuccess') return void created.add(input.groupId);
         if (!shouldRetry(result?.__typename, result?.__typename === 'UpstreamError' ? result.retryable : undefined)) {
           throw new Error(`createGroup ${i} answered ${JSON.stringify(result)}`);
@@ -135,8 +91,8 @@ describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the prim
       for (let attempt = 0; attempt < 40; attempt++) {
         const response =
           i % 3 === 2
-            ? (await fixture.execute(Remove, { groupId, userIds: [`m${i % GROUPS}a`] }, { as: owner })).data?.removeGroupMembers
-            : (await fixture.execute(Add, { groupId, userIds: [`extra${i}`], idempotencyKey: `add-${i}` }, { as: owner })).data?.addGroupMembers;
+            ? (await fixture.response.removeGroupMembers({ groupId, userIds: [`m${i % GROUPS}a`], notify: false }, { as: owner })).data?.removeGroupMembers
+            : (await fixture.response.addGroupMembers({ groupId, userIds: [`extra${i}`], idempotencyKey: `add-${i}`, notify: false }, { as: owner })).data?.addGroupMembers;
         if (response?.__typename.endsWith('Success')) return;
         if (!shouldRetry(response?.__typename, response?.__typename === 'UpstreamError' ? response.retryable : undefined)) {
           throw new Error(`change ${i} answered ${JSON.stringify(response)}`);
@@ -155,15 +111,12 @@ describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the prim
 
     const stored = await db.selectFrom('groups').selectAll().where('dismissed_at', 'is', null).orderBy('group_id').execute();
     const members = await db.selectFrom('group_members').select(['group_id', 'user_id']).execute();
-    const storeGroups: EmulatorGroup[] = stored.map((group) => ({
+    const storeGroups: GroupState[] = stored.map((group) => ({
       groupId: group.group_id,
       name: group.name,
       members: members.filter((m) => m.group_id === group.group_id).map((m) => m.user_id).sort(),
     }));
-    const response = await fetch(`${backup.url}/_emulator/groups`);
-    const imGroups = ((await response.json()) as { groups: EmulatorGroup[] }).groups
-      .map((group) => ({ ...group, members: [...group.members].sort() }))
-      .sort((a, b) => a.groupId.localeCompare(b.groupId));
+    const imGroups = await imGroupsAt(backup.url);
 
     expect(stored.every((group) => group.sync_status === 'SYNCED')).toBe(true);
     expect(storeGroups).toHaveLength(GROUPS);

@@ -1,48 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
-import { graphql } from '../generated/index.js';
-import { noticesSettled, startGateway, type GatewayFixture, type GatewayOptions } from '../fixtures/gateway.js';
+import { noticesSettled, type GatewayOptions } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorLog, emulatorMessages, startFixtureEmulator } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase, type StoreTarget } from '../fixtures/stores.js';
 
-const CreateGroup = graphql(`
-  mutation IdempotentCreate($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      __typename
-      ... on CreateGroupSuccess {
-        group {
-          groupId
-          memberCount
-        }
-      }
-      ... on IdempotencyKeyReusedError {
-        idempotencyKey
-        message
-      }
-      ... on UpstreamError {
-        retryable
-      }
-    }
-  }
-`);
-
-const AddMembers = graphql(`
-  mutation IdempotentAdd($groupId: String!, $userIds: [String!]!, $idempotencyKey: String) {
-    addGroupMembers(groupId: $groupId, userIds: $userIds, idempotencyKey: $idempotencyKey) {
-      __typename
-      ... on AddGroupMembersSuccess {
-        addedUserIds
-        group {
-          memberCount
-        }
-      }
-      ... on IdempotencyKeyReusedError {
-        idempotencyKey
-      }
-    }
-  }
-`);
-
-const gateways: Array<{ fixture: GatewayFixture; database: FreshDatabase }> = [];
+const gateways: Array<{ fixture: GatewayKit; database: FreshDatabase }> = [];
 afterEach(async () => {
   for (const { fixture, database } of gateways.splice(0)) {
     await fixture.close();
@@ -52,15 +14,15 @@ afterEach(async () => {
 
 /** Gateways on a fresh database of `target`'s store. */
 function gatewayOn(target: StoreTarget) {
-  return async (options: GatewayOptions = {}): Promise<GatewayFixture> => {
+  return async (options: GatewayOptions = {}): Promise<GatewayKit> => {
     const database = await target.fresh();
-    const fixture = await startGateway({ ...options, config: { ...options.config, databaseUrl: database.url } });
+    const fixture = await startKit({ ...options, config: { ...options.config, databaseUrl: database.url } });
     gateways.push({ fixture, database });
     return fixture;
   };
 }
 
-async function callsTo(fixture: GatewayFixture, path: string): Promise<number> {
+async function callsTo(fixture: GatewayKit, path: string): Promise<number> {
   return (await emulatorLog(fixture.emulator)).filter((entry) => entry.path === path && entry.status === 200).length;
 }
 
@@ -70,8 +32,8 @@ describeEachStore('idempotency keys', (target) => {
   it('answers a repeated createGroup with the first result, creating one group', async () => {
     const fixture = await gateway();
     const request = { input: { name: 'Once', memberIds: ['bob'], idempotencyKey: 'create-once-1' } };
-    const first = await fixture.execute(CreateGroup, request, { as: 'alice' });
-    const second = await fixture.execute(CreateGroup, request, { as: 'alice' });
+    const first = await fixture.response.createGroup(request.input, { as: 'alice' });
+    const second = await fixture.response.createGroup(request.input, { as: 'alice' });
 
     expect(first.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess', group: { memberCount: 2 } });
     expect(second.data?.createGroup).toEqual(first.data?.createGroup);
@@ -84,7 +46,7 @@ describeEachStore('idempotency keys', (target) => {
   it('gives concurrent duplicates one group between them', async () => {
     const fixture = await gateway();
     const request = { input: { name: 'Racing', idempotencyKey: 'race-1' } };
-    const answers = await Promise.all(Array.from({ length: 8 }, () => fixture.execute(CreateGroup, request, { as: 'alice' })));
+    const answers = await Promise.all(Array.from({ length: 8 }, () => fixture.response.createGroup(request.input, { as: 'alice' })));
 
     const groupIds = new Set(answers.map((answer) => (answer.data?.createGroup as { group?: { groupId: string } }).group?.groupId));
     expect(groupIds.size).toBe(1);
@@ -94,8 +56,8 @@ describeEachStore('idempotency keys', (target) => {
 
   it('refuses the same key with a different input, changing nothing', async () => {
     const fixture = await gateway();
-    await fixture.execute(CreateGroup, { input: { name: 'First', idempotencyKey: 'reused' } }, { as: 'alice' });
-    const reused = await fixture.execute(CreateGroup, { input: { name: 'Second', idempotencyKey: 'reused' } }, { as: 'alice' });
+    await fixture.response.createGroup({ name: 'First', idempotencyKey: 'reused' }, { as: 'alice' });
+    const reused = await fixture.response.createGroup({ name: 'Second', idempotencyKey: 'reused' }, { as: 'alice' });
 
     expect(reused.data?.createGroup).toMatchObject({ __typename: 'IdempotencyKeyReusedError', idempotencyKey: 'reused' });
     expect(await callsTo(fixture, '/group/create.json')).toBe(1);
@@ -104,8 +66,8 @@ describeEachStore('idempotency keys', (target) => {
   it('scopes keys to the caller', async () => {
     const fixture = await gateway();
     const request = { input: { name: 'Mine', idempotencyKey: 'shared-key' } };
-    const alices = await fixture.execute(CreateGroup, request, { as: 'alice' });
-    const bobs = await fixture.execute(CreateGroup, request, { as: 'bob' });
+    const alices = await fixture.response.createGroup(request.input, { as: 'alice' });
+    const bobs = await fixture.response.createGroup(request.input, { as: 'bob' });
 
     expect(bobs.data?.createGroup.__typename).toBe('CreateGroupSuccess');
     expect(bobs.data?.createGroup).not.toEqual(alices.data?.createGroup);
@@ -114,11 +76,11 @@ describeEachStore('idempotency keys', (target) => {
 
   it('answers a repeated addGroupMembers with the first result, joining once', async () => {
     const fixture = await gateway();
-    await fixture.execute(CreateGroup, { input: { groupId: 'club', name: 'Club' } }, { as: 'alice' });
+    await fixture.response.createGroup({ groupId: 'club', name: 'Club' }, { as: 'alice' });
     const request = { groupId: 'club', userIds: ['bob', 'carol'], idempotencyKey: 'add-1' };
-    const first = await fixture.execute(AddMembers, request, { as: 'alice' });
-    const second = await fixture.execute(AddMembers, request, { as: 'alice' });
-    const reused = await fixture.execute(AddMembers, { ...request, userIds: ['dave'] }, { as: 'alice' });
+    const first = await fixture.response.addGroupMembers(request, { as: 'alice' });
+    const second = await fixture.response.addGroupMembers(request, { as: 'alice' });
+    const reused = await fixture.response.addGroupMembers({ ...request, userIds: ['dave'] }, { as: 'alice' });
 
     expect(first.data?.addGroupMembers).toMatchObject({ addedUserIds: ['bob', 'carol'], group: { memberCount: 3 } });
     expect(second.data?.addGroupMembers).toEqual(first.data?.addGroupMembers);
@@ -132,13 +94,13 @@ describeEachStore('idempotency keys', (target) => {
     await emulator.close();
     const fixture = await gateway({ emulator, config: { requestDeadlineMs: 500 } });
     const request = { input: { groupId: 'later', name: 'Later', idempotencyKey: 'retry-me' } };
-    const unreachable = await fixture.execute(CreateGroup, request, { as: 'alice' });
+    const unreachable = await fixture.response.createGroup(request.input, { as: 'alice' });
     expect(unreachable.data?.createGroup).toMatchObject({ __typename: 'UpstreamError', retryable: true });
 
     // The IM Service comes back at the same address; the client retries with the same key.
     const revived = await startFixtureEmulator({ port: Number(new URL(url).port) });
     try {
-      const retried = await fixture.execute(CreateGroup, request, { as: 'alice' });
+      const retried = await fixture.response.createGroup(request.input, { as: 'alice' });
       expect(retried.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess', group: { groupId: 'later' } });
     } finally {
       await revived.close();
@@ -147,7 +109,7 @@ describeEachStore('idempotency keys', (target) => {
 
   it('remembers keys for 24 hours, then forgets them', async () => {
     const fixture = await gateway();
-    await fixture.execute(CreateGroup, { input: { name: 'Old', idempotencyKey: 'aging' } }, { as: 'alice' });
+    await fixture.response.createGroup({ name: 'Old', idempotencyKey: 'aging' }, { as: 'alice' });
     const dayLater = Date.now() + 24 * 60 * 60 * 1000;
     expect(await fixture.app.service.sweepIdempotencyKeys(dayLater - 60_000)).toBe(0);
     expect(await fixture.app.service.sweepIdempotencyKeys(dayLater + 1000)).toBe(1);

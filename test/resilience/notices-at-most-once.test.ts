@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { FaultCreateDocument, RemoveMembersDocument } from '../generated/graphql.js';
-import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { eventually } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorGroup, emulatorLog, emulatorMessages } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
 
@@ -11,7 +11,7 @@ import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
  * its first IM call, so the queued fault hits the publish.
  */
 
-const opened: Array<{ fixture: GatewayFixture; database: FreshDatabase }> = [];
+const opened: Array<{ fixture: GatewayKit; database: FreshDatabase }> = [];
 afterEach(async () => {
   for (const { fixture, database } of opened.splice(0)) {
     await fixture.close();
@@ -19,25 +19,25 @@ afterEach(async () => {
   }
 });
 
-async function noticeRows(fixture: GatewayFixture) {
+async function noticeRows(fixture: GatewayKit) {
   return fixture.app.store.db.selectFrom('outbox').select(['status', 'last_error']).where('kind', '=', 'publishNotification').execute();
 }
 
-async function unconfirmedMetric(fixture: GatewayFixture): Promise<number> {
+async function unconfirmedMetric(fixture: GatewayKit): Promise<number> {
   const text = await (await fetch(`${fixture.url}/metrics`)).text();
   return Number(text.split('\n').find((line) => line.startsWith('outbox_notices_unconfirmed_total '))?.split(' ')[1]);
 }
 
-async function publishCalls(fixture: GatewayFixture): Promise<number> {
+async function publishCalls(fixture: GatewayKit): Promise<number> {
   return (await emulatorLog(fixture.emulator)).filter((entry) => entry.path === '/message/group/publish.json').length;
 }
 
 describeEachStore('notices at most once', (target) => {
-  async function groupWithBob(): Promise<GatewayFixture> {
+  async function groupWithBob(): Promise<GatewayKit> {
     const database = await target.fresh();
-    const fixture = await startGateway({ config: { databaseUrl: database.url, requestDeadlineMs: 2000, outbox: { leaseMs: 15_000, pollMs: 50 } } });
+    const fixture = await startKit({ config: { databaseUrl: database.url, requestDeadlineMs: 2000, outbox: { leaseMs: 15_000, pollMs: 50 } } });
     opened.push({ fixture, database });
-    const created = await fixture.execute(FaultCreateDocument, { input: { groupId: 'club', name: 'Club', memberIds: ['bob', 'carol'] } }, { as: 'alice' });
+    const created = await fixture.response.createGroup({ groupId: 'club', name: 'Club', memberIds: ['bob', 'carol'], notify: false }, { as: 'alice' });
     expect(created.data?.createGroup.__typename).toBe('CreateGroupSuccess');
     return fixture;
   }
@@ -49,7 +49,7 @@ describeEachStore('notices at most once', (target) => {
     it(`a publish answered ${fault} is not repeated (${published ? 'it was published' : 'it is lost'}); the change goes on`, async () => {
       const fixture = await groupWithBob();
       fixture.emulator.setFaults({ failNext: [fault] });
-      const removed = await fixture.execute(RemoveMembersDocument, { groupId: 'club', userIds: ['bob'] }, { as: 'alice' });
+      const removed = await fixture.response.removeGroupMembers({ groupId: 'club', userIds: ['bob'] }, { as: 'alice' });
       expect(removed.data?.removeGroupMembers.__typename).toBe('RemoveGroupMembersSuccess');
 
       // The quit behind the notice still went through.

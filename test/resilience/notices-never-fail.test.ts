@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ScenarioCreateDocument,
-  ScenarioDismissDocument,
-  ScenarioRemoveDocument,
-  ScenarioTransferDocument,
-} from '../generated/graphql.js';
-import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { eventually } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorGroup, emulatorLog, emulatorMessages } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
 import { ConfigError, loadConfig, type Config } from '../../src/config.js';
@@ -16,7 +11,7 @@ import { ConfigError, loadConfig, type Config } from '../../src/config.js';
  * out, and is never repeated): a notice not through in time follows through the outbox.
  */
 
-const opened: Array<{ fixture: GatewayFixture; database: FreshDatabase }> = [];
+const opened: Array<{ fixture: GatewayKit; database: FreshDatabase }> = [];
 afterEach(async () => {
   for (const { fixture, database } of opened.splice(0)) {
     await fixture.close();
@@ -24,7 +19,7 @@ afterEach(async () => {
   }
 });
 
-async function notices(fixture: GatewayFixture, groupId: string) {
+async function notices(fixture: GatewayKit, groupId: string) {
   return fixture.app.store.db
     .selectFrom('outbox')
     .select(['status', 'last_error'])
@@ -34,20 +29,20 @@ async function notices(fixture: GatewayFixture, groupId: string) {
     .execute();
 }
 
-async function group(fixture: GatewayFixture, groupId: string) {
+async function group(fixture: GatewayKit, groupId: string) {
   return fixture.app.store.db.selectFrom('groups').selectAll().where('group_id', '=', groupId).executeTakeFirstOrThrow();
 }
 
 describeEachStore('notices never fail their change', (target) => {
-  async function gateway(config: Partial<Config>): Promise<GatewayFixture> {
+  async function gateway(config: Partial<Config>): Promise<GatewayKit> {
     const database = await target.fresh();
-    const fixture = await startGateway({ config: { databaseUrl: database.url, outbox: { leaseMs: 15_000, pollMs: 50 }, ...config } });
+    const fixture = await startKit({ config: { databaseUrl: database.url, outbox: { leaseMs: 15_000, pollMs: 50 }, ...config } });
     opened.push({ fixture, database });
     return fixture;
   }
 
-  async function create(fixture: GatewayFixture, groupId: string, memberIds: string[]): Promise<void> {
-    const created = await fixture.execute(ScenarioCreateDocument, { input: { groupId, name: groupId, memberIds } }, { as: 'alice' });
+  async function create(fixture: GatewayKit, groupId: string, memberIds: string[]): Promise<void> {
+    const created = await fixture.response.createGroup({ groupId, name: groupId, memberIds }, { as: 'alice' });
     expect(created.data?.createGroup.__typename).toBe('CreateGroupSuccess');
   }
 
@@ -57,7 +52,7 @@ describeEachStore('notices never fail their change', (target) => {
     await eventually(async () => (await notices(fixture, 'club'))[0]?.status === 'DONE');
 
     fixture.emulator.setFaults({ rateLimitedRate: 1 });
-    const transferred = await fixture.execute(ScenarioTransferDocument, { groupId: 'club', userId: 'bob' }, { as: 'alice' });
+    const transferred = await fixture.response.transferGroupOwnership({ groupId: 'club', userId: 'bob' }, { as: 'alice' });
     expect(transferred.errors).toBeUndefined();
     expect(transferred.data?.transferGroupOwnership.__typename).toBe('TransferGroupOwnershipSuccess');
     expect((await group(fixture, 'club')).owner_id).toBe('bob');
@@ -75,9 +70,9 @@ describeEachStore('notices never fail their change', (target) => {
     // The backlog: Create notices of other groups, past the publish budget (2 per second).
     for (let i = 0; i < 8; i++) await create(fixture, `flood${i}`, ['dave']);
 
-    const removed = await fixture.execute(ScenarioRemoveDocument, { groupId: 'club', userIds: ['bob'] }, { as: 'alice' });
+    const removed = await fixture.response.removeGroupMembers({ groupId: 'club', userIds: ['bob'] }, { as: 'alice' });
     expect(removed.data?.removeGroupMembers.__typename).toBe('RemoveGroupMembersSuccess');
-    const dismissed = await fixture.execute(ScenarioDismissDocument, { groupId: 'gone' }, { as: 'alice' });
+    const dismissed = await fixture.response.dismissGroup({ groupId: 'gone' }, { as: 'alice' });
     expect(dismissed.data?.dismissGroup.__typename).toBe('DismissGroupSuccess');
     expect((await group(fixture, 'gone')).dismissed_at).not.toBeNull();
 

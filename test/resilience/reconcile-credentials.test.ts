@@ -2,14 +2,9 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { openStore } from '../../src/groups/store/database.js';
-import { startGateway } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { startFixtureEmulator } from '../fixtures/im.js';
 import { storeTargets, type FreshDatabase } from '../fixtures/stores.js';
-import { rawDocument } from '../fidelity/raw-document.js';
-
-const Create = rawDocument(`
-  mutation CredentialsCreate($input: CreateGroupInput!) { createGroup(input: $input) { __typename ... on CreateGroupSuccess { group { syncStatus } } } }
-`);
 
 /** Runs `npm run reconcile` as an operator would: the exit code and both outputs. */
 function runReconcile(env: Record<string, string>, args: string[]) {
@@ -50,9 +45,9 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
     // The real IM Service is down when the group is created: its createGroup row stays PENDING.
     emulator = await startFixtureEmulator();
     emulator.setFaults({ error500Rate: 1 });
-    const fixture = await startGateway({ emulator, config: { databaseUrl: database.url } });
+    const fixture = await startKit({ emulator, config: { databaseUrl: database.url } });
     try {
-      const created = await fixture.execute(Create, { input: { groupId: 'waiting', name: 'Waiting', memberIds: ['bob'] } }, { as: 'alice' });
+      const created = await fixture.response.createGroup({ groupId: 'waiting', name: 'Waiting', memberIds: ['bob'] }, { as: 'alice' });
       expect(created.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess', group: { syncStatus: 'PENDING' } });
     } finally {
       await fixture.close();

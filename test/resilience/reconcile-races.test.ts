@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { findDrift, repairDrift, type Drift, type ReconcileDeps } from '../../src/groups/reconcile.js';
-import { eventually, startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { eventually } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { clientFor, emulatorGroup, startFixtureEmulator } from '../fixtures/im.js';
 import { storeTargets, type FreshDatabase } from '../fixtures/stores.js';
-import { rawDocument } from '../fidelity/raw-document.js';
-
-const Create = rawDocument(`mutation RaceCreate($input: CreateGroupInput!) { createGroup(input: $input) { __typename } }`);
-const Dismiss = rawDocument(`mutation RaceDismiss($groupId: String!) { dismissGroup(groupId: $groupId) { __typename } }`);
-const Add = rawDocument(`mutation RaceAdd($groupId: String!, $userIds: [String!]!) { addGroupMembers(groupId: $groupId, userIds: $userIds) { __typename } }`);
 
 const sorted = (members: string[] | undefined) => [...(members ?? [])].sort();
 
@@ -19,14 +15,14 @@ const sorted = (members: string[] | undefined) => [...(members ?? [])].sort();
 describe.each(storeTargets().map((target) => [target.dialect, target] as const))('reconcile against changes made during its walk (%s)', (_, target) => {
   let emulator: RunningEmulator;
   let database: FreshDatabase;
-  let fixture: GatewayFixture;
+  let fixture: GatewayKit;
   let deps: ReconcileDeps;
 
   beforeAll(async () => {
     if (target.skip) return;
     database = await target.fresh();
     emulator = await startFixtureEmulator();
-    fixture = await startGateway({ emulator, config: { databaseUrl: database.url } });
+    fixture = await startKit({ emulator, config: { databaseUrl: database.url } });
     deps = { store: fixture.app.store, im: fixture.app.im, ...fixture.app.repositories };
   }, 30_000);
   afterAll(async () => {
@@ -37,9 +33,9 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
   });
 
   async function create(groupId: string, memberIds: string[]): Promise<void> {
-    const created = await fixture.execute(Create, { input: { groupId, name: groupId, memberIds } }, { as: 'alice' });
+    const created = await fixture.response.createGroup({ groupId, name: groupId, memberIds }, { as: 'alice' });
     expect(created.data?.createGroup.__typename).toBe('CreateGroupSuccess');
-    await eventually(async () => (await deps.groups.findById(deps.store.db, groupId))?.sync_status === 'SYNCED');
+    await eventually(async () => (await deps.groups.findById(deps.store.db, groupId))?.syncStatus === 'SYNCED');
   }
 
   /** Walks every group and answers the drift found for `groupId`, as `npm run reconcile` would before repairing. */
@@ -61,15 +57,15 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
     expect(drift.lost).toBe(true);
 
     // Between the walk and the repair, the owner dismisses the group through the gateway.
-    expect((await fixture.execute(Dismiss, { groupId: 'doomed' }, { as: 'alice' })).data?.dismissGroup.__typename).toBe('DismissGroupSuccess');
-    await eventually(async () => (await deps.groups.findById(deps.store.db, 'doomed'))?.sync_status === 'SYNCED');
+    expect((await fixture.response.dismissGroup({ groupId: 'doomed' }, { as: 'alice' })).data?.dismissGroup.__typename).toBe('DismissGroupSuccess');
+    await eventually(async () => (await deps.groups.findById(deps.store.db, 'doomed'))?.syncStatus === 'SYNCED');
 
     expect(await repairDrift(deps, drift)).toBe(false);
     await eventually(async () => (await deps.outbox.backlog()).pending === 0);
     expect(await emulatorGroup(emulator, 'doomed')).toBeNull();
     const stored = await deps.groups.findById(deps.store.db, 'doomed');
-    expect(stored?.dismissed_at).not.toBeNull();
-    expect(stored?.sync_status).toBe('SYNCED');
+    expect(stored?.dismissedAt).not.toBeNull();
+    expect(stored?.syncStatus).toBe('SYNCED');
   });
 
   it.skipIf(target.skip)('does not quit a member added after the walk read the group', async () => {
@@ -82,8 +78,8 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
     expect(drift.extraAtIm).toEqual(['carol']);
 
     // Then she is added through the gateway, before the repair: she is a member now, by the store too.
-    expect((await fixture.execute(Add, { groupId: 'club', userIds: ['carol'] }, { as: 'alice' })).data?.addGroupMembers.__typename).toBe('AddGroupMembersSuccess');
-    await eventually(async () => (await deps.groups.findById(deps.store.db, 'club'))?.sync_status === 'SYNCED');
+    expect((await fixture.response.addGroupMembers({ groupId: 'club', userIds: ['carol'] }, { as: 'alice' })).data?.addGroupMembers.__typename).toBe('AddGroupMembersSuccess');
+    await eventually(async () => (await deps.groups.findById(deps.store.db, 'club'))?.syncStatus === 'SYNCED');
 
     expect(await repairDrift(deps, drift)).toBe(false);
     await eventually(async () => (await deps.outbox.backlog()).pending === 0);
@@ -98,7 +94,7 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
     await im.close();
     const drift = await driftOf('steady');
     expect(await repairDrift(deps, drift)).toBe(true);
-    await eventually(async () => (await deps.groups.findById(deps.store.db, 'steady'))?.sync_status === 'SYNCED');
+    await eventually(async () => (await deps.groups.findById(deps.store.db, 'steady'))?.syncStatus === 'SYNCED');
     expect(sorted((await emulatorGroup(emulator, 'steady'))?.members)).toEqual(['alice', 'bob']);
   });
 });

@@ -1,16 +1,11 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { eventually, startGateway } from '../fixtures/gateway.js';
+import { eventually } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { clientFor, emulatorGroup, startFixtureEmulator } from '../fixtures/im.js';
 import { storeTargets, type FreshDatabase } from '../fixtures/stores.js';
-import { rawDocument } from '../fidelity/raw-document.js';
-
-const Create = rawDocument(`
-  mutation ResetCreate($input: CreateGroupInput!) { createGroup(input: $input) { __typename ... on CreateGroupSuccess { group { syncStatus } } } }
-`);
-const Rename = rawDocument(`mutation ResetRename($groupId: String!, $name: String!) { updateGroup(groupId: $groupId, name: $name) { __typename } }`);
-const Dismiss = rawDocument(`mutation ResetDismiss($groupId: String!) { dismissGroup(groupId: $groupId) { __typename } }`);
+import { resetEmulator } from '../kit/emulator.js';
 
 /** Runs `npm run reconcile` as an operator would; answers the exit code, the output and the JSON summary (the last line). */
 function runReconcile(env: Record<string, string>, args: string[] = []) {
@@ -38,20 +33,20 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
     database = await target.fresh({ reopenable: true });
     emulator = await startFixtureEmulator();
     // One row tried once only, so that a code 1000 storm leaves a FAILED group behind quickly.
-    const fixture = await startGateway({ emulator, config: { databaseUrl: database.url, outbox: { leaseMs: 15_000, pollMs: 100, maxAttempts: 1 } } });
+    const fixture = await startKit({ emulator, config: { databaseUrl: database.url, outbox: { leaseMs: 15_000, pollMs: 100, maxAttempts: 1 } } });
     try {
       for (const [groupId, name, memberIds] of [
         ['alpha', 'Alpha club', ['bob', 'carol']],
         ['beta', 'Beta', ['dave']],
         ['gamma', 'Gamma', ['erin']],
       ] as const) {
-        const created = await fixture.execute(Create, { input: { groupId, name, memberIds: [...memberIds] } }, { as: 'alice' });
+        const created = await fixture.response.createGroup({ groupId, name, memberIds: [...memberIds] }, { as: 'alice' });
         expect(created.data?.createGroup.__typename).toBe('CreateGroupSuccess');
       }
-      expect((await fixture.execute(Rename, { groupId: 'beta', name: 'Beta renamed' }, { as: 'alice' })).data?.updateGroup.__typename).toBe('UpdateGroupSuccess');
-      expect((await fixture.execute(Dismiss, { groupId: 'gamma' }, { as: 'alice' })).data?.dismissGroup.__typename).toBe('DismissGroupSuccess');
+      expect((await fixture.response.updateGroup({ groupId: 'beta', name: 'Beta renamed' }, { as: 'alice' })).data?.updateGroup.__typename).toBe('UpdateGroupSuccess');
+      expect((await fixture.response.dismissGroup({ groupId: 'gamma' }, { as: 'alice' })).data?.dismissGroup.__typename).toBe('DismissGroupSuccess');
       emulator.setFaults({ code1000Groups: ['broken'], code1000Status: 200 });
-      const broken = await fixture.execute(Create, { input: { groupId: 'broken', name: 'Broken', memberIds: ['frank'] } }, { as: 'alice' });
+      const broken = await fixture.response.createGroup({ groupId: 'broken', name: 'Broken', memberIds: ['frank'] }, { as: 'alice' });
       expect(broken.data?.createGroup.__typename).toBe('CreateGroupSuccess');
       // Everything settled (on a slow machine an answer may have come back PENDING) before the gateway stops.
       await eventually(async () => {
@@ -68,7 +63,7 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
       await fixture.close();
     }
     // The IM Service loses everything; then the dismissed group comes back there behind the gateway's back.
-    await fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+    await resetEmulator(emulator);
     const im = clientFor([emulator.url]);
     await im.client.createGroup({ groupId: 'gamma', groupName: 'Gamma', userIds: ['erin'] });
     await im.close();

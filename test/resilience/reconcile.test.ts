@@ -4,17 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { graphql } from '../generated/index.js';
-import { startGateway, type GatewayFixture } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { clientFor, emulatorGroup, emulatorLog, startFixtureEmulator } from '../fixtures/im.js';
-
-const CreateGroup = graphql(`
-  mutation ReconcileCreate($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      __typename
-    }
-  }
-`);
 
 /** Runs `npm run reconcile` as an operator would, against the same database and IM Service. */
 function runReconcile(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -33,7 +24,7 @@ function runReconcile(env: Record<string, string>, args: string[] = []): Promise
 
 describe('npm run reconcile', () => {
   let emulator: RunningEmulator;
-  let fixture: GatewayFixture;
+  let fixture: GatewayKit;
   let directory: string;
   let env: Record<string, string>;
 
@@ -41,13 +32,13 @@ describe('npm run reconcile', () => {
     directory = mkdtempSync(join(tmpdir(), 'reconcile-'));
     const databaseUrl = join(directory, 'gateway.sqlite');
     emulator = await startFixtureEmulator();
-    fixture = await startGateway({ emulator, config: { databaseUrl } });
+    fixture = await startKit({ emulator, config: { databaseUrl } });
     for (const [groupId, memberIds] of [
       ['intact', ['bob']],
       ['lost', ['bob', 'carol']],
       ['haunted', ['dave']],
     ] as const) {
-      const response = await fixture.execute(CreateGroup, { input: { groupId, name: groupId, memberIds: [...memberIds] } }, { as: 'alice' });
+      const response = await fixture.response.createGroup({ groupId, name: groupId, memberIds: [...memberIds] }, { as: 'alice' });
       expect(response.data?.createGroup.__typename).toBe('CreateGroupSuccess');
     }
     await fixture.close();

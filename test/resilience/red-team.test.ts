@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { probePostgres, probeRedisServer } from '../../bench/cluster-scenario.js';
-import { runSoak, type SoakResult } from '../../bench/soak-scenario.js';
+import { probePostgres, probeRedisServer, runSoak, type SoakResult } from '../kit/bench-scenarios.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { compare, imGroups, readStoreAt } from '../support/convergence.js';
+import { compare, imGroups, readStoreAt } from '../kit/convergence.js';
 import { eventually } from '../fixtures/gateway.js';
 import { startFixtureEmulator } from '../fixtures/im.js';
 import { exitStatus, freePort, spawnGateway, waitForLog } from '../fixtures/process.js';

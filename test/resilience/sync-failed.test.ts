@@ -1,37 +1,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { graphql } from '../generated/index.js';
-import { eventually, startGateway, userIds, type GatewayFixture } from '../fixtures/gateway.js';
+import { eventually, userIds } from '../fixtures/gateway.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { emulatorGroup } from '../fixtures/im.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
 
-const Create = graphql(`
-  mutation FailingCreate($input: CreateGroupInput!) {
-    createGroup(input: $input, notify: false) {
-      __typename
-      ... on CreateGroupSuccess {
-        group {
-          syncStatus
-        }
-      }
-    }
-  }
-`);
-const Status = graphql(`
-  query FailingStatus($groupId: String!) {
-    group(groupId: $groupId) {
-      syncStatus
-      syncError
-    }
-  }
-`);
-
 describeEachStore('a change the IM Service refuses after the request was answered', (target) => {
-  let fixture: GatewayFixture;
+  let fixture: GatewayKit;
   let database: FreshDatabase;
 
   beforeAll(async () => {
     database = await target.fresh();
-    fixture = await startGateway({ config: { requestDeadlineMs: 300, databaseUrl: database.url } });
+    fixture = await startKit({ config: { requestDeadlineMs: 300, databaseUrl: database.url } });
   });
   afterAll(async () => {
     await fixture.close();
@@ -41,7 +20,7 @@ describeEachStore('a change the IM Service refuses after the request was answere
   it('stops being retried and marks the group FAILED, with the IM code in syncError', async () => {
     // The IM Service answers 500 until the request's deadline: no definitive answer, so PENDING.
     fixture.emulator.setFaults({ error500Rate: 1 });
-    const answer = await fixture.execute(Create, { input: { groupId: 'doomed', name: 'Doomed', memberIds: ['bob'] } }, { as: 'alice' });
+    const answer = await fixture.response.createGroup({ groupId: 'doomed', name: 'Doomed', memberIds: ['bob'], notify: false }, { as: 'alice' });
     expect(answer.data?.createGroup).toMatchObject({ __typename: 'CreateGroupSuccess', group: { syncStatus: 'PENDING' } });
 
     // Meanwhile the IM group fills up behind the gateway's back, so the retried create must be refused (1002).
@@ -52,7 +31,7 @@ describeEachStore('a change the IM Service refuses after the request was answere
 
     let status: { syncStatus: string; syncError?: string | null } | null | undefined;
     await eventually(async () => {
-      status = (await fixture.execute(Status, { groupId: 'doomed' }, { as: 'alice' })).data?.group;
+      status = (await fixture.group({ groupId: 'doomed' }, { as: 'alice' })).data?.group;
       return status?.syncStatus === 'FAILED';
     }, 15_000);
     expect(status?.syncError).toContain('1002');

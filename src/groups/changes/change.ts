@@ -77,11 +77,15 @@ export class ChangeContext {
     return member;
   }
 
-  /** The notification sender is no one's member, owner or target: a notice from it must be the gateway's. */
-  refuseReserved(userIds: readonly string[], path: readonly string[]): void {
-    const issues = userIds.flatMap((userId, index) =>
-      userId === this.limits.notificationSender ? [{ path: [...path, index], message: `"${userId}" is reserved for group notifications` }] : [],
-    );
+  /**
+   * The notification sender is no one's member, owner or target: a notice from it must be the
+   * gateway's. `path` is the input field; a list's issues name the index too.
+   */
+  refuseReserved(userIds: string | readonly string[], path: readonly string[]): void {
+    const named = typeof userIds === 'string' ? [{ userId: userIds, path }] : userIds.map((userId, index) => ({ userId, path: [...path, index] }));
+    const issues = named
+      .filter(({ userId }) => userId === this.limits.notificationSender)
+      .map(({ userId, path: at }) => ({ path: at, message: `"${userId}" is reserved for group notifications` }));
     if (issues.length > 0) throw new InvalidInputError(issues);
   }
 }

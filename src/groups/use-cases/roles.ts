@@ -24,7 +24,7 @@ export interface MemberOutcome {
 export const transferGroupOwnership: UseCase<MemberInput, { groupId: string }> = {
   name: 'transferGroupOwnership',
   async plan(change, { groupId, userId: newOwnerId }) {
-    change.refuseReserved([newOwnerId], ['input', 'userId']);
+    change.refuseReserved(newOwnerId, ['input', 'userId']);
     const { group, actor } = await change.loadForChange(groupId);
     authorize('transferOwnership', actor?.role ?? null);
     const actorId = change.actorId;

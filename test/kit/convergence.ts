@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { openStore } from '../../src/groups/store/database.js';
 import type { Database } from '../../src/groups/store/tables.js';
+import { emulatorGroups, emulatorMessages } from './emulator.js';
 
 export interface GroupState {
   groupId: string;
@@ -64,8 +65,7 @@ export async function readStore(db: Kysely<Database>): Promise<StoreState> {
 }
 
 export async function imGroups(emulatorUrl: string): Promise<GroupState[]> {
-  const response = await fetch(`${emulatorUrl}/_emulator/groups`);
-  const { groups } = (await response.json()) as { groups: GroupState[] };
+  const groups = await emulatorGroups(emulatorUrl);
   return groups.map((group) => ({ ...group, members: [...group.members].sort() })).sort((a, b) => a.groupId.localeCompare(b.groupId));
 }
 
@@ -84,8 +84,7 @@ export function compare(store: readonly GroupState[], im: readonly GroupState[])
  * whatever the content's format.
  */
 export async function noticeFigures(emulatorUrl: string): Promise<NoticeFigures> {
-  const response = await fetch(`${emulatorUrl}/_emulator/messages`);
-  const { messages } = (await response.json()) as { messages: Array<{ toGroupId: string; objectName: string; content: unknown }> };
+  const messages = await emulatorMessages(emulatorUrl);
   const seen = new Set<string>();
   for (const message of messages) {
     seen.add(`${message.toGroupId}\u0000${message.objectName}\u0000${typeof message.content === 'string' ? message.content : JSON.stringify(message.content)}`);

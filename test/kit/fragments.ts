@@ -1,0 +1,134 @@
+import { graphql } from '../generated/index.js';
+
+/**
+ * The selections the kit's operations share. Each mutation's success member has one fragment
+ * (what a client reads after that change); every error member is read through `KitErrorFields`,
+ * so a new typed error needs one line here, not one per test file.
+ */
+
+export const ErrorFields = graphql(`
+  fragment KitErrorFields on Error {
+    message
+    ... on ValidationError {
+      issues {
+        path
+        message
+      }
+    }
+    ... on GroupNotFoundError {
+      groupId
+    }
+    ... on GroupIdTakenError {
+      groupId
+    }
+    ... on MemberLimitExceededError {
+      limit
+      requested
+    }
+    ... on OwnerCannotLeaveError {
+      groupId
+    }
+    ... on NotAMemberError {
+      groupId
+      userId
+    }
+    ... on IdempotencyKeyReusedError {
+      idempotencyKey
+    }
+    ... on RateLimitedError {
+      retryAfterMs
+    }
+    ... on UpstreamError {
+      imCode
+      retryable
+    }
+  }
+`);
+
+/** A group's profile, as any signed-in user reads it. */
+export const GroupFields = graphql(`
+  fragment KitGroupFields on Group {
+    groupId
+    name
+    avatarUrl
+    memberCount
+    createdAt
+    syncStatus
+    owner {
+      userId
+      role
+    }
+  }
+`);
+
+/** The group a createGroup answers: its profile and its global id (for `node(id:)`). */
+export const CreatedGroupFields = graphql(`
+  fragment KitCreatedGroupFields on Group {
+    id
+    ...KitGroupFields
+  }
+`);
+
+export const CreateGroupSuccessFields = graphql(`
+  fragment KitCreateGroupSuccessFields on CreateGroupSuccess {
+    group {
+      ...KitCreatedGroupFields
+    }
+  }
+`);
+
+export const AddGroupMembersSuccessFields = graphql(`
+  fragment KitAddGroupMembersSuccessFields on AddGroupMembersSuccess {
+    addedUserIds
+    group {
+      groupId
+      memberCount
+      syncStatus
+    }
+  }
+`);
+
+export const RemoveGroupMembersSuccessFields = graphql(`
+  fragment KitRemoveGroupMembersSuccessFields on RemoveGroupMembersSuccess {
+    removedUserIds
+    group {
+      groupId
+      memberCount
+      syncStatus
+    }
+  }
+`);
+
+export const UpdateGroupSuccessFields = graphql(`
+  fragment KitUpdateGroupSuccessFields on UpdateGroupSuccess {
+    group {
+      groupId
+      name
+      avatarUrl
+      syncStatus
+    }
+  }
+`);
+
+export const TransferGroupOwnershipSuccessFields = graphql(`
+  fragment KitTransferGroupOwnershipSuccessFields on TransferGroupOwnershipSuccess {
+    group {
+      groupId
+      memberCount
+      owner {
+        userId
+        role
+      }
+    }
+  }
+`);
+
+/** Where a page of a connection stands. */
+export const PageInfoFields = graphql(`
+  fragment KitPageInfoFields on PageInfo {
+    hasNextPage
+    hasPreviousPage
+    startCursor
+    endCursor
+  }
+`);

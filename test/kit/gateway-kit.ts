@@ -1,0 +1,37 @@
+import { afterEach } from 'vitest';
+import { noticesSettled, startGateway, type GatewayFixture, type GatewayOptions } from '../fixtures/gateway.js';
+import { createKit, type Kit } from './client.js';
+
+/** An in-process gateway with the kit's operations on it: `kit.addGroupMembers(...)`, `kit.app`, `kit.close()`. */
+export type GatewayKit = GatewayFixture & Kit & { gateway: GatewayFixture };
+
+export interface GatewayKitOptions {
+  /**
+   * Wait, after each mutation, for the notices that follow it to have had their first try (the
+   * client is answered before they are sent): for tests that read the IM Service's messages next.
+   */
+  settleNotices?: boolean;
+}
+
+export function kitFor(gateway: GatewayFixture, { settleNotices = false }: GatewayKitOptions = {}): GatewayKit {
+  const kit = createKit(gateway, settleNotices ? { afterMutation: () => noticesSettled(gateway) } : {});
+  return { ...gateway, ...kit, gateway };
+}
+
+/** `startGateway` with the kit on it. */
+export async function startKit({ settleNotices, ...options }: GatewayOptions & GatewayKitOptions = {}): Promise<GatewayKit> {
+  return kitFor(await startGateway(options), { settleNotices });
+}
+
+/** A fresh gateway (and its kit) per call, closed after the test that asked for it. Call at the top of a test file. */
+export function useGateways(kitOptions: GatewayKitOptions = {}): (options?: GatewayOptions) => Promise<GatewayKit> {
+  const open: GatewayFixture[] = [];
+  afterEach(async () => {
+    for (const fixture of open.splice(0)) await fixture.close();
+  });
+  return async (options) => {
+    const fixture = await startGateway(options);
+    open.push(fixture);
+    return kitFor(fixture, kitOptions);
+  };
+}

@@ -1,0 +1,143 @@
+import { graphql } from '../generated/index.js';
+
+/** One document per read the tests make; each answers the whole response (reads assert on errors too). */
+
+/**
+ * A group's profile and its first 100 members (a member's view; others get a FORBIDDEN error on
+ * `members`). 100, not 200: the query cost limit counts the member fields once per member asked for.
+ */
+const Group = graphql(`
+  query KitGroup($groupId: String!) {
+    group(groupId: $groupId) {
+      ...KitGroupFields
+      syncError
+      viewerRole
+      members(first: 100) {
+        edges {
+          node {
+            userId
+            role
+          }
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+    }
+  }
+`);
+
+/** One page of a group's members, for paging specifications. */
+const GroupMembers = graphql(`
+  query KitGroupMembers($groupId: String!, $first: Int, $after: String, $role: MemberRole) {
+    group(groupId: $groupId) {
+      memberCount
+      members(first: $first, after: $after, role: $role) {
+        edges {
+          cursor
+          node {
+            userId
+            role
+            joinedAt
+          }
+        }
+        pageInfo {
+          ...KitPageInfoFields
+        }
+      }
+    }
+  }
+`);
+
+const Groups = graphql(`
+  query KitGroups($groupIds: [String!]!) {
+    groups(groupIds: $groupIds) {
+      groupId
+      name
+      memberCount
+      owner {
+        userId
+      }
+    }
+  }
+`);
+
+/** A conversation list's line per group: what bench:graphql reads against a bare Yoga (one statement per read). */
+const ConversationList = graphql(`
+  query KitConversationList($groupIds: [String!]!) {
+    groups(groupIds: $groupIds) {
+      name
+      memberCount
+    }
+  }
+`);
+
+const Node = graphql(`
+  query KitNode($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Group {
+        groupId
+        name
+      }
+    }
+  }
+`);
+
+const Viewer = graphql(`
+  query KitViewer {
+    viewer {
+      userId
+    }
+  }
+`);
+
+/** One page of the caller's groups. */
+const ViewerGroups = graphql(`
+  query KitViewerGroups($first: Int, $after: String, $role: MemberRole) {
+    viewer {
+      userId
+      groups(first: $first, after: $after, role: $role) {
+        edges {
+          cursor
+          role
+          joinedAt
+          node {
+            groupId
+            name
+            memberCount
+            createdAt
+            owner {
+              userId
+            }
+            viewerRole
+          }
+        }
+        pageInfo {
+          ...KitPageInfoFields
+        }
+      }
+    }
+  }
+`);
+
+type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
+
+export const QUERIES = {
+  group: { document: Group, variables: (args: { groupId: string }) => args },
+  groupMembers: {
+    document: GroupMembers,
+    variables: (args: { groupId: string; first?: number; after?: string | null; role?: Role | null }) => args,
+  },
+  groups: { document: Groups, variables: (args: { groupIds: string[] }) => args },
+  conversationList: { document: ConversationList, variables: (args: { groupIds: string[] }) => args },
+  node: { document: Node, variables: (args: { id: string }) => args },
+  viewer: { document: Viewer, variables: (_args: Record<string, never>) => ({}) },
+  viewerGroups: {
+    document: ViewerGroups,
+    variables: (args: { first?: number; after?: string | null; role?: Role | null }) => args,
+  },
+} as const;
+
+export type QueryName = keyof typeof QUERIES;
