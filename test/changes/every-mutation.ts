@@ -15,6 +15,8 @@ export interface MutationCase {
   input(groupId: string): Record<string, unknown>;
   /** Another request, to send with the first one's key. */
   other(groupId: string): Record<string, unknown>;
+  /** Whether the IM Service hears of it: then a saturated budget refuses it (shedding); otherwise nothing waits on the budget. */
+  reachesIm: boolean;
 }
 
 export const EVERY_MUTATION: readonly MutationCase[] = [
@@ -23,39 +25,45 @@ export const EVERY_MUTATION: readonly MutationCase[] = [
     as: OWNER,
     input: (groupId) => ({ groupId: `${groupId}x`, name: 'Fresh', memberIds: [MEMBER] }),
     other: (groupId) => ({ groupId: `${groupId}x`, name: 'Fresh', memberIds: [ADMIN] }),
+    reachesIm: true,
   },
   {
     name: 'addGroupMembers',
     as: OWNER,
     input: (groupId) => ({ groupId, userIds: ['newcomer'] }),
     other: (groupId) => ({ groupId, userIds: ['someone'] }),
+    reachesIm: true,
   },
   {
     name: 'removeGroupMembers',
     as: OWNER,
     input: (groupId) => ({ groupId, userIds: [MEMBER] }),
     other: (groupId) => ({ groupId, userIds: [ADMIN] }),
+    reachesIm: true,
   },
-  { name: 'leaveGroup', as: MEMBER, input: (groupId) => ({ groupId }), other: (groupId) => ({ groupId, notify: false }) },
+  { name: 'leaveGroup', as: MEMBER, input: (groupId) => ({ groupId }), other: (groupId) => ({ groupId, notify: false }), reachesIm: true },
   {
     name: 'updateGroup',
     as: OWNER,
     input: (groupId) => ({ groupId, name: 'Renamed' }),
     other: (groupId) => ({ groupId, name: 'Renamed again' }),
+    reachesIm: true,
   },
   {
     name: 'transferGroupOwnership',
     as: OWNER,
     input: (groupId) => ({ groupId, userId: ADMIN }),
     other: (groupId) => ({ groupId, userId: MEMBER }),
+    reachesIm: true,
   },
   {
     name: 'setGroupMemberRole',
     as: OWNER,
     input: (groupId) => ({ groupId, userId: MEMBER, role: 'ADMIN' }),
     other: (groupId) => ({ groupId, userId: MEMBER, role: 'MEMBER' }),
+    reachesIm: false,
   },
-  { name: 'dismissGroup', as: OWNER, input: (groupId) => ({ groupId }), other: (groupId) => ({ groupId, notify: false }) },
+  { name: 'dismissGroup', as: OWNER, input: (groupId) => ({ groupId }), other: (groupId) => ({ groupId, notify: false }), reachesIm: true },
 ];
 
 /**

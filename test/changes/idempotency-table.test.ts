@@ -32,7 +32,8 @@ describeEachStore('every mutation, repeated with its idempotency key', (target) 
       await noticesSettled(kit);
       const afterFirst = await effects(kit, groupId);
       expect(first.answer).toMatchObject({ __typename: MUTATIONS[row.name].success });
-      expect(afterFirst).not.toEqual(before);
+      // The change itself, not only its recorded key, is there to be repeated.
+      expect({ ...afterFirst, keys: [] }).not.toEqual({ ...before, keys: [] });
 
       const repeat = await send(row.input(groupId));
       await noticesSettled(kit);

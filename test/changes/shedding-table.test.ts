@@ -7,19 +7,21 @@ import { EVERY_MUTATION, effects } from './every-mutation.js';
 
 /**
  * Under load every change the IM Service must hear of is refused at once, with nothing written,
- * when the budget cannot start its calls before the request's deadline: the runner computes that
- * from the change's own plan, so no mutation can forget it. The budget here is one call per
- * second per rate class and the deadline 100 ms: once a call of each class has gone, the next
- * would wait most of a second.
+ * when the budget cannot start the calls that decide it before the request's deadline (its group
+ * calls; a transfer's notice, its only call): the runner computes that from the change's own
+ * plan, so no mutation can forget it. The budget here is one call per second per rate class and
+ * the deadline 100 ms: once a call of each class has gone, the next would wait most of a second.
  */
 const CONFIG = { rateLimits: { group: 1, publish: 1 }, requestDeadlineMs: 100 };
 
-/** Takes this second's slot of each rate class with calls of the test's own. */
+/**
+ * Takes this second's slot of each rate class with calls of the test's own, one after the other:
+ * the group call may first wait for the set-up's create to leave the window, and the publish must
+ * not be taken before it, or its slot would be freeing up as the test begins.
+ */
 async function saturate(kit: GatewayKit): Promise<void> {
-  await Promise.allSettled([
-    kit.app.im.refreshGroup({ groupId: 'elsewhere', groupName: 'Elsewhere' }),
-    kit.app.im.publishGroupMessage({ fromUserId: 'someone', toGroupIds: ['elsewhere'], objectName: 'RC:TxtMsg', content: { content: 'hi' } }),
-  ]);
+  await kit.app.im.refreshGroup({ groupId: 'elsewhere', groupName: 'Elsewhere' }).catch(() => undefined);
+  await kit.app.im.publishGroupMessage({ fromUserId: 'someone', toGroupIds: ['elsewhere'], objectName: 'RC:TxtMsg', content: { content: 'hi' } }).catch(() => undefined);
 }
 
 describeEachStore('every mutation, when the IM budget cannot serve it before its deadline', (target) => {
@@ -27,7 +29,7 @@ describeEachStore('every mutation, when the IM budget cannot serve it before its
     expect(EVERY_MUTATION.map((row) => row.name).sort()).toEqual(Object.keys(MUTATIONS).sort());
   });
 
-  const shed = EVERY_MUTATION.filter((row) => row.name !== 'setGroupMemberRole');
+  const shed = EVERY_MUTATION.filter((row) => row.reachesIm);
   it.for(shed.map((row) => [row.name, row] as const))('%s answers RateLimitedError and writes nothing', async ([, row]) => {
     const database: FreshDatabase = await target.fresh();
     const kit = await startKit({ config: { ...CONFIG, databaseUrl: database.url } });
@@ -47,14 +49,14 @@ describeEachStore('every mutation, when the IM budget cannot serve it before its
     }
   });
 
-  it('setGroupMemberRole, which sends the IM Service nothing, goes through all the same', async () => {
+  const unshed = EVERY_MUTATION.filter((row) => !row.reachesIm);
+  it.for(unshed.map((row) => [row.name, row] as const))('%s, which sends the IM Service nothing, goes through all the same', async ([, row]) => {
     const database: FreshDatabase = await target.fresh();
     const kit = await startKit({ config: { ...CONFIG, databaseUrl: database.url } });
     try {
       const groupId = await groupWithRoles(kit, { notify: false });
       await saturate(kit);
-      const row = EVERY_MUTATION.find((candidate) => candidate.name === 'setGroupMemberRole')!;
-      expect(await kit[row.name](row.input(groupId) as never, { as: row.as })).toMatchObject({ __typename: 'SetGroupMemberRoleSuccess' });
+      expect(await kit[row.name](row.input(groupId) as never, { as: row.as })).toMatchObject({ __typename: MUTATIONS[row.name].success });
     } finally {
       await kit.close();
       await database.drop();

@@ -41,7 +41,7 @@ const MAX_KEY_RACES = 3;
  * The one way a group changes. A use case plans inside the transaction; the runner:
  * 1. answers a repeated idempotency key with the first outcome (or `IdempotencyKeyReusedError`);
  * 2. plans the change in a transaction, and refuses it with `RateLimitedError`, rolled back, when
- *    the IM budget cannot start its calls before the request's deadline (shedding);
+ *    the IM budget cannot start the calls that decide it before the request's deadline (shedding);
  * 3. records the key with the outcome and writes the outbox rows in that same transaction, commits;
  * 4. sends the rows, undoing or withdrawing the change when the IM Service refuses or never hears
  *    of it (`delivery.ts`), then answers the outcome.
@@ -108,19 +108,18 @@ export class ChangeRunner {
   }
 
   /**
-   * Refuses, before anything is committed, a change whose IM calls could not all start before the
-   * request's deadline: each rate class (group calls, notice publishes) asked for what the plan needs.
+   * Refuses, before anything is committed, a change the IM budget could not start in time (the
+   * limiter's own rule, `wouldWaitPast`). What counts is what decides the change's fate: its group
+   * calls. Its notices never refuse it (they follow through the outbox), unless it has no group
+   * call at all (a transfer): then its notice is the only way the IM Service hears of it.
    */
   private shedIfTooBusy(operations: readonly OutboxOperation[], scope: RequestScope): void {
-    const needs = { group: 0, publish: 0 };
-    for (const operation of operations) {
-      if (isNotification(operation)) needs.publish += 1;
-      else needs.group += groupCallCount(operation);
-    }
-    const retryAfterMs = Math.max(
-      ...(['group', 'publish'] as const).map((rateClass) => (needs[rateClass] > 0 ? this.deps.im.wouldWaitPast(rateClass, needs[rateClass], scope.deadlineAt) : null) ?? 0),
-    );
-    if (retryAfterMs > 0) throw new RateLimitedError(retryAfterMs);
+    const groupCalls = operations.reduce((total, operation) => total + groupCallCount(operation), 0);
+    const notices = operations.filter(isNotification).length;
+    const [rateClass, calls] = groupCalls > 0 ? (['group', groupCalls] as const) : (['publish', notices] as const);
+    if (calls === 0) return;
+    const retryAfterMs = this.deps.im.wouldWaitPast(rateClass, calls, scope.deadlineAt);
+    if (retryAfterMs !== null) throw new RateLimitedError(retryAfterMs);
   }
 
   private async writeOutbox(trx: ControlledTransaction<Database>, groupId: string, operations: readonly OutboxOperation[], now: number) {

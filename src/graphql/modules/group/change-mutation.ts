@@ -38,6 +38,7 @@ export function changeMutation<Declared extends RuledFields, Success>(name: stri
       type: spec.success,
       description: spec.description,
       typeOptions: { description: spec.inputDescription, validate },
+      argOptions: { description: spec.inputDescription },
       input: input as FieldsOf<Declared>,
       errors: { types: [...spec.errors] as never, directResult: true, union: resultUnion(name) },
       // The generic field types defeat Pothos's inference here; `spec.resolve`'s own signature carries the input's type.
