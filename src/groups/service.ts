@@ -1,37 +1,18 @@
-import type { Logger } from 'pino';
-import type { ImClient } from '../im/index.js';
-import { ChangeRunner } from './changes/runner.js';
+import { ChangeRunner, type ChangeRunnerDeps } from './changes/runner.js';
 import { IDEMPOTENCY_RETENTION_MS } from './changes/idempotency.js';
 import type { Group, Member } from './entities.js';
 import { GroupNotFoundError } from './errors.js';
-import type { OutboxDispatcher } from './outbox/dispatcher.js';
-import type { OutboxRepository } from './outbox/outbox.repository.js';
 import { GroupReader } from './reader.js';
 import { DEFAULT_MAX_GROUP_MEMBERS } from './rules.js';
 import type { RequestScope } from './scope.js';
-import type { Store } from './store/database.js';
-import type { GroupsRepository } from './store/groups.repository.js';
-import type { IdempotencyRepository } from './store/idempotency.repository.js';
-import type { MembersRepository } from './store/members.repository.js';
 import { createGroup, type CreateGroupInput } from './use-cases/create-group.js';
 import { addGroupMembers, leaveGroup, removeGroupMembers, type GroupInput, type MembersInput } from './use-cases/membership.js';
 import { dismissGroup, updateGroup, type UpdateGroupInput } from './use-cases/profile.js';
 import { setGroupMemberRole, transferGroupOwnership, type MemberInput, type SetMemberRoleInput } from './use-cases/roles.js';
 
 export type { RequestScope } from './scope.js';
-export { RESERVED_CALLER } from './changes/runner.js';
 
-export interface GroupServiceDeps {
-  store: Store;
-  groups: GroupsRepository;
-  members: MembersRepository;
-  idempotency: IdempotencyRepository;
-  outbox: OutboxRepository;
-  dispatcher: OutboxDispatcher;
-  im: ImClient;
-  logger: Logger;
-  /** The user id group notifications are sent from. */
-  notificationSender: string;
+export interface GroupServiceDeps extends Omit<ChangeRunnerDeps, 'maxMembers'> {
   /** Members a group may hold, the owner included (`IM_MAX_GROUP_MEMBERS`); the IM Service's default when absent. */
   maxGroupMembers?: number;
 }

@@ -32,7 +32,7 @@ export interface ChangeRunnerDeps {
 }
 
 /** Why the notification sender cannot act: notices from it must be the gateway's alone. */
-export const RESERVED_CALLER = 'this user id is reserved for group notifications';
+const RESERVED_CALLER = 'this user id is reserved for group notifications';
 
 /** A key's first request may have been undone (and its key forgotten) while this one looked: act again, a few times at most. */
 const MAX_KEY_RACES = 3;
