@@ -5,7 +5,6 @@ import {
   ForbiddenError,
   GroupNotFoundError,
   InvalidInputError,
-  NotAMemberError,
   NotAuthenticatedError,
 } from '../groups/errors.js';
 
@@ -18,7 +17,6 @@ const CODES: ReadonlyArray<[abstract new (...args: never[]) => DomainError, stri
   [ForbiddenError, 'FORBIDDEN'],
   [InvalidInputError, 'BAD_USER_INPUT'],
   [GroupNotFoundError, 'NOT_FOUND'],
-  [NotAMemberError, 'NOT_FOUND'],
 ];
 
 /** Yoga's `maskError`: a domain refusal keeps its message with its code; anything unexpected is masked. */

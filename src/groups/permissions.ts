@@ -66,8 +66,7 @@ export function authorizeLeave(groupId: string, role: MemberRole | null): void {
   authorize('leave', role);
 }
 
-/** Roles are ADMIN and MEMBER; the owner's changes only with the ownership. */
-export function authorizeRoleChange(actorRole: MemberRole | null, target: { role: MemberRole }): void {
-  authorize('setRoles', actorRole);
+/** Roles are ADMIN and MEMBER; the owner's changes only with the ownership (checked once `setRoles` is). */
+export function authorizeRoleChange(target: { role: MemberRole }): void {
   if (target.role === 'OWNER') throw new ForbiddenError("The owner's role changes only by transferring ownership.");
 }

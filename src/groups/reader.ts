@@ -49,6 +49,19 @@ export class GroupReader {
     return this.scope.callerId;
   }
 
+  /** Forgets what this request read so far: a change made in the request may have changed it. */
+  clear(): void {
+    this.groups.clearAll();
+    this.owners.clearAll();
+    this.viewerMemberships.clearAll();
+  }
+
+  /** Many groups, each answering alone: null where unknown, an error where the id is not a group id. */
+  groupsByIds(groupIds: readonly string[]): Array<Promise<Group | null>> {
+    this.viewerId();
+    return groupIds.map((groupId) => this.group(groupId));
+  }
+
   /** An active group by id, or null (unknown or dismissed). Any signed-in user may read a profile. */
   async group(groupId: string): Promise<Group | null> {
     this.viewerId();

@@ -65,12 +65,3 @@ export const memberIdsSchema = z
 
 /** Chosen by the client, one per intended change; printable ASCII keeps keys easy to log and compare. */
 export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'Use 1 to 128 printable ASCII characters, no spaces');
-
-/** A new group, as the gateway accepts it: every field checked at once, so every issue is reported. */
-export const createGroupInputSchema = z.object({
-  groupId: groupIdSchema.nullish(),
-  name: groupNameSchema,
-  memberIds: memberIdsSchema.nullish(),
-  avatarUrl: avatarUrlSchema.nullish(),
-  idempotencyKey: idempotencyKeySchema.nullish(),
-});

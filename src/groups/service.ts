@@ -35,21 +35,21 @@ export class GroupService {
   }
 
   async createGroup(input: CreateGroupInput, scope: RequestScope): Promise<Group> {
-    const { groupId } = await this.runner.run(createGroup, input, scope);
-    // A repeat answers the group even if it was dismissed since: the first request did create it.
-    return this.group(groupId, { evenDismissed: true });
+    // `memberIds: null` is no other request than none at all (and was hashed so by earlier releases).
+    const { groupId } = await this.runner.run(createGroup, { ...input, memberIds: input.memberIds ?? [] }, scope);
+    return this.group(groupId);
   }
 
   /** Answers the group and who was actually added (users already in are left out). */
   async addGroupMembers(input: MembersInput, scope: RequestScope): Promise<{ group: Group; userIds: string[] }> {
-    const { groupId, added } = await this.runner.run(addGroupMembers, input, scope);
-    return { group: await this.group(groupId), userIds: added };
+    const { added } = await this.runner.run(addGroupMembers, input, scope);
+    return { group: await this.group(input.groupId), userIds: added };
   }
 
   /** Answers the group and who was actually removed (users who were not members are left out). */
   async removeGroupMembers(input: MembersInput, scope: RequestScope): Promise<{ group: Group; userIds: string[] }> {
-    const { groupId, removed } = await this.runner.run(removeGroupMembers, input, scope);
-    return { group: await this.group(groupId), userIds: removed };
+    const { removed } = await this.runner.run(removeGroupMembers, input, scope);
+    return { group: await this.group(input.groupId), userIds: removed };
   }
 
   leaveGroup(input: GroupInput, scope: RequestScope): Promise<{ groupId: string }> {
@@ -57,11 +57,13 @@ export class GroupService {
   }
 
   async updateGroup(input: UpdateGroupInput, scope: RequestScope): Promise<Group> {
-    return this.group((await this.runner.run(updateGroup, input, scope)).groupId);
+    await this.runner.run(updateGroup, input, scope);
+    return this.group(input.groupId);
   }
 
   async transferGroupOwnership(input: MemberInput, scope: RequestScope): Promise<Group> {
-    return this.group((await this.runner.run(transferGroupOwnership, input, scope)).groupId);
+    await this.runner.run(transferGroupOwnership, input, scope);
+    return this.group(input.groupId);
   }
 
   async setGroupMemberRole(input: SetMemberRoleInput, scope: RequestScope): Promise<Member> {
@@ -78,10 +80,12 @@ export class GroupService {
     return this.deps.idempotency.deleteOlderThan(now - IDEMPOTENCY_RETENTION_MS);
   }
 
-  private async group(groupId: string, options: { evenDismissed?: boolean } = {}): Promise<Group> {
-    const group = options.evenDismissed
-      ? await this.deps.groups.findById(this.deps.store.db, groupId)
-      : (await this.deps.groups.findByIds([groupId]))[0];
+  /**
+   * The group as the change left it, or as it is now when a repeated key answers the first
+   * outcome: dismissed since, it is still answered (the first request did succeed).
+   */
+  private async group(groupId: string): Promise<Group> {
+    const group = await this.deps.groups.findById(this.deps.store.db, groupId);
     if (!group) throw new GroupNotFoundError(groupId);
     return group;
   }

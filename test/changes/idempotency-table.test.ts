@@ -1,7 +1,9 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { ChangeInput } from '../../src/groups/changes/change.js';
+import { claimFor } from '../../src/groups/changes/idempotency.js';
 import { noticesSettled } from '../fixtures/gateway.js';
 import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
-import { groupWithRoles } from '../kit/factories.js';
+import { groupWithRoles, OWNER } from '../kit/factories.js';
 import { startKit } from '../kit/gateway-kit.js';
 import { MUTATIONS } from '../kit/mutations.js';
 import { EVERY_MUTATION, effects } from './every-mutation.js';
@@ -47,6 +49,47 @@ describeEachStore('every mutation, repeated with its idempotency key', (target) 
     } finally {
       await kit.close();
       await database.drop();
+    }
+  });
+});
+
+describeEachStore('every mutation, sent twice at once with one idempotency key', (target) => {
+  it.for(EVERY_MUTATION.map((row) => [row.name, row] as const))('%s: both answer the first result, and the key is recorded once', async ([, row]) => {
+    const database: FreshDatabase = await target.fresh();
+    const kit = await startKit({ config: { databaseUrl: database.url } });
+    try {
+      const groupId = await groupWithRoles(kit, { notify: false });
+      const input = { ...row.input(groupId), idempotencyKey: `race-${row.name}` } as never;
+      // Acting twice shows: a second transfer, leave or dismissal is refused, a second add adds no one.
+      const [a, b] = await Promise.all([kit[row.name](input, { as: row.as }), kit[row.name](input, { as: row.as })]);
+      expect(a).toMatchObject({ __typename: MUTATIONS[row.name].success });
+      expect(b).toEqual(a);
+      const keys = await kit.app.store.db.selectFrom('idempotency_keys').select('key').where('key', '=', `race-${row.name}`).execute();
+      expect(keys).toHaveLength(1);
+    } finally {
+      await kit.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('a key recorded by the previous release', () => {
+  it('still answers its first result: addGroupMembers recorded only who was added', async () => {
+    const kit = await startKit();
+    try {
+      const groupId = await groupWithRoles(kit, { notify: false });
+      await kit.must.addGroupMembers({ groupId, userIds: ['early'], notify: false }, { as: OWNER });
+      // What the release before this one wrote for `addGroupMembers(groupId, userIds: ["early"], idempotencyKey: "old")`.
+      const claim = claimFor(OWNER, 'addGroupMembers', { groupId, userIds: ['early'], notify: true, idempotencyKey: 'old' } as ChangeInput)!;
+      await kit.app.store.db
+        .insertInto('idempotency_keys')
+        .values({ caller_id: OWNER, key: 'old', operation: claim.operation, request_hash: claim.requestHash, outcome: '{"added":["early"]}', created_at: Date.now() })
+        .execute();
+
+      const repeated = await kit.addGroupMembers({ groupId, userIds: ['early'], idempotencyKey: 'old' }, { as: OWNER });
+      expect(repeated).toMatchObject({ __typename: 'AddGroupMembersSuccess', addedUserIds: ['early'], group: { groupId } });
+    } finally {
+      await kit.close();
     }
   });
 });

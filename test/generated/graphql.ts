@@ -10,7 +10,7 @@ export type AddGroupMembersInput = {
   groupId: string;
   /** A key of your choosing (1 to 128 printable characters), new for each change you mean to make. Sending the same request again with it answers the first result instead of acting twice (and without a second notification); the same key with another input answers `IdempotencyKeyReusedError`. Remembered, per caller, for at least 24 hours. */
   idempotencyKey?: string | null | undefined;
-  /** Publish an `RC:GrpNtf` group notification about this change (default true). A failed notification never fails the change. */
+  /** Publish an `RC:GrpNtf` group notification about this change (default true). A notification never fails, withdraws or undoes a change that has group calls; a change that is only a notification (a transfer) is refused when its notification cannot be sent in time. */
   notify?: boolean | null | undefined;
   /** The users to add. 1 to 3000 user ids; duplicates count once. */
   userIds: Array<string>;
@@ -28,7 +28,7 @@ export type CreateGroupInput = {
   memberIds?: Array<string> | null | undefined;
   /** The display name, 1 to 64 characters after trimming; shown in push notifications. */
   name: string;
-  /** Publish an `RC:GrpNtf` group notification about this change (default true). A failed notification never fails the change. */
+  /** Publish an `RC:GrpNtf` group notification about this change (default true). A notification never fails, withdraws or undoes a change that has group calls; a change that is only a notification (a transfer) is refused when its notification cannot be sent in time. */
   notify?: boolean | null | undefined;
 };
 
@@ -38,7 +38,7 @@ export type DismissGroupInput = {
   groupId: string;
   /** A key of your choosing (1 to 128 printable characters), new for each change you mean to make. Sending the same request again with it answers the first result instead of acting twice (and without a second notification); the same key with another input answers `IdempotencyKeyReusedError`. Remembered, per caller, for at least 24 hours. */
   idempotencyKey?: string | null | undefined;
-  /** Publish an `RC:GrpNtf` group notification about this change (default true). A failed notification never fails the change. */
+  /** Publish an `RC:GrpNtf` group notification about this change (default true). A notification never fails, withdraws or undoes a change that has group calls; a change that is only a notification (a transfer) is refused when its notification cannot be sent in time. */
   notify?: boolean | null | undefined;
 };
 
@@ -48,7 +48,7 @@ export type LeaveGroupInput = {
   groupId: string;
   /** A key of your choosing (1 to 128 printable characters), new for each change you mean to make. Sending the same request again with it answers the first result instead of acting twice (and without a second notification); the same key with another input answers `IdempotencyKeyReusedError`. Remembered, per caller, for at least 24 hours. */
   idempotencyKey?: string | null | undefined;
-  /** Publish an `RC:GrpNtf` group notification about this change (default true). A failed notification never fails the change. */
+  /** Publish an `RC:GrpNtf` group notification about this change (default true). A notification never fails, withdraws or undoes a change that has group calls; a change that is only a notification (a transfer) is refused when its notification cannot be sent in time. */
   notify?: boolean | null | undefined;
 };
 
@@ -67,7 +67,7 @@ export type RemoveGroupMembersInput = {
   groupId: string;
   /** A key of your choosing (1 to 128 printable characters), new for each change you mean to make. Sending the same request again with it answers the first result instead of acting twice (and without a second notification); the same key with another input answers `IdempotencyKeyReusedError`. Remembered, per caller, for at least 24 hours. */
   idempotencyKey?: string | null | undefined;
-  /** Publish an `RC:GrpNtf` group notification about this change (default true). A failed notification never fails the change. */
+  /** Publish an `RC:GrpNtf` group notification about this change (default true). A notification never fails, withdraws or undoes a change that has group calls; a change that is only a notification (a transfer) is refused when its notification cannot be sent in time. */
   notify?: boolean | null | undefined;
   /** The members to remove. 1 to 3000 user ids; duplicates count once. */
   userIds: Array<string>;
@@ -100,7 +100,7 @@ export type TransferGroupOwnershipInput = {
   groupId: string;
   /** A key of your choosing (1 to 128 printable characters), new for each change you mean to make. Sending the same request again with it answers the first result instead of acting twice (and without a second notification); the same key with another input answers `IdempotencyKeyReusedError`. Remembered, per caller, for at least 24 hours. */
   idempotencyKey?: string | null | undefined;
-  /** Publish an `RC:GrpNtf` group notification about this change (default true). A failed notification never fails the change. */
+  /** Publish an `RC:GrpNtf` group notification about this change (default true). A notification never fails, withdraws or undoes a change that has group calls; a change that is only a notification (a transfer) is refused when its notification cannot be sent in time. */
   notify?: boolean | null | undefined;
   /** The member who becomes the owner. */
   userId: string;
@@ -116,7 +116,7 @@ export type UpdateGroupInput = {
   idempotencyKey?: string | null | undefined;
   /** The new name, 1 to 64 characters after trimming. */
   name?: string | null | undefined;
-  /** Publish an `RC:GrpNtf` group notification about this change (default true). A failed notification never fails the change. */
+  /** Publish an `RC:GrpNtf` group notification about this change (default true). A notification never fails, withdraws or undoes a change that has group calls; a change that is only a notification (a transfer) is refused when its notification cannot be sent in time. */
   notify?: boolean | null | undefined;
 };
 

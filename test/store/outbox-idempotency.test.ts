@@ -152,20 +152,28 @@ describeEachStore('idempotency repository', (target) => {
     ...overrides,
   });
 
+  /** Claims a key and settles its outcome, as the change runner does within one transaction. */
+  async function recordKey(executor: Parameters<IdempotencyRepository['claim']>[0], overrides: Partial<NewIdempotencyRecord> = {}): Promise<boolean> {
+    const entry = record(overrides);
+    const claimed = await keys().claim(executor, entry, entry.now);
+    if (claimed) await keys().settle(executor, entry, entry.outcome);
+    return claimed;
+  }
+
   it('records a key once per caller: a second insert answers false, without an error, and keeps the first', async () => {
-    expect(await keys().insert(store().db, record())).toBe(true);
-    expect(await keys().insert(store().db, record({ requestHash: 'h2', outcome: 'second' }))).toBe(false);
-    expect(await keys().insert(store().db, record({ callerId: 'bob', outcome: 'bob’s' }))).toBe(true);
+    expect(await recordKey(store().db)).toBe(true);
+    expect(await recordKey(store().db, { requestHash: 'h2', outcome: 'second' })).toBe(false);
+    expect(await recordKey(store().db, { callerId: 'bob', outcome: 'bob’s' })).toBe(true);
     expect(await keys().find('ann', 'k1')).toEqual({ operation: 'createGroup', requestHash: 'h1', outcome: '{"groupId":"g1"}' });
     expect(await keys().find('bob', 'k1')).toMatchObject({ outcome: 'bob’s' });
   });
 
   it('leaves the transaction usable after a conflict (PostgreSQL aborts a transaction on an error)', async () => {
-    await keys().insert(store().db, record());
+    await recordKey(store().db);
     const outcome = await store()
       .db.transaction()
       .execute(async (trx) => {
-        const recorded = await keys().insert(trx, record());
+        const recorded = await recordKey(trx);
         await new GroupsRepository(store().db).insert(trx, {
           groupId: 'after-conflict',
           name: 'x',
@@ -183,15 +191,15 @@ describeEachStore('idempotency repository', (target) => {
 
   it('lets exactly one of two concurrent transactions record a key', async () => {
     const attempts = await Promise.all(
-      ['first', 'second'].map((outcome) => store().db.transaction().execute((trx) => keys().insert(trx, record({ outcome })))),
+      ['first', 'second'].map((outcome) => store().db.transaction().execute((trx) => recordKey(trx, { outcome }))),
     );
     expect(attempts.sort()).toEqual([false, true]);
   });
 
   it('forgets keys older than a cutoff, and deletes one key', async () => {
-    await keys().insert(store().db, record({ key: 'old', now: NOW - 10 }));
-    await keys().insert(store().db, record({ key: 'new', now: NOW }));
-    await keys().insert(store().db, record({ key: 'undone', now: NOW }));
+    await recordKey(store().db, { key: 'old', now: NOW - 10 });
+    await recordKey(store().db, { key: 'new', now: NOW });
+    await recordKey(store().db, { key: 'undone', now: NOW });
     expect(await keys().deleteOlderThan(NOW)).toBe(1);
     await keys().delete(store().db, 'ann', 'undone');
     expect(await keys().find('ann', 'old')).toBeUndefined();

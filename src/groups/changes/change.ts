@@ -41,6 +41,11 @@ export interface Plan<Outcome extends Json> {
 /** A change of the group domain: its name (an idempotency key is bound to it) and its plan. */
 export interface UseCase<Input extends ChangeInput, Outcome extends Json> {
   readonly name: string;
+  /**
+   * The rate class of the first call that decides the change (null: it sends none), so that a
+   * saturated budget refuses it before any work. A hint: the runner checks the plan exactly after.
+   */
+  firstCall?(input: Input): 'group' | 'publish' | null;
   plan(change: ChangeContext, input: Input): Promise<Plan<Outcome>>;
 }
 
@@ -49,14 +54,24 @@ export function nothingToDo<Outcome extends Json>(groupId: string, outcome: Outc
   return { groupId, steps: [], undo: async () => undefined, outcome };
 }
 
-/** What a use case plans with: the open transaction, the caller, and the reads every change needs. */
+/**
+ * What a use case may do to the store: the repository methods that run in the transaction it is
+ * given. (The others read through the pool: inside a change they would wait, on SQLite's one
+ * connection, for the transaction that waits on them.)
+ */
+export interface ChangeStores {
+  groups: Pick<GroupsRepository, 'idTaken' | 'insert' | 'delete' | 'findActiveForChange' | 'updateProfile' | 'adjustMemberCount' | 'setOwner' | 'setDismissedAt'>;
+  members: Pick<MembersRepository, 'find' | 'add' | 'remove' | 'restore' | 'setRole'>;
+}
+
+/** What a use case plans with: the open transaction, the caller, the stores and the settings every change needs. */
 export class ChangeContext {
   constructor(
     readonly trx: Transaction<Database>,
     /** The signed-in caller making the change. */
     readonly actorId: string,
-    readonly stores: { groups: GroupsRepository; members: MembersRepository },
-    readonly limits: { maxMembers: number; notificationSender: string },
+    readonly stores: ChangeStores,
+    readonly settings: { maxMembers: number; notificationSender: string },
   ) {}
 
   /**
@@ -84,7 +99,7 @@ export class ChangeContext {
   refuseReserved(userIds: string | readonly string[], path: readonly string[]): void {
     const named = typeof userIds === 'string' ? [{ userId: userIds, path }] : userIds.map((userId, index) => ({ userId, path: [...path, index] }));
     const issues = named
-      .filter(({ userId }) => userId === this.limits.notificationSender)
+      .filter(({ userId }) => userId === this.settings.notificationSender)
       .map(({ userId, path: at }) => ({ path: at, message: `"${userId}" is reserved for group notifications` }));
     if (issues.length > 0) throw new InvalidInputError(issues);
   }

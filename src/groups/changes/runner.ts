@@ -40,9 +40,12 @@ const MAX_KEY_RACES = 3;
 /**
  * The one way a group changes. A use case plans inside the transaction; the runner:
  * 1. answers a repeated idempotency key with the first outcome (or `IdempotencyKeyReusedError`);
- * 2. plans the change in a transaction, and refuses it with `RateLimitedError`, rolled back, when
- *    the IM budget cannot start the calls that decide it before the request's deadline (shedding);
- * 3. records the key with the outcome and writes the outbox rows in that same transaction, commits;
+ * 2. refuses at once with `RateLimitedError` when the IM budget could not start even the change's
+ *    first call before the request's deadline (a cheap check: nothing is planned or written);
+ * 3. in one transaction: claims the key first (a concurrent request with the same key waits on
+ *    it, then answers this one's outcome), plans the change, refuses it (rolled back) when the
+ *    budget cannot start the calls that decide it in time, records the outcome with the key,
+ *    writes the outbox rows, commits;
  * 4. sends the rows, undoing or withdrawing the change when the IM Service refuses or never hears
  *    of it (`delivery.ts`), then answers the outcome.
  */
@@ -61,6 +64,7 @@ export class ChangeRunner {
         const earlier = await earlierOutcome<Outcome>(this.deps.idempotency, claim);
         if (earlier !== undefined) return earlier;
       }
+      this.shedBeforePlanning(useCase, input, scope);
       const written = await this.write(useCase, input, actorId, claim, scope);
       if (written) {
         await this.delivery.send(written, scope);
@@ -81,15 +85,17 @@ export class ChangeRunner {
   ): Promise<WrittenChange<Outcome> | null> {
     const trx = await this.deps.store.db.startTransaction().execute();
     try {
+      // The key first: on PostgreSQL a request with the same key, running now, waits here until this one ends.
+      if (claim && !(await this.deps.idempotency.claim(trx, claim, Date.now()))) {
+        await trx.rollback().execute();
+        return null;
+      }
       const context = new ChangeContext(trx, actorId, this.deps, { maxMembers: this.deps.maxMembers, notificationSender: this.deps.notificationSender });
       const plan = await useCase.plan(context, input);
       const now = Date.now();
       const operations = this.operationsOf(plan, input.notify !== false, now);
       this.shedIfTooBusy(operations, scope);
-      if (claim && !(await this.deps.idempotency.insert(trx, { ...claim, outcome: JSON.stringify(plan.outcome), now }))) {
-        await trx.rollback().execute();
-        return null;
-      }
+      if (claim) await this.deps.idempotency.settle(trx, claim, JSON.stringify(plan.outcome));
       const rows = await this.writeOutbox(trx, plan.groupId, operations, now);
       await trx.commit().execute();
       return { groupId: plan.groupId, rows, undo: plan.undo, outcome: plan.outcome, claim };
@@ -97,6 +103,13 @@ export class ChangeRunner {
       await rollBack(trx);
       throw error;
     }
+  }
+
+  /** The cheap check, before any work: the change's first call (`UseCase.firstCall`) could not start in time. */
+  private shedBeforePlanning<Input extends ChangeInput>(useCase: UseCase<Input, Json>, input: Input, scope: RequestScope): void {
+    const rateClass = useCase.firstCall?.(input) ?? null;
+    const retryAfterMs = rateClass && this.deps.im.wouldWaitPast(rateClass, 1, scope.deadlineAt);
+    if (retryAfterMs) throw new RateLimitedError(retryAfterMs);
   }
 
   /** The plan's steps as outbox operations, its notices dropped when the caller asked for none. */

@@ -19,8 +19,12 @@ export interface NewIdempotencyRecord extends IdempotencyRecord {
 export class IdempotencyRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Records the key; false when the caller already used it (nothing is written then). */
-  async insert(executor: Executor, record: NewIdempotencyRecord): Promise<boolean> {
+  /**
+   * Claims the key for the change about to be made in this transaction; false when the caller
+   * already used it (nothing is written then). On PostgreSQL a claim by a transaction still
+   * running waits until that transaction ends. The outcome is filled in (`settle`) before commit.
+   */
+  async claim(executor: Executor, record: Omit<NewIdempotencyRecord, 'outcome' | 'now'>, now: number): Promise<boolean> {
     const inserted = await executor
       .insertInto('idempotency_keys')
       .values({
@@ -28,12 +32,18 @@ export class IdempotencyRepository {
         key: record.key,
         operation: record.operation,
         request_hash: record.requestHash,
-        outcome: record.outcome,
-        created_at: record.now,
+        // Never seen by another transaction: `settle` replaces it in the one that claimed the key.
+        outcome: '',
+        created_at: now,
       })
       .onConflict((conflict) => conflict.columns(['caller_id', 'key']).doNothing())
       .executeTakeFirst();
     return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  /** The claimed key's outcome, to repeat to a retry. */
+  async settle(executor: Executor, claim: { callerId: string; key: string }, outcome: string): Promise<void> {
+    await executor.updateTable('idempotency_keys').set({ outcome }).where('caller_id', '=', claim.callerId).where('key', '=', claim.key).execute();
   }
 
   async find(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {

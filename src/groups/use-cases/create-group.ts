@@ -16,11 +16,12 @@ export interface CreateGroupInput extends ChangeInput {
 /** A new group, the caller its owner: stored, created at the IM Service, announced with `Create`. */
 export const createGroup: UseCase<CreateGroupInput, { groupId: string }> = {
   name: 'createGroup',
+  firstCall: () => 'group',
   async plan(change, input) {
     const ownerId = change.actorId;
     change.refuseReserved(input.memberIds ?? [], ['input', 'memberIds']);
     const memberIds = [...new Set([ownerId, ...(input.memberIds ?? [])])];
-    if (memberIds.length > change.limits.maxMembers) throw new MemberLimitExceededError(change.limits.maxMembers, memberIds.length);
+    if (memberIds.length > change.settings.maxMembers) throw new MemberLimitExceededError(change.settings.maxMembers, memberIds.length);
     const groupId = input.groupId ?? generateGroupId();
     const { groups } = change.stores;
     if (await groups.idTaken(change.trx, groupId)) throw new GroupIdTakenError(groupId);

@@ -15,6 +15,7 @@ export interface GroupInput extends ChangeInput {
 /** Adds users (those already in are not an error), announced with `Add`. Answers who was actually added. */
 export const addGroupMembers: UseCase<MembersInput, { groupId: string; added: string[] }> = {
   name: 'addGroupMembers',
+  firstCall: () => 'group',
   async plan(change, { groupId, userIds }) {
     change.refuseReserved(userIds, ['input', 'userIds']);
     const { group, actor } = await change.loadForChange(groupId);
@@ -24,7 +25,7 @@ export const addGroupMembers: UseCase<MembersInput, { groupId: string; added: st
     const present = new Set((await members.find(change.trx, groupId, candidates)).map((member) => member.userId));
     const newcomers = candidates.filter((userId) => !present.has(userId));
     const total = group.memberCount + newcomers.length;
-    if (total > change.limits.maxMembers) throw new MemberLimitExceededError(change.limits.maxMembers, total);
+    if (total > change.settings.maxMembers) throw new MemberLimitExceededError(change.settings.maxMembers, total);
     if (newcomers.length === 0) return nothingToDo(groupId, { groupId, added: [] });
     await members.add(change.trx, groupId, newcomers, Date.now());
     await groups.adjustMemberCount(change.trx, groupId, newcomers.length);
@@ -46,6 +47,7 @@ export const addGroupMembers: UseCase<MembersInput, { groupId: string; added: st
 /** Removes members (those not in are ignored). The removed get `Kicked` before they go, so they still receive it. */
 export const removeGroupMembers: UseCase<MembersInput, { groupId: string; removed: string[] }> = {
   name: 'removeGroupMembers',
+  firstCall: () => 'group',
   async plan(change, { groupId, userIds }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorize('removeMembers', actor?.role ?? null);
@@ -59,6 +61,7 @@ export const removeGroupMembers: UseCase<MembersInput, { groupId: string; remove
 /** The caller leaves; those who stay hear `Quit`. */
 export const leaveGroup: UseCase<GroupInput, { groupId: string }> = {
   name: 'leaveGroup',
+  firstCall: () => 'group',
   async plan(change, { groupId }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorizeLeave(groupId, actor?.role ?? null);

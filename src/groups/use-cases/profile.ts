@@ -1,5 +1,4 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
-import { InvalidInputError } from '../errors.js';
 import { authorize } from '../permissions.js';
 import type { GroupInput } from './membership.js';
 
@@ -14,8 +13,9 @@ export interface UpdateGroupInput extends ChangeInput {
 /** A new name and/or picture. A new name is pushed to the IM Service too (push notifications show it) and announced with `Rename`. */
 export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
   name: 'updateGroup',
+  // Only a new name reaches the IM Service (a picture stays here).
+  firstCall: (input) => (input.name != null ? 'group' : null),
   async plan(change, { groupId, name, avatarUrl }) {
-    if (name == null && avatarUrl === undefined) throw new InvalidInputError([{ path: ['input'], message: 'Give a name, an avatarUrl, or both' }]);
     const { group, actor } = await change.loadForChange(groupId);
     authorize('updateProfile', actor?.role ?? null);
     const profile = { ...(name != null ? { name } : {}), ...(avatarUrl !== undefined ? { avatarUrl } : {}) };
@@ -33,6 +33,7 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
 /** The group dismissed: members hear `Dismiss` first, then it is gone from every list. */
 export const dismissGroup: UseCase<GroupInput, { groupId: string }> = {
   name: 'dismissGroup',
+  firstCall: () => 'group',
   async plan(change, { groupId }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorize('dismiss', actor?.role ?? null);

@@ -23,6 +23,8 @@ export interface MemberOutcome {
 /** Hands the group to another member; the previous owner stays as an admin. Announced with `Transfer`. */
 export const transferGroupOwnership: UseCase<MemberInput, { groupId: string }> = {
   name: 'transferGroupOwnership',
+  // Its notice is its only call: without one, it waits on no budget.
+  firstCall: (input) => (input.notify === false ? null : 'publish'),
   async plan(change, { groupId, userId: newOwnerId }) {
     change.refuseReserved(newOwnerId, ['input', 'userId']);
     const { group, actor } = await change.loadForChange(groupId);
@@ -54,7 +56,7 @@ export const setGroupMemberRole: UseCase<SetMemberRoleInput, MemberOutcome> = {
     const { actor } = await change.loadForChange(groupId);
     authorize('setRoles', actor?.role ?? null);
     const target = await change.requireMember(groupId, userId);
-    authorizeRoleChange(actor?.role ?? null, target);
+    authorizeRoleChange(target);
     await change.stores.members.setRole(change.trx, groupId, userId, role);
     return nothingToDo(groupId, { groupId, userId, role, joinedAt: target.joinedAt.getTime() });
   },

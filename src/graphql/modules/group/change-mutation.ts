@@ -3,7 +3,7 @@ import type { Group as GroupEntity } from '../../../groups/entities.js';
 import { builder, successName, type SchemaTypes } from '../../builder.js';
 import type { Context } from '../../context.js';
 import { Group } from './group.type.js';
-import { resultUnion, withRules, type Ruled } from './input-fields.js';
+import { withRules, type Ruled } from './input-fields.js';
 
 type InputFields = PothosSchemaTypes.InputFieldBuilder<SchemaTypes, 'InputObject'>;
 type ErrorClass = abstract new (...args: never[]) => Error;
@@ -18,6 +18,8 @@ export interface ChangeMutation<Declared extends RuledFields, Success> {
   inputDescription: string;
   /** The input's fields, each with its rule (`input-fields.ts`). */
   input(t: InputFields): Declared;
+  /** A rule over the whole input (fields that go together), reported with the fields' own issues. */
+  inputRule?: { check(input: InputShapeFromFields<FieldsOf<Declared>>): boolean; message: string };
   /** `<Name>Success` (`successType`). */
   success: ObjectRef<SchemaTypes, Success>;
   /** Every typed failure it answers, as members of `<Name>Result`. */
@@ -33,7 +35,8 @@ export interface ChangeMutation<Declared extends RuledFields, Success> {
  */
 export function changeMutation<Declared extends RuledFields, Success>(name: string, spec: ChangeMutation<Declared, Success>): void {
   builder.mutationField(name, (t) => {
-    const { input, validate } = withRules(spec.input(t.input));
+    const { input, validate: fieldsRule } = withRules(spec.input(t.input));
+    const validate = spec.inputRule ? fieldsRule.refine((value) => spec.inputRule!.check(value as never), spec.inputRule.message) : fieldsRule;
     return t.fieldWithInput({
       type: spec.success,
       description: spec.description,
@@ -42,9 +45,19 @@ export function changeMutation<Declared extends RuledFields, Success>(name: stri
       input: input as FieldsOf<Declared>,
       errors: { types: [...spec.errors] as never, directResult: true, union: resultUnion(name) },
       // The generic field types defeat Pothos's inference here; `spec.resolve`'s own signature carries the input's type.
-      resolve: ((_root: unknown, args: { input: InputShapeFromFields<FieldsOf<Declared>> }, context: Context) => spec.resolve(args.input, context)) as never,
+      resolve: (async (_root: unknown, args: { input: InputShapeFromFields<FieldsOf<Declared>> }, context: Context) => {
+        const success = await spec.resolve(args.input, context);
+        // Later fields of this request read the store as the change left it, not as cached before.
+        context.reader.clear();
+        return success;
+      }) as never,
     });
   });
+}
+
+/** The union a mutation answers is described alike everywhere. */
+function resultUnion(fieldName: string) {
+  return { description: `The outcome of \`${fieldName}\`: \`${successName(fieldName)}\`, or one of its typed errors (switch on \`__typename\`).` };
 }
 
 /** `<Name>Success`, the union's member a client reads when the mutation did what it asked. */

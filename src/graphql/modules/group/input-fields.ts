@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { groupIdSchema, idempotencyKeySchema, MAX_GROUP_MEMBERS, userIdSchema } from '../../../groups/rules.js';
-import { typeStem, type SchemaTypes } from '../../builder.js';
+import type { SchemaTypes } from '../../builder.js';
 
 /**
  * Mutation inputs declared once: each field is its Pothos declaration (what a client reads in
@@ -52,7 +52,9 @@ export function notifyField(input: InputFields) {
     input.boolean({
       required: false,
       defaultValue: true,
-      description: 'Publish an `RC:GrpNtf` group notification about this change (default true). A failed notification never fails the change.',
+      description:
+        'Publish an `RC:GrpNtf` group notification about this change (default true). A notification never fails, withdraws or undoes ' +
+        'a change that has group calls; a change that is only a notification (a transfer) is refused when its notification cannot be sent in time.',
     }),
     z.boolean().nullish(),
   );
@@ -69,9 +71,4 @@ export function idempotencyKeyField(input: InputFields) {
     }),
     idempotencyKeySchema.nullish(),
   );
-}
-
-/** The union a mutation answers is described alike everywhere. */
-export function resultUnion(fieldName: string) {
-  return { description: `The outcome of \`${fieldName}\`: \`${typeStem(fieldName)}Success\`, or one of its typed errors (switch on \`__typename\`).` };
 }

@@ -9,7 +9,9 @@ const TransferGroupOwnershipSuccess = successType<Group>('transferGroupOwnership
 }));
 
 changeMutation('transferGroupOwnership', {
-  description: 'Hands the group to another member (owner only). The previous owner stays as an admin; members get a `Transfer` notification.',
+  description:
+    'Hands the group to another member (owner only). The previous owner stays as an admin; members get a `Transfer` notification, ' +
+    'its only call to the IM Service: when the notice budget cannot send it in time, the transfer is refused (`RateLimitedError`, nothing changed).',
   inputDescription: 'The group and its next owner.',
   input: (t) => ({ groupId: groupIdField(t), userId: userIdField(t, 'The member who becomes the owner.'), ...changeFields(t) }),
   success: TransferGroupOwnershipSuccess,

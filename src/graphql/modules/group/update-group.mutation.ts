@@ -16,10 +16,11 @@ changeMutation('updateGroup', {
   inputDescription: "A group's new name and/or picture: give at least one.",
   input: (t) => ({
     groupId: groupIdField(t),
-    name: ruled(t.string({ required: false, description: 'The new name, 1 to 64 characters after trimming.' }), groupNameSchema.nullish()),
+    name: ruled(t.string({ required: false, description: 'The new name, 1 to 64 characters after trimming.' }), groupNameSchema.optional()),
     avatarUrl: ruled(t.string({ required: false, description: 'The new picture as an http(s) URL, or null to remove it.' }), avatarUrlSchema.nullish()),
     ...changeFields(t),
   }),
+  inputRule: { check: (input) => input.name !== undefined || input.avatarUrl !== undefined, message: 'Give a name, an avatarUrl, or both' },
   success: UpdateGroupSuccess,
   errors: [...IM_CHANGE_ERRORS, IdempotencyKeyReusedError],
   resolve: (input, context) => context.service.updateGroup(input, context.scope),
