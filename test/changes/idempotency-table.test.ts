@@ -63,7 +63,8 @@ describeEachStore('every mutation, sent twice at once with one idempotency key',
       // Acting twice shows: a second transfer, leave or dismissal is refused, a second add adds no one.
       const [a, b] = await Promise.all([kit[row.name](input, { as: row.as }), kit[row.name](input, { as: row.as })]);
       expect(a).toMatchObject({ __typename: MUTATIONS[row.name].success });
-      expect(b).toEqual(a);
+      // The repeat answers the group as it is when it reads it: the first may still be on its way (PENDING).
+      expect(withoutSyncStatus(b)).toEqual(withoutSyncStatus(a));
       const keys = await kit.app.store.db.selectFrom('idempotency_keys').select('key').where('key', '=', `race-${row.name}`).execute();
       expect(keys).toHaveLength(1);
     } finally {
@@ -72,6 +73,15 @@ describeEachStore('every mutation, sent twice at once with one idempotency key',
     }
   });
 });
+
+/** The answer with every `syncStatus` left out. */
+function withoutSyncStatus(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSyncStatus);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'syncStatus').map(([key, item]) => [key, withoutSyncStatus(item)]));
+  }
+  return value;
+}
 
 describe('a key recorded by the previous release', () => {
   it('still answers its first result: addGroupMembers recorded only who was added', async () => {
