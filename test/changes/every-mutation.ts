@@ -17,6 +17,8 @@ export interface MutationCase {
   other(groupId: string): Record<string, unknown>;
   /** Whether the IM Service hears of it: then a saturated budget refuses it (shedding); otherwise nothing waits on the budget. */
   reachesIm: boolean;
+  /** What the group needs before the mutation can act on it (say, a picture to remove). */
+  prepare?(kit: GatewayKit, groupId: string): Promise<void>;
 }
 
 export const EVERY_MUTATION: readonly MutationCase[] = [

@@ -23,6 +23,7 @@ describeEachStore('every mutation, repeated with its idempotency key', (target) 
     const kit = await startKit({ config: { databaseUrl: database.url } });
     try {
       const groupId = await groupWithRoles(kit, { notify: false });
+      await row.prepare?.(kit, groupId);
       const before = await effects(kit, groupId);
       const key = `key-${row.name}`;
       const send = async (input: Record<string, unknown>) => {
@@ -59,6 +60,7 @@ describeEachStore('every mutation, sent twice at once with one idempotency key',
     const kit = await startKit({ config: { databaseUrl: database.url } });
     try {
       const groupId = await groupWithRoles(kit, { notify: false });
+      await row.prepare?.(kit, groupId);
       const input = { ...row.input(groupId), idempotencyKey: `race-${row.name}` } as never;
       // Acting twice shows: a second transfer, leave or dismissal is refused, a second add adds no one.
       const [a, b] = await Promise.all([kit[row.name](input, { as: row.as }), kit[row.name](input, { as: row.as })]);

@@ -35,6 +35,7 @@ describeEachStore('every mutation, when the IM budget cannot serve it before its
     const kit = await startKit({ config: { ...CONFIG, databaseUrl: database.url } });
     try {
       const groupId = await groupWithRoles(kit, { notify: false });
+      await row.prepare?.(kit, groupId);
       await saturate(kit);
       const before = await effects(kit, groupId);
 
@@ -55,6 +56,7 @@ describeEachStore('every mutation, when the IM budget cannot serve it before its
     const kit = await startKit({ config: { ...CONFIG, databaseUrl: database.url } });
     try {
       const groupId = await groupWithRoles(kit, { notify: false });
+      await row.prepare?.(kit, groupId);
       await saturate(kit);
       expect(await kit[row.name](row.input(groupId) as never, { as: row.as })).toMatchObject({ __typename: MUTATIONS[row.name].success });
     } finally {
