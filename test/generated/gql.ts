@@ -41,6 +41,7 @@ type Documents = {
     "\n  query KitGroupMembers($groupId: String!, $first: Int, $after: String, $role: MemberRole) {\n    group(groupId: $groupId) {\n      memberCount\n      members(first: $first, after: $after, role: $role) {\n        edges {\n          cursor\n          node {\n            userId\n            role\n            joinedAt\n          }\n        }\n        pageInfo {\n          ...KitPageInfoFields\n        }\n      }\n    }\n  }\n": typeof types.KitGroupMembersDocument,
     "\n  query KitGroups($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      groupId\n      name\n      memberCount\n      owner {\n        userId\n      }\n    }\n  }\n": typeof types.KitGroupsDocument,
     "\n  query KitConversationList($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      name\n      memberCount\n    }\n  }\n": typeof types.KitConversationListDocument,
+    "\n  query KitSyncStatuses($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      groupId\n      syncStatus\n    }\n  }\n": typeof types.KitSyncStatusesDocument,
     "\n  query KitNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Group {\n        groupId\n        name\n      }\n    }\n  }\n": typeof types.KitNodeDocument,
     "\n  query KitViewer {\n    viewer {\n      userId\n    }\n  }\n": typeof types.KitViewerDocument,
     "\n  query KitViewerGroups($first: Int, $after: String, $role: MemberRole) {\n    viewer {\n      userId\n      groups(first: $first, after: $after, role: $role) {\n        edges {\n          cursor\n          role\n          joinedAt\n          node {\n            groupId\n            name\n            memberCount\n            createdAt\n            owner {\n              userId\n            }\n            viewerRole\n          }\n        }\n        pageInfo {\n          ...KitPageInfoFields\n        }\n      }\n    }\n  }\n": typeof types.KitViewerGroupsDocument,
@@ -73,6 +74,7 @@ const documents: Documents = {
     "\n  query KitGroupMembers($groupId: String!, $first: Int, $after: String, $role: MemberRole) {\n    group(groupId: $groupId) {\n      memberCount\n      members(first: $first, after: $after, role: $role) {\n        edges {\n          cursor\n          node {\n            userId\n            role\n            joinedAt\n          }\n        }\n        pageInfo {\n          ...KitPageInfoFields\n        }\n      }\n    }\n  }\n": types.KitGroupMembersDocument,
     "\n  query KitGroups($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      groupId\n      name\n      memberCount\n      owner {\n        userId\n      }\n    }\n  }\n": types.KitGroupsDocument,
     "\n  query KitConversationList($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      name\n      memberCount\n    }\n  }\n": types.KitConversationListDocument,
+    "\n  query KitSyncStatuses($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      groupId\n      syncStatus\n    }\n  }\n": types.KitSyncStatusesDocument,
     "\n  query KitNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Group {\n        groupId\n        name\n      }\n    }\n  }\n": types.KitNodeDocument,
     "\n  query KitViewer {\n    viewer {\n      userId\n    }\n  }\n": types.KitViewerDocument,
     "\n  query KitViewerGroups($first: Int, $after: String, $role: MemberRole) {\n    viewer {\n      userId\n      groups(first: $first, after: $after, role: $role) {\n        edges {\n          cursor\n          role\n          joinedAt\n          node {\n            groupId\n            name\n            memberCount\n            createdAt\n            owner {\n              userId\n            }\n            viewerRole\n          }\n        }\n        pageInfo {\n          ...KitPageInfoFields\n        }\n      }\n    }\n  }\n": types.KitViewerGroupsDocument,
@@ -200,6 +202,10 @@ export function graphql(source: "\n  query KitGroups($groupIds: [String!]!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query KitConversationList($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      name\n      memberCount\n    }\n  }\n"): (typeof documents)["\n  query KitConversationList($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      name\n      memberCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KitSyncStatuses($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      groupId\n      syncStatus\n    }\n  }\n"): (typeof documents)["\n  query KitSyncStatuses($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      groupId\n      syncStatus\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

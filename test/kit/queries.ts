@@ -72,6 +72,16 @@ const ConversationList = graphql(`
   }
 `);
 
+/** Whether the IM Service is in step with each group: what a benchmark waits on. */
+const SyncStatuses = graphql(`
+  query KitSyncStatuses($groupIds: [String!]!) {
+    groups(groupIds: $groupIds) {
+      groupId
+      syncStatus
+    }
+  }
+`);
+
 const Node = graphql(`
   query KitNode($id: ID!) {
     node(id: $id) {
@@ -132,6 +142,7 @@ export const QUERIES = {
   },
   groups: { document: Groups, variables: (args: { groupIds: string[] }) => args },
   conversationList: { document: ConversationList, variables: (args: { groupIds: string[] }) => args },
+  syncStatuses: { document: SyncStatuses, variables: (args: { groupIds: string[] }) => args },
   node: { document: Node, variables: (args: { id: string }) => args },
   viewer: { document: Viewer, variables: (_args: Record<string, never>) => ({}) },
   viewerGroups: {
