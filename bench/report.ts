@@ -43,6 +43,18 @@ interface InstallResult {
   afterOverBefore: number | null;
 }
 
+interface LatencyPhase {
+  p50Ms: number;
+  p99Ms: number;
+  synced: number;
+}
+interface LatencyResult {
+  at50: LatencyPhase;
+  at100: LatencyPhase;
+  noticesPerSecond: number;
+  noticeBacklogAfterMs: number;
+}
+
 /** What `npm run bench:soak` prints: its result without the details. */
 type SoakLine = Omit<SoakResult, 'details'>;
 
@@ -127,6 +139,25 @@ Reading: ${result.instances} instances together ${result.maxInAnyWindow <= GROUP
 `;
 }
 
+function latencySection(result: LatencyResult): string {
+  const row = (rate: number, phase: LatencyPhase) => `| ${rate} | ${phase.p50Ms} | ${phase.p99Ms} | ${phase.synced} of ${rate * 10} |`;
+  return `## createGroup with its notice, open loop (\`npm run bench:latency\`)
+
+createGroup with \`notify\` on, sent on schedule (not waiting for answers) for 10 s at each rate, to
+one gateway process on SQLite; the emulator enforces the IM Service's real budgets (100 group calls
+and 20 publishes per second). Latency from each request's planned start.
+
+| requests per second | p50 (ms) | p99 (ms) | groups SYNCED |
+| --- | --- | --- | --- |
+${row(50, result.at50)}
+${row(100, result.at100)}
+
+Notices reached the IM Service at ${result.noticesPerSecond} per second; the last one ${result.noticeBacklogAfterMs} ms after the load ended.
+
+Reading: a create answers once its group call is through (p99 ${result.at50.p99Ms} ms at 50/s); its notice follows through the outbox at the publish budget's pace, so above 20 creates per second the notices queue and drain after the load.
+`;
+}
+
 function soakSection(result: SoakLine): string {
   return `## Two instances under the IM fault mix (\`npm run bench:soak\`)
 
@@ -173,6 +204,7 @@ async function main(): Promise<void> {
   const cluster = await run<ClusterResult>('bench:cluster');
   const soak = await run<SoakLine>('bench:soak');
   const install = await run<InstallResult>('bench:install');
+  const latency = await run<LatencyResult>('bench:latency');
   const cpu = cpus();
   const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
   const report = `# Benchmarks
@@ -185,9 +217,10 @@ ${limiterSection(limiter)}
 ${graphqlSection(graphql)}
 ${clusterSection(cluster)}
 ${soakSection(soak)}
-${installSection(install)}`;
+${installSection(install)}
+${latencySection(latency)}`;
   writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), report);
-  console.log(JSON.stringify({ limiter, graphql, cluster, soak, install }));
+  console.log(JSON.stringify({ limiter, graphql, cluster, soak, install, latency }));
 }
 
 await main();
