@@ -153,7 +153,13 @@ describe('fuzzing every mutation and a few queries', () => {
     // A short deadline: a valid change the IM budget cannot serve at once is shed as RateLimitedError, not queued for seconds.
     fixture = await startGateway({ config: { requestDeadlineMs: 200, rateLimits: { group: 100, publish: 20 } } });
     for (const id of SEED_GROUPS) {
-      const created = await call(SEED_CREATE, { input: { groupId: id, name: `Seed ${id}`, memberIds: [ADMIN, MEMBER, 'mem2', 'mem3'], notify: false } }, OWNER);
+      const seed = () => call(SEED_CREATE, { input: { groupId: id, name: `Seed ${id}`, memberIds: [ADMIN, MEMBER, 'mem2', 'mem3'], notify: false } }, OWNER);
+      let created = await seed();
+      // Set-up, not the subject: on a loaded machine the 200 ms deadline may pass before the request is served, and it is shed.
+      for (let tries = 0; tries < 20 && created.data?.createGroup?.__typename === 'RateLimitedError'; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        created = await seed();
+      }
       expect(created.data?.createGroup?.__typename).toBe('CreateGroupSuccess');
       expect((await call(SEED_ROLE, { groupId: id }, OWNER)).data?.setGroupMemberRole?.__typename).toBe('SetGroupMemberRoleSuccess');
     }
