@@ -210,9 +210,8 @@ export class OutboxDispatcher {
       } catch (error) {
         return this.settleFailure(row, operation, progress, error, options);
       }
-      // A group call's last step needs no record (the completion follows; a crash only repeats an idempotent
-      // call); a notice's tells a lapsed claim it went out. A database error here escapes to `run`.
-      if (progress + 1 < steps.length || isNotification(operation)) await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
+      // A database error here escapes to `run`: the row stays claimed until its lease lapses.
+      await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
     }
     await this.options.db.transaction().execute(async (trx) => {
       await this.options.groups.lock(trx, row.group_id);
