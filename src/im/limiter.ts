@@ -19,14 +19,15 @@ export interface LimiterOptions {
 }
 
 /**
- * A strict sliding-window limiter on slots (Bottleneck's running jobs, in memory or in Redis).
+ * A strict sliding-window limiter on slots (in memory, or in Redis shared by every instance).
  *
  * A call holds one of `limit` concurrency slots from the moment it starts until `windowMs`
  * after it has *settled*. The IM Service stamps a call somewhere between our send and our
  * receipt of its answer, so two calls sharing a slot always reach it at least a window apart:
  * at most `limit` calls in any rolling window, whatever the latency or event-loop stalls.
- * Starts are spread evenly. Because slots are Bottleneck's own running jobs, the clustered
- * budget shares them through Redis, and frees those of an instance that died.
+ * Starts are spread evenly. A call whose slot is free starts in the tick it was scheduled (no
+ * timer in between); the clustered budget shares the slots through Redis, hands a freed one to a
+ * waiting instance within a round trip, and frees those of an instance that died.
  */
 export class SlidingWindowLimiter implements CallLimiter {
   private readonly slots: SlotBackend;
