@@ -158,7 +158,7 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     const { limit } = this.layout.rateClass;
     try {
       const k = this.keys;
-      const [startInMs, expiresAt] = await this.client.imSlotTake(k.held, k.next, k.state, this.token, limit, weight, this.spacingMs, expirationMs, leaseId);
+      const [startInMs, expiresAt] = await this.client.imSlotTake(k.held, k.next, k.state, k.warm, this.token, limit, weight, this.spacingMs, expirationMs, leaseId, this.layout.rateClass.windowMs);
       if (startInMs < 0 || expiresAt === undefined) return { retryInMs: FULL_RETRY_MS };
       this.leases.set(leaseId, { weight, expiresAt });
       return { startInMs, release: () => this.release(leaseId, weight) };
@@ -176,7 +176,7 @@ class ClusteredSlots implements SlotBackend, SlotSource {
   private async release(leaseId: string, weight: number): Promise<void> {
     const keepMs = this.stopped ? this.layout.rateClass.windowMs + STOP_MARGIN_MS : 0;
     try {
-      await this.client.imSlotRelease(this.keys.held, leaseId, weight, this.keys.freed, keepMs);
+      await this.client.imSlotRelease(this.keys.held, this.keys.warm, leaseId, weight, this.keys.freed, keepMs);
     } catch (error) {
       // It expires in Redis instead: the budget stays strict, a little smaller until then.
       if (!this.stopped) this.logger.warn({ rateClass: this.layout.rateClass.name, err: describe(error) }, 'could not give an IM slot back to redis');
