@@ -69,6 +69,21 @@ describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
     expect(maxInAnyWindow(log.map((entry) => entry.at))).toBeGreaterThanOrEqual(90);
   });
 
+  it('keeps a stopped instance\'s calls counted until their window has passed', async () => {
+    const [leaving, staying] = startInstances(2);
+    await burst([leaving!], 100, 'leaving');
+    // Stopping cuts its slots' windows short here; in Redis they must still count for one window.
+    await leaving!.client.close();
+    await leaving!.budget.close();
+    instances = [staying!];
+    await burst([staying!], 100, 'staying');
+
+    const log = await emulatorLog(emulator);
+    expect(log).toHaveLength(200);
+    expect(log.filter((entry) => entry.code === 1008)).toHaveLength(0);
+    expect(maxInAnyWindow(log.map((entry) => entry.at))).toBeLessThanOrEqual(100);
+  });
+
   it('survives Redis forgetting everything (FLUSHALL) mid-burst: strict throughout, then back to work', async () => {
     const three = startInstances(3);
     const running = burst(three, 100, 'flushed');
