@@ -21,7 +21,7 @@ const QUEUED_FRESH_MS = 2000;
 /** A waiting instance asks again this often even if no announcement of a freed slot reached it. */
 const FULL_RETRY_MS = 100;
 /** How long `stop` waits for the holders it cut short to hand their units back. */
-const STOP_WAIT_MS = 1000;
+const STOP_WAIT_MS = 250;
 /** Past a window, how long a stopped instance's units stay counted (the IM Service's millisecond clock). */
 const STOP_MARGIN_MS = 2;
 
