@@ -104,8 +104,12 @@ class ClusteredSlots implements SlotBackend, SlotSource {
   private readonly queue = new SlotQueue(this);
   private readonly clientId = randomBytes(8).toString('hex');
   private readonly spacingMs: number;
-  /** The units this instance holds, by lease, with when Redis expires them: what it puts back after a loss. */
-  private readonly leases = new Map<string, { weight: number; expiresAt: number }>();
+  /**
+   * The units this instance holds, by lease, with when Redis expires them: what it puts back after
+   * a loss. A lease being given back is left out: Redis may run its give-back before the
+   * re-registration, which would then put it back for good (until it expires).
+   */
+  private readonly leases = new Map<string, { weight: number; expiresAt: number; givingBack: boolean }>();
   private token = randomBytes(8).toString('hex');
   /** Settles true once this instance has registered (its token is the one in force). */
   private registered: Promise<boolean>;
@@ -160,7 +164,7 @@ class ClusteredSlots implements SlotBackend, SlotSource {
       const k = this.keys;
       const [startInMs, expiresAt] = await this.client.imSlotTake(k.held, k.next, k.state, k.warm, this.token, limit, weight, this.spacingMs, expirationMs, leaseId, this.layout.rateClass.windowMs);
       if (startInMs < 0 || expiresAt === undefined) return { retryInMs: FULL_RETRY_MS };
-      this.leases.set(leaseId, { weight, expiresAt });
+      this.leases.set(leaseId, { weight, expiresAt, givingBack: false });
       return { startInMs, release: () => this.release(leaseId, weight) };
     } catch (error) {
       if (!isSharedStateLost(error)) throw error;
@@ -175,6 +179,8 @@ class ClusteredSlots implements SlotBackend, SlotSource {
    */
   private async release(leaseId: string, weight: number): Promise<void> {
     const keepMs = this.stopped ? this.layout.rateClass.windowMs + STOP_MARGIN_MS : 0;
+    const lease = this.leases.get(leaseId);
+    if (lease) lease.givingBack = true;
     try {
       await this.client.imSlotRelease(this.keys.held, this.keys.warm, leaseId, weight, this.keys.freed, keepMs);
     } catch (error) {
@@ -188,7 +194,8 @@ class ClusteredSlots implements SlotBackend, SlotSource {
   /** Writes a token (or adopts the one in force) and puts back the slots this instance still holds. */
   private async register(): Promise<void> {
     const pairs: Array<string | number> = [];
-    for (const [leaseId, { weight, expiresAt }] of this.leases) {
+    for (const [leaseId, { weight, expiresAt, givingBack }] of this.leases) {
+      if (givingBack) continue;
       for (let unit = 1; unit <= weight; unit++) pairs.push(`${leaseId}:${unit}`, expiresAt);
     }
     this.token = await this.client.imSlotRegister(this.keys.held, this.keys.state, randomBytes(8).toString('hex'), ...pairs);
