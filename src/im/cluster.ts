@@ -20,6 +20,11 @@ const STATS_INTERVAL_MS = 200;
 const QUEUED_FRESH_MS = 2000;
 /** A waiting instance asks again this often even if no announcement of a freed slot reached it. */
 const FULL_RETRY_MS = 100;
+/**
+ * A command Redis has not answered by then fails: a Redis that stops answering without closing
+ * the socket must refuse IM calls (as when it is unreachable), not hold the queue indefinitely.
+ */
+const COMMAND_TIMEOUT_MS = 500;
 /** How long `stop` waits for the holders it cut short to hand their units back. */
 const STOP_WAIT_MS = 250;
 /** Past a window, how long a stopped instance's units stay counted (the IM Service's millisecond clock). */
@@ -40,12 +45,13 @@ export class SharedBudget implements RateBudget {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
+      commandTimeout: COMMAND_TIMEOUT_MS,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     });
     client.on('error', (error: Error) => options.logger.warn({ err: describe(error) }, 'redis connection error'));
     this.client = withSlotScripts(client);
     // Subscriptions wait for the connection (and are renewed after a reconnect); nothing here decides a call.
-    this.subscriber = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.subscriber = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
     this.subscriber.on('error', () => undefined); // the command connection reports the same outage
     this.subscriber.on('message', (channel: string) => this.listeners.get(channel)?.());
   }

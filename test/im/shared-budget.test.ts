@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { ImRateLimitedError, SharedBudget, type ImClient } from '../../src/im/index.js';
@@ -122,6 +123,24 @@ describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
     emulator.setFaults({ latencyMs: 0 });
     await doomed.client.close();
     await Promise.all(held);
+  });
+
+  it('refuses an IM call when Redis stops answering without closing the connection, then serves again', async () => {
+    const [instance] = startInstances(1);
+    await instance!.client.joinGroup({ groupId: 'before', userIds: ['u1'] });
+    const control = new Redis(redis!.url);
+    try {
+      // Redis holds every command for 2 s, the connection open; the call could wait 10 s for its slot.
+      await control.call('CLIENT', 'PAUSE', '2000', 'ALL');
+      const refused = await rejectionOf(instance!.client.joinGroup({ groupId: 'stalled', userIds: ['u1'] }, { deadlineAt: Date.now() + 10_000 }));
+      expect(refused).toBeInstanceOf(ImRateLimitedError);
+      expect(refused).toMatchObject({ shed: true });
+      await sleep(2000); // the pause ends
+    } finally {
+      control.disconnect();
+    }
+    await instance!.client.joinGroup({ groupId: 'after', userIds: ['u1'] }, { deadlineAt: Date.now() + 5000 });
+    expect((await emulatorLog(emulator)).map((entry) => entry.path)).toHaveLength(2);
   });
 
   it('refuses IM calls while Redis is unreachable, and serves again once it is back', async () => {
