@@ -13,7 +13,7 @@ export interface LimiterOptions {
   observer?: ImObserver;
   /**
    * The longest one call may take (its attempt timeout). A slot is given back no later than
-   * this plus the window, even by an instance that died holding it (clustered mode).
+   * this plus three windows, even by an instance that died holding it (clustered mode).
    */
   maxCallMs?: number;
 }
@@ -44,7 +44,9 @@ export class SlidingWindowLimiter implements CallLimiter {
   ) {
     this.marginMs = options.safetyMarginMs ?? 2;
     this.spacingMs = rateClass.windowMs / rateClass.limit;
-    const expirationMs = (options.maxCallMs ?? 60_000) + rateClass.windowMs + this.marginMs + 1000;
+    // Two windows of margin past the latest a holder gives its slot back: an event-loop stall or a
+    // late timer must not let Redis expire a slot whose window is still open.
+    const expirationMs = (options.maxCallMs ?? 60_000) + rateClass.windowMs + this.marginMs + 2 * rateClass.windowMs;
     setMaxListeners(0, this.stopping.signal); // one listener per held slot
     this.slots = (options.budget ?? LOCAL_BUDGET).slotsFor({ rateClass, expirationMs });
     this.observer = options.observer ?? NO_OBSERVER;
