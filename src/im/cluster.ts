@@ -38,7 +38,8 @@ const STOP_MARGIN_MS = 2;
 export class SharedBudget implements RateBudget {
   private readonly client: Redis & SharedSlotCommands;
   private readonly subscriber: Redis;
-  private readonly listeners = new Map<string, () => void>();
+  /** Per freed-slots channel, the rate classes' slots (one per limiter) to wake. */
+  private readonly listeners = new Map<string, Set<() => void>>();
 
   constructor(private readonly options: SharedBudgetOptions) {
     const client = new Redis(options.url, {
@@ -53,17 +54,34 @@ export class SharedBudget implements RateBudget {
     // Subscriptions wait for the connection (and are renewed after a reconnect); nothing here decides a call.
     this.subscriber = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
     this.subscriber.on('error', () => undefined); // the command connection reports the same outage
-    this.subscriber.on('message', (channel: string) => this.listeners.get(channel)?.());
+    this.subscriber.on('message', (channel: string) => {
+      for (const wake of this.listeners.get(channel) ?? []) wake();
+    });
   }
 
   slotsFor(layout: SlotLayout): SlotBackend {
     const keys = sharedSlotKeys(this.options.keyPrefix, layout.rateClass.name);
-    const slots = new ClusteredSlots(this.client, keys, layout, this.options.logger, () => this.ping());
-    this.listeners.set(keys.freed, () => slots.wake());
+    const wake = () => slots.wake();
+    const unlisten = () => this.unlisten(keys.freed, wake);
+    const slots = new ClusteredSlots(this.client, keys, layout, this.options.logger, () => this.ping(), unlisten);
+    const listening = this.listeners.get(keys.freed);
+    if (listening) {
+      listening.add(wake);
+      return slots;
+    }
+    this.listeners.set(keys.freed, new Set([wake]));
     this.subscriber.subscribe(keys.freed).catch((error: unknown) => {
       this.options.logger.warn({ err: describe(error) }, 'could not subscribe to freed IM slots; waiting instances poll instead');
     });
     return slots;
+  }
+
+  /** A stopped limiter's slots no longer listen; the channel is left when none does. */
+  private unlisten(channel: string, wake: () => void): void {
+    const listening = this.listeners.get(channel);
+    if (!listening?.delete(wake) || listening.size > 0) return;
+    this.listeners.delete(channel);
+    this.subscriber.unsubscribe(channel).catch(() => undefined); // closing, or Redis gone: nothing to leave
   }
 
   /** True when Redis answers: for `/ready`, and for start-up, which waits for the first connection. */
@@ -131,6 +149,7 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     private readonly layout: SlotLayout,
     private readonly logger: Logger,
     connected: () => Promise<boolean>,
+    private readonly unlisten: () => void,
   ) {
     this.spacingMs = Math.ceil(layout.rateClass.windowMs / layout.rateClass.limit);
     // Redis unreachable at start-up: each take tries again until it registers.
@@ -154,6 +173,7 @@ class ClusteredSlots implements SlotBackend, SlotSource {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poller);
+    this.unlisten();
     this.queue.stop();
     for (const giveUpAt = Date.now() + STOP_WAIT_MS; this.leases.size > 0 && Date.now() < giveUpAt; ) await sleep(5);
   }
