@@ -193,7 +193,13 @@ class ClusteredSlots implements SlotBackend, SlotSource {
       this.leases.set(leaseId, { weight, expiresAt, givingBack: false });
       return { startInMs, release: () => this.release(leaseId, weight) };
     } catch (error) {
-      if (!isSharedStateLost(error)) throw error;
+      if (!isSharedStateLost(error)) {
+        // A take that timed out may still run in Redis: the give-back, sent after it on the same
+        // connection, frees its units then instead of at their expiry (a no-op if it never ran).
+        const k = this.keys;
+        this.client.imSlotRelease(k.held, k.warm, leaseId, weight, k.freed, 0).catch(() => undefined);
+        throw error;
+      }
       this.recover();
       return { retryInMs: Math.max(1, this.pausedUntil - Date.now()) };
     }

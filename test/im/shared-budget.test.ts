@@ -126,20 +126,30 @@ describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
   });
 
   it('refuses an IM call when Redis stops answering without closing the connection, then serves again', async () => {
-    const [instance] = startInstances(1);
-    await instance!.client.joinGroup({ groupId: 'before', userIds: ['u1'] });
+    const keyPrefix = `paused-${process.pid}-${prefix++}`;
+    const heldKey = `${keyPrefix}:im-group:held`;
+    const { logger, lines } = captureLogger();
+    const budget = new SharedBudget({ url: redis!.url, keyPrefix, logger });
+    // One attempt: a retry after the refusal could outlast the pause and hide it.
+    const { client } = clientFor([emulator.url], { sharedBudget: budget, logger, maxAttempts: 1 });
+    const instance: Instance = { client, budget, logLines: lines };
+    instances = [instance];
+    await instance.client.joinGroup({ groupId: 'before', userIds: ['u1'] });
     const control = new Redis(redis!.url);
     try {
+      await eventually(async () => (await control.zcard(heldKey)) === 0, 5000, 50);
       // Redis holds every command for 2 s, the connection open; the call could wait 10 s for its slot.
       await control.call('CLIENT', 'PAUSE', '2000', 'ALL');
-      const refused = await rejectionOf(instance!.client.joinGroup({ groupId: 'stalled', userIds: ['u1'] }, { deadlineAt: Date.now() + 10_000 }));
+      const refused = await rejectionOf(instance.client.joinGroup({ groupId: 'stalled', userIds: ['u1'] }, { deadlineAt: Date.now() + 10_000 }));
       expect(refused).toBeInstanceOf(ImRateLimitedError);
       expect(refused).toMatchObject({ shed: true });
       await sleep(2000); // the pause ends
+      // The timed-out take ran once the pause ended; its unit was given back right after, not left to expire (8 s).
+      await eventually(async () => (await control.zcard(heldKey)) === 0, 3000, 50);
     } finally {
       control.disconnect();
     }
-    await instance!.client.joinGroup({ groupId: 'after', userIds: ['u1'] }, { deadlineAt: Date.now() + 5000 });
+    await instance.client.joinGroup({ groupId: 'after', userIds: ['u1'] }, { deadlineAt: Date.now() + 5000 });
     expect((await emulatorLog(emulator)).map((entry) => entry.path)).toHaveLength(2);
   });
 
