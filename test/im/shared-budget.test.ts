@@ -153,6 +153,28 @@ describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
     expect((await emulatorLog(emulator)).map((entry) => entry.path)).toHaveLength(2);
   });
 
+  it('leaves the freed-slots channel once no client on the budget runs, not before', async () => {
+    const keyPrefix = `listen-${process.pid}-${prefix++}`;
+    const { logger } = captureLogger();
+    const budget = new SharedBudget({ url: redis!.url, keyPrefix, logger });
+    const first = clientFor([emulator.url], { sharedBudget: budget, logger }).client;
+    const second = clientFor([emulator.url], { sharedBudget: budget, logger }).client;
+    const control = new Redis(redis!.url);
+    const listeners = async () => ((await control.call('PUBSUB', 'NUMSUB', `${keyPrefix}:im-group:freed`)) as [string, number])[1];
+    try {
+      await first.joinGroup({ groupId: 'first', userIds: ['u1'] });
+      await eventually(async () => (await listeners()) === 1, 5000, 50);
+      await first.close();
+      await second.joinGroup({ groupId: 'second', userIds: ['u1'] });
+      expect(await listeners()).toBe(1);
+      await second.close();
+      await eventually(async () => (await listeners()) === 0, 5000, 50);
+    } finally {
+      control.disconnect();
+      await budget.close();
+    }
+  });
+
   it('refuses IM calls while Redis is unreachable, and serves again once it is back', async () => {
     const [instance] = startInstances(1);
     await instance!.client.joinGroup({ groupId: 'before', userIds: ['u1'] });
