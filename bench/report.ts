@@ -14,7 +14,7 @@ interface LimiterFigures {
   p50DelayMs: number;
   p99DelayMs: number;
 }
-type LimiterResult = Record<'project' | 'minTime10' | 'reservoir', LimiterFigures>;
+type LimiterResult = Record<'project' | 'minTime10' | 'reservoir', LimiterFigures> & { idleStartMs: number };
 interface GraphqlResult {
   helloRps: number;
   groupsRps: number;
@@ -99,6 +99,8 @@ the emulator's log. Budget: ${GROUP_BUDGET} calls in any rolling second.
 | limiter | most calls in any rolling second | ÷ budget | calls per second | ÷ budget | answered 1008 | p50 wait (ms) | p99 wait (ms) |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
+
+A call made with the window empty starts ${result.idleStartMs} ms (p99) after it was scheduled.
 
 Reading: the project's limiter ${project.maxInAnyWindow <= GROUP_BUDGET ? 'never passed' : 'PASSED'} the budget and sustained ${ratio(project.ratePerSecond, GROUP_BUDGET)}× of it with ${project.rejected1008} refusals; \`minTime: 10\` peaked at ${ratio(minTime10.maxInAnyWindow, GROUP_BUDGET)}× (${minTime10.rejected1008} refused) and the reservoir at ${ratio(reservoir.maxInAnyWindow, GROUP_BUDGET)}× (${reservoir.rejected1008} refused).
 `;

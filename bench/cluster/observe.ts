@@ -7,6 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { LoggedRequest, RunningEmulator } from '../../src/emulator/index.js';
+import { GROUP_CALLS } from '../../src/im/rate-limit.js';
+import { sharedSlotKeys } from '../../src/im/shared-slots-scripts.js';
 import { exitStatus, logLines } from '../../test/kit/processes.js';
 import { emulatorGroups, emulatorLog } from '../../test/kit/emulator.js';
 import type { ScenarioResult } from './result.js';
@@ -100,9 +102,9 @@ async function readStoreState(client: pg.Client, schema: string): Promise<StoreS
   };
 }
 
-/** Bottleneck's clustered state for the group rate class, once idle (see `ScenarioResult.details.idleBudget`). */
+/** The shared budget's state for the group rate class, once idle (see `ScenarioResult.details.idleBudget`). */
 async function readIdleBudget(url: string, keyPrefix: string, idleSince: number): Promise<{ runningSlots: number; clients: number } | null> {
-  const id = `${keyPrefix}:im-group`;
+  const keys = sharedSlotKeys(keyPrefix, GROUP_CALLS.name);
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null });
   client.on('error', () => undefined);
   try {
@@ -111,8 +113,9 @@ async function readIdleBudget(url: string, keyPrefix: string, idleSince: number)
     await sleep(Math.max(0, idleSince + 1500 - Date.now()));
     let state = { runningSlots: -1, clients: 0 };
     for (const giveUpAt = Date.now() + 3000; ; await sleep(100)) {
-      const [running, clients] = await Promise.all([client.hget(`b_${id}_settings`, 'running'), client.zcard(`b_${id}_client_running`)]);
-      state = { runningSlots: Number(running ?? 0), clients };
+      // Units whose expiry is still ahead: given back units are gone, a dead instance's expire.
+      const [running, clients] = await Promise.all([client.zcount(keys.held, `(${Date.now()}`, '+inf'), client.hlen(keys.queued)]);
+      state = { runningSlots: running, clients };
       if (state.runningSlots === 0 || Date.now() > giveUpAt) return state;
     }
   } catch {

@@ -73,8 +73,8 @@ export interface ScenarioResult {
     slotCycleMs: number;
     /**
      * The group budget in Redis once every call's window has passed: slots still counted as taken
-     * (should be 0) and the limiter clients registered (one per live gateway). Read from Bottleneck's
-     * own keys (`b_<id>_settings`, `b_<id>_client_running`); null when Redis could not be read.
+     * (should be 0) and the limiter clients that reported their queue (one per live gateway). Read from
+     * the shared budget's own keys (`sharedSlotKeys`: `held`, `queued`); null when Redis could not be read.
      */
     idleBudget: { runningSlots: number; clients: number } | null;
   };

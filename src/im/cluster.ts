@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Bottleneck from 'bottleneck';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { bottleneckSettings, holdIn } from './local-budget.js';
 import type { LimiterStats, RateBudget, SlotBackend, SlotLayout } from './rate-limit.js';
+import { isSharedStateLost, sharedSlotKeys, withSlotScripts, type SharedSlotCommands, type SharedSlotKeys } from './shared-slots-scripts.js';
+import { SlotQueue, type SlotAnswer, type SlotSource } from './slot-queue.js';
 
 export interface SharedBudgetOptions {
   /** `redis://…`: every gateway instance pointing at it shares one budget per rate class. */
@@ -13,36 +14,74 @@ export interface SharedBudgetOptions {
   logger: Logger;
 }
 
-/** How often the cluster-wide queue and running counts are read for load shedding. */
+/** How often the cluster-wide counts are read (for load shedding); each read also notices a lost state. */
 const STATS_INTERVAL_MS = 200;
-/** Bottleneck's heartbeat: how fast a lost Redis state is noticed. */
-const HEARTBEAT_MS = 250;
-/** An instance silent this long is considered dead and its slots are freed. */
-const CLIENT_TIMEOUT_MS = 5000;
+/** An instance that has not reported its queue for this long is left out of the cluster-wide queue. */
+const QUEUED_FRESH_MS = 2000;
+/** A waiting instance asks again this often even if no announcement of a freed slot reached it. */
+const FULL_RETRY_MS = 100;
+/**
+ * A command Redis has not answered by then fails: a Redis that stops answering without closing
+ * the socket must refuse IM calls (as when it is unreachable), not hold the queue indefinitely.
+ */
+const COMMAND_TIMEOUT_MS = 500;
+/** How long `stop` waits for the holders it cut short to hand their units back. */
+const STOP_WAIT_MS = 250;
+/** Past a window, how long a stopped instance's units stay counted (the IM Service's millisecond clock). */
+const STOP_MARGIN_MS = 2;
 
 /**
- * The budget every instance using this Redis shares: one connection for all the rate classes'
- * slots. Commands fail fast while Redis is unreachable (no offline queue): the limiter then
- * refuses IM calls rather than guess.
+ * The budget every instance using this Redis shares: one connection for the rate classes' slots
+ * (commands fail fast while Redis is unreachable, no offline queue: the limiter then refuses IM
+ * calls rather than guess) and one subscribed to the announcements of freed slots.
  */
 export class SharedBudget implements RateBudget {
-  private readonly connection: Bottleneck.IORedisConnection;
-  private readonly client: Redis;
+  private readonly client: Redis & SharedSlotCommands;
+  private readonly subscriber: Redis;
+  /** Per freed-slots channel, the rate classes' slots (one per limiter) to wake. */
+  private readonly listeners = new Map<string, Set<() => void>>();
 
   constructor(private readonly options: SharedBudgetOptions) {
-    this.client = new Redis(options.url, {
+    const client = new Redis(options.url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
+      commandTimeout: COMMAND_TIMEOUT_MS,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     });
-    this.client.on('error', (error: Error) => options.logger.warn({ err: describe(error) }, 'redis connection error'));
-    this.connection = new Bottleneck.IORedisConnection({ client: this.client });
-    this.connection.on('error', (error: unknown) => options.logger.warn({ err: describe(error) }, 'redis limiter connection error'));
+    client.on('error', (error: Error) => options.logger.warn({ err: describe(error) }, 'redis connection error'));
+    this.client = withSlotScripts(client);
+    // Subscriptions wait for the connection (and are renewed after a reconnect); nothing here decides a call.
+    this.subscriber = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
+    this.subscriber.on('error', () => undefined); // the command connection reports the same outage
+    this.subscriber.on('message', (channel: string) => {
+      for (const wake of this.listeners.get(channel) ?? []) wake();
+    });
   }
 
   slotsFor(layout: SlotLayout): SlotBackend {
-    return new ClusteredSlots(this.connection, layout, this.options);
+    const keys = sharedSlotKeys(this.options.keyPrefix, layout.rateClass.name);
+    const wake = () => slots.wake();
+    const unlisten = () => this.unlisten(keys.freed, wake);
+    const slots = new ClusteredSlots(this.client, keys, layout, this.options.logger, () => this.ping(), unlisten);
+    const listening = this.listeners.get(keys.freed);
+    if (listening) {
+      listening.add(wake);
+      return slots;
+    }
+    this.listeners.set(keys.freed, new Set([wake]));
+    this.subscriber.subscribe(keys.freed).catch((error: unknown) => {
+      this.options.logger.warn({ err: describe(error) }, 'could not subscribe to freed IM slots; waiting instances poll instead');
+    });
+    return slots;
+  }
+
+  /** A stopped limiter's slots no longer listen; the channel is left when none does. */
+  private unlisten(channel: string, wake: () => void): void {
+    const listening = this.listeners.get(channel);
+    if (!listening?.delete(wake) || listening.size > 0) return;
+    this.listeners.delete(channel);
+    this.subscriber.unsubscribe(channel).catch(() => undefined); // closing, or Redis gone: nothing to leave
   }
 
   /** True when Redis answers: for `/ready`, and for start-up, which waits for the first connection. */
@@ -68,150 +107,168 @@ export class SharedBudget implements RateBudget {
   }
 
   async close(): Promise<void> {
-    await this.connection.disconnect(false).catch(() => undefined);
+    this.listeners.clear();
+    this.subscriber.disconnect();
     this.client.disconnect();
   }
 }
 
 /**
- * Bottleneck's clustered mode for one rate class, with what its stock version lacks on Redis 7:
- * when Redis forgets the limiter (a restart, a FLUSHALL, an eviction), Bottleneck's own
- * recovery never fires (it matches the error text exactly, and Redis 7 prefixes it), so every
- * job would fail. Here the loss is noticed on the first failing call or heartbeat, IM calls
- * pause for one window (the calls of that window are forgotten along with the state, so
- * pausing is what keeps the budget strict), and the Bottleneck is rebuilt: a new generation,
- * to which the calls still waiting move without having sent anything.
+ * One rate class's slots in Redis. A slot is taken by one script (atomic: at most `limit` units
+ * held, starts spaced) and given back by another, which announces it so a waiting instance takes
+ * it within a round trip. An instance that dies holding slots loses them when they expire.
+ *
+ * When Redis forgets the budget (a restart, a FLUSHALL, an eviction) the loss is noticed on the
+ * next take or stats read (at most 200 ms): this instance puts back the slots it still holds,
+ * then takes none for one window (those of an instance that died are gone for good, and its
+ * calls of that window with them: pausing is what keeps the budget strict). Waiting calls stay
+ * queued and go on after the pause; nothing was sent for them.
  */
-class ClusteredSlots implements SlotBackend {
-  private current: Bottleneck;
-  private generation = 0;
-  private recovery: Promise<void> | undefined;
+class ClusteredSlots implements SlotBackend, SlotSource {
+  private readonly queue = new SlotQueue(this);
+  private readonly clientId = randomBytes(8).toString('hex');
+  private readonly spacingMs: number;
+  /**
+   * The units this instance holds, by lease, with when Redis expires them: what it puts back after
+   * a loss. A lease being given back is left out: Redis may run its give-back before the
+   * re-registration, which would then put it back for good (until it expires).
+   */
+  private readonly leases = new Map<string, { weight: number; expiresAt: number; givingBack: boolean }>();
+  private token = randomBytes(8).toString('hex');
+  /** Settles true once this instance has registered (its token is the one in force). */
+  private registered: Promise<boolean>;
+  private pausedUntil = 0;
+  private recovering = false;
   private stopped = false;
   private cached: LimiterStats | null = null;
   private readonly poller: NodeJS.Timeout;
 
   constructor(
-    private readonly connection: Bottleneck.IORedisConnection,
+    private readonly client: Redis & SharedSlotCommands,
+    private readonly keys: SharedSlotKeys,
     private readonly layout: SlotLayout,
-    private readonly options: SharedBudgetOptions,
+    private readonly logger: Logger,
+    connected: () => Promise<boolean>,
+    private readonly unlisten: () => void,
   ) {
-    this.current = this.createBottleneck();
+    this.spacingMs = Math.ceil(layout.rateClass.windowMs / layout.rateClass.limit);
+    // Redis unreachable at start-up: each take tries again until it registers.
+    this.registered = connected().then(() => this.tryRegister());
     this.poller = setInterval(() => void this.readStats(), STATS_INTERVAL_MS).unref();
   }
 
-  async hold(weight: number, deadlineAt: number | undefined, holder: () => Promise<void>): Promise<void> {
-    for (;;) {
-      await this.untilRecovered(deadlineAt);
-      const generation = this.generation;
-      try {
-        return await holdIn(this.current, weight, this.layout.expirationMs, holder);
-      } catch (error) {
-        // The slot was lost before the call started: nothing was sent. Once the Bottleneck is
-        // rebuilt (or being rebuilt) it is asked for again; otherwise Redis cannot be consulted.
-        this.noticeError(error);
-        if (this.stopped || (!this.recovery && this.generation === generation)) throw error;
-      }
-    }
+  hold(weight: number, deadlineAt: number | undefined, holder: () => Promise<void>): Promise<void> {
+    return this.queue.hold(weight, deadlineAt, holder);
+  }
+
+  wake(): void {
+    this.queue.wake();
   }
 
   sharedStats(): LimiterStats | null {
     return this.cached;
   }
 
+  /** Refuses the waiting calls; waits a moment for the holders cut short to hand their units back (or they expire). */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poller);
-    await this.current.stop({ dropWaitingJobs: true }).catch(() => undefined);
+    this.unlisten();
+    this.queue.stop();
+    for (const giveUpAt = Date.now() + STOP_WAIT_MS; this.leases.size > 0 && Date.now() < giveUpAt; ) await sleep(5);
   }
 
-  private createBottleneck(): Bottleneck {
-    const settings = bottleneckSettings(this.layout);
-    const bottleneck = new Bottleneck({
-      ...settings,
-      id: `${this.options.keyPrefix}:${settings.id}`,
-      datastore: 'ioredis',
-      connection: this.connection,
-      clearDatastore: false,
-      heartbeatInterval: HEARTBEAT_MS,
-      clientTimeout: CLIENT_TIMEOUT_MS,
-    });
-    // Only the current Bottleneck speaks for the budget: a retired one's errors are history.
-    bottleneck.on('error', (error: unknown) => {
-      if (bottleneck === this.current) this.noticeError(error);
-    });
-    // A Bottleneck whose registration failed (Redis unreachable at that moment) never works:
-    // every call would wait on its failed start. It is replaced, as after a loss of state.
-    bottleneck.ready().catch((error: unknown) => {
-      if (this.current !== bottleneck) return;
-      this.options.logger.warn({ rateClass: this.layout.rateClass.name, err: describe(error) }, 'shared rate limit could not register with redis');
+  async take(weight: number): Promise<SlotAnswer> {
+    if (!(await this.registered)) this.registered = this.tryRegister();
+    await this.registered;
+    const pausedForMs = this.pausedUntil - Date.now();
+    if (pausedForMs > 0) return { retryInMs: pausedForMs };
+    const leaseId = randomBytes(8).toString('hex');
+    const { expirationMs } = this.layout;
+    const { limit } = this.layout.rateClass;
+    try {
+      const k = this.keys;
+      const [startInMs, expiresAt] = await this.client.imSlotTake(k.held, k.next, k.state, k.warm, this.token, limit, weight, this.spacingMs, expirationMs, leaseId, this.layout.rateClass.windowMs);
+      if (startInMs < 0 || expiresAt === undefined) return { retryInMs: FULL_RETRY_MS };
+      this.leases.set(leaseId, { weight, expiresAt, givingBack: false });
+      return { startInMs, release: () => this.release(leaseId, weight) };
+    } catch (error) {
+      if (!isSharedStateLost(error)) {
+        // A take that timed out may still run in Redis: the give-back, sent after it on the same
+        // connection, frees its units then instead of at their expiry (a no-op if it never ran).
+        const k = this.keys;
+        this.client.imSlotRelease(k.held, k.warm, leaseId, weight, k.freed, 0).catch(() => undefined);
+        throw error;
+      }
       this.recover();
-    });
-    return bottleneck;
+      return { retryInMs: Math.max(1, this.pausedUntil - Date.now()) };
+    }
   }
 
-  private noticeError(error: unknown): void {
-    if (isStateLost(error)) this.recover();
+  /**
+   * Gives the units back. A holder cut short by `stop` may still be inside its call's window:
+   * its units are kept in Redis until that window has surely passed.
+   */
+  private async release(leaseId: string, weight: number): Promise<void> {
+    const keepMs = this.stopped ? this.layout.rateClass.windowMs + STOP_MARGIN_MS : 0;
+    const lease = this.leases.get(leaseId);
+    if (lease) lease.givingBack = true;
+    try {
+      await this.client.imSlotRelease(this.keys.held, this.keys.warm, leaseId, weight, this.keys.freed, keepMs);
+    } catch (error) {
+      // It expires in Redis instead: the budget stays strict, a little smaller until then.
+      if (!this.stopped) this.logger.warn({ rateClass: this.layout.rateClass.name, err: describe(error) }, 'could not give an IM slot back to redis');
+    } finally {
+      this.leases.delete(leaseId);
+    }
+  }
+
+  /** Writes a token (or adopts the one in force) and puts back the slots this instance still holds. */
+  private async register(): Promise<void> {
+    const pairs: Array<string | number> = [];
+    for (const [leaseId, { weight, expiresAt, givingBack }] of this.leases) {
+      if (givingBack) continue;
+      for (let unit = 1; unit <= weight; unit++) pairs.push(`${leaseId}:${unit}`, expiresAt);
+    }
+    this.token = await this.client.imSlotRegister(this.keys.held, this.keys.state, randomBytes(8).toString('hex'), ...pairs);
   }
 
   private recover(): void {
-    if (this.recovery || this.stopped) return;
-    const pauseMs = this.layout.rateClass.windowMs + HEARTBEAT_MS;
-    this.options.logger.warn(
+    if (this.recovering || this.stopped) return;
+    this.recovering = true;
+    const pauseMs = this.layout.rateClass.windowMs + STATS_INTERVAL_MS;
+    this.pausedUntil = Date.now() + pauseMs;
+    this.cached = null;
+    this.logger.warn(
       { rateClass: this.layout.rateClass.name, pauseMs },
       'redis lost the shared rate limit state: pausing IM calls, then rebuilding it',
     );
-    this.recovery = sleep(pauseMs).then(() => {
-      this.recovery = undefined;
-      this.cached = null;
-      this.rebuild();
+    this.registered = this.tryRegister().finally(() => {
+      this.recovering = false;
     });
   }
 
-  /** Replaces the Bottleneck; the calls still queued on the old one come back to `hold`, which asks the new one. */
-  private rebuild(): void {
-    if (this.stopped) return;
-    const previous = this.current;
-    this.generation++;
-    this.current = this.createBottleneck();
-    // The old one must also stop its heartbeat (Bottleneck's stop() does not), or it reports errors forever.
-    void previous
-      .stop({ dropWaitingJobs: true })
-      .catch(() => undefined)
-      .then(() => previous.disconnect(false))
-      .catch(() => undefined);
-  }
-
-  /** Waits out a recovery, within the call's deadline: a call that cannot outlast it is refused (nothing sent). */
-  private async untilRecovered(deadlineAt: number | undefined): Promise<void> {
-    const recovery = this.recovery;
-    if (!recovery) return;
-    const budgetMs = deadlineAt === undefined ? Infinity : deadlineAt - Date.now();
-    const timer = new AbortController();
-    const inTime = await Promise.race([
-      recovery.then(() => true),
-      sleep(Math.max(0, Math.min(budgetMs, 2 ** 31 - 1)), undefined, { signal: timer.signal }).then(() => false, () => true),
-    ]);
-    timer.abort();
-    if (!inTime) throw new Error('the shared rate limit is still being rebuilt at the call\'s deadline');
+  private tryRegister(): Promise<boolean> {
+    return this.register().then(
+      () => true,
+      (error: unknown) => {
+        this.logger.warn({ rateClass: this.layout.rateClass.name, err: describe(error) }, 'shared rate limit could not register with redis');
+        return false;
+      },
+    );
   }
 
   private async readStats(): Promise<void> {
-    const bottleneck = this.current;
-    if (this.recovery || this.stopped) return;
+    if (this.stopped || this.recovering) return;
     try {
-      const [inUse, queued] = await Promise.all([bottleneck.running(), bottleneck.clusterQueued()]);
+      const k = this.keys;
+      const [inUse, queued] = await this.client.imSlotStats(k.held, k.next, k.state, k.queued, this.token, this.clientId, this.queue.queuedWeight(), QUEUED_FRESH_MS);
       this.cached = { inUse, queued };
     } catch (error) {
       this.cached = null;
-      this.noticeError(error);
+      if (isSharedStateLost(error)) this.recover();
     }
   }
-}
-
-/** Redis forgot the limiter's keys: Bottleneck says so, in words Redis 7 wraps in its own. */
-function isStateLost(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.includes('SETTINGS_KEY_NOT_FOUND') || message.includes('UNKNOWN_CLIENT');
 }
 
 function describe(error: unknown): string {

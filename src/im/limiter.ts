@@ -13,20 +13,21 @@ export interface LimiterOptions {
   observer?: ImObserver;
   /**
    * The longest one call may take (its attempt timeout). A slot is given back no later than
-   * this plus the window, even by an instance that died holding it (clustered mode).
+   * this plus three windows, even by an instance that died holding it (clustered mode).
    */
   maxCallMs?: number;
 }
 
 /**
- * A strict sliding-window limiter on slots (Bottleneck's running jobs, in memory or in Redis).
+ * A strict sliding-window limiter on slots (in memory, or in Redis shared by every instance).
  *
  * A call holds one of `limit` concurrency slots from the moment it starts until `windowMs`
  * after it has *settled*. The IM Service stamps a call somewhere between our send and our
  * receipt of its answer, so two calls sharing a slot always reach it at least a window apart:
  * at most `limit` calls in any rolling window, whatever the latency or event-loop stalls.
- * Starts are spread evenly. Because slots are Bottleneck's own running jobs, the clustered
- * budget shares them through Redis, and frees those of an instance that died.
+ * Starts are spread evenly. A call whose slot is free starts in the tick it was scheduled (no
+ * timer in between); the clustered budget shares the slots through Redis, hands a freed one to a
+ * waiting instance within a round trip, and frees those of an instance that died.
  */
 export class SlidingWindowLimiter implements CallLimiter {
   private readonly slots: SlotBackend;
@@ -43,7 +44,9 @@ export class SlidingWindowLimiter implements CallLimiter {
   ) {
     this.marginMs = options.safetyMarginMs ?? 2;
     this.spacingMs = rateClass.windowMs / rateClass.limit;
-    const expirationMs = (options.maxCallMs ?? 60_000) + rateClass.windowMs + this.marginMs + 1000;
+    // Two windows of margin past the latest a holder gives its slot back: an event-loop stall or a
+    // late timer must not let Redis expire a slot whose window is still open.
+    const expirationMs = (options.maxCallMs ?? 60_000) + rateClass.windowMs + this.marginMs + 2 * rateClass.windowMs;
     setMaxListeners(0, this.stopping.signal); // one listener per held slot
     this.slots = (options.budget ?? LOCAL_BUDGET).slotsFor({ rateClass, expirationMs });
     this.observer = options.observer ?? NO_OBSERVER;

@@ -93,6 +93,20 @@ describe('the group-call limiter', () => {
     expect(await emulatorGroup(emulator, 'quick')).not.toBeNull();
   });
 
+  it('starts a call whose slot is free in the tick it was scheduled, and one that must wait only once a slot is back', async () => {
+    const limiter = new SlidingWindowLimiter({ name: 'tiny', limit: 2, windowMs: 200 });
+    cleanups.push(() => limiter.stop());
+    const started: number[] = [];
+    const calls = [1, 2, 3].map((n) => limiter.schedule({ path: '/group/join.json' }, async () => void started.push(n)));
+
+    // No timer stands between a free slot and its call: the first started synchronously.
+    expect(started).toEqual([1]);
+    await Promise.all(calls);
+    // The third waited for a slot given back one window after an answer: at most 2 per window.
+    expect(started).toEqual([1, 2, 3]);
+    expect(limiter.stats().inUse).toBe(2);
+  });
+
   it('retries 1008 answers through the limiter, re-signed, until the call succeeds', async () => {
     const emulator = await emulatorForTest({ faults: { failNext: ['rateLimited', 'rateLimited'] } });
     const group = countingLimiter(new SlidingWindowLimiter(GROUP_CALLS));

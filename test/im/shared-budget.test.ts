@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { ImRateLimitedError, SharedBudget, type ImClient } from '../../src/im/index.js';
@@ -69,6 +70,21 @@ describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
     expect(maxInAnyWindow(log.map((entry) => entry.at))).toBeGreaterThanOrEqual(90);
   });
 
+  it('keeps a stopped instance\'s calls counted until their window has passed', async () => {
+    const [leaving, staying] = startInstances(2);
+    await burst([leaving!], 100, 'leaving');
+    // Stopping cuts its slots' windows short here; in Redis they must still count for one window.
+    await leaving!.client.close();
+    await leaving!.budget.close();
+    instances = [staying!];
+    await burst([staying!], 100, 'staying');
+
+    const log = await emulatorLog(emulator);
+    expect(log).toHaveLength(200);
+    expect(log.filter((entry) => entry.code === 1008)).toHaveLength(0);
+    expect(maxInAnyWindow(log.map((entry) => entry.at))).toBeLessThanOrEqual(100);
+  });
+
   it('survives Redis forgetting everything (FLUSHALL) mid-burst: strict throughout, then back to work', async () => {
     const three = startInstances(3);
     const running = burst(three, 100, 'flushed');
@@ -107,6 +123,56 @@ describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
     emulator.setFaults({ latencyMs: 0 });
     await doomed.client.close();
     await Promise.all(held);
+  });
+
+  it('refuses an IM call when Redis stops answering without closing the connection, then serves again', async () => {
+    const keyPrefix = `paused-${process.pid}-${prefix++}`;
+    const heldKey = `${keyPrefix}:im-group:held`;
+    const { logger, lines } = captureLogger();
+    const budget = new SharedBudget({ url: redis!.url, keyPrefix, logger });
+    // One attempt: a retry after the refusal could outlast the pause and hide it.
+    const { client } = clientFor([emulator.url], { sharedBudget: budget, logger, maxAttempts: 1 });
+    const instance: Instance = { client, budget, logLines: lines };
+    instances = [instance];
+    await instance.client.joinGroup({ groupId: 'before', userIds: ['u1'] });
+    const control = new Redis(redis!.url);
+    try {
+      await eventually(async () => (await control.zcard(heldKey)) === 0, 5000, 50);
+      // Redis holds every command for 2 s, the connection open; the call could wait 10 s for its slot.
+      await control.call('CLIENT', 'PAUSE', '2000', 'ALL');
+      const refused = await rejectionOf(instance.client.joinGroup({ groupId: 'stalled', userIds: ['u1'] }, { deadlineAt: Date.now() + 10_000 }));
+      expect(refused).toBeInstanceOf(ImRateLimitedError);
+      expect(refused).toMatchObject({ shed: true });
+      await sleep(2000); // the pause ends
+      // The timed-out take ran once the pause ended; its unit was given back right after, not left to expire (8 s).
+      await eventually(async () => (await control.zcard(heldKey)) === 0, 3000, 50);
+    } finally {
+      control.disconnect();
+    }
+    await instance.client.joinGroup({ groupId: 'after', userIds: ['u1'] }, { deadlineAt: Date.now() + 5000 });
+    expect((await emulatorLog(emulator)).map((entry) => entry.path)).toHaveLength(2);
+  });
+
+  it('leaves the freed-slots channel once no client on the budget runs, not before', async () => {
+    const keyPrefix = `listen-${process.pid}-${prefix++}`;
+    const { logger } = captureLogger();
+    const budget = new SharedBudget({ url: redis!.url, keyPrefix, logger });
+    const first = clientFor([emulator.url], { sharedBudget: budget, logger }).client;
+    const second = clientFor([emulator.url], { sharedBudget: budget, logger }).client;
+    const control = new Redis(redis!.url);
+    const listeners = async () => ((await control.call('PUBSUB', 'NUMSUB', `${keyPrefix}:im-group:freed`)) as [string, number])[1];
+    try {
+      await first.joinGroup({ groupId: 'first', userIds: ['u1'] });
+      await eventually(async () => (await listeners()) === 1, 5000, 50);
+      await first.close();
+      await second.joinGroup({ groupId: 'second', userIds: ['u1'] });
+      expect(await listeners()).toBe(1);
+      await second.close();
+      await eventually(async () => (await listeners()) === 0, 5000, 50);
+    } finally {
+      control.disconnect();
+      await budget.close();
+    }
   });
 
   it('refuses IM calls while Redis is unreachable, and serves again once it is back', async () => {
