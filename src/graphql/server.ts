@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/index.js';
 import { DomainError } from '../groups/errors.js';
 import type { GroupService } from '../groups/service.js';
+import { requestBodyLimitPlugin } from '../http/body-limit.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugin } from './limits.js';
@@ -46,8 +47,10 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     // Served by graphiqlPlugin: Yoga would render its 9 MB page anew for every request.
     graphiql: false,
     batching: false,
-    maxRequestBodySize: MAX_REQUEST_BYTES,
+    // Limited by requestBodyLimitPlugin, which counts only bodies that declare no length.
+    maxRequestBodySize: false,
     plugins: [
+      requestBodyLimitPlugin(MAX_REQUEST_BYTES),
       ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
       queryLimitsPlugin(),
       // Browsers may send "simple" requests across sites without asking: those need this header.
