@@ -9,6 +9,7 @@ import type { GroupService } from '../groups/service.js';
 import { requestBodyLimitPlugin } from '../http/body-limit.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
+import { jitPlugin } from './jit.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugin } from './limits.js';
 import { maskError } from './error-codes.js';
 import { exampleOperations } from './operations.js';
@@ -57,6 +58,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       operationLogPlugin(options.logger),
       ...(options.plugins ?? []),
+      jitPlugin(),
     ],
     context: async ({ request }) => {
       const deadlineAt = Date.now() + options.requestDeadlineMs;
