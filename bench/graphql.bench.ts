@@ -28,6 +28,8 @@ const median = (values: number[]) => {
 };
 /** Each round's rate over the same round's hello-world. */
 const ratios = (figures: Figures[], hello: Figures[]) => figures.map((f, i) => round(f.rps / hello[i]!.rps, 3));
+/** Each round's hello-world CPU per answer over the read's: the same ratio from the server's cost alone. */
+const cpuRatios = (figures: Figures[], hello: Figures[]) => figures.map((f, i) => round(hello[i]!.serverCpuUsPerAnswer / f.serverCpuUsPerAnswer, 3));
 const medianRps = (figures: Figures[]) => round(median(figures.map((f) => f.rps)), 1);
 
 async function main(): Promise<void> {
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
           p50Ms: f.p50Ms,
           p99Ms: f.p99Ms,
           'serverCpu%': f.serverCpuPct,
+          serverCpuUs: f.serverCpuUsPerAnswer,
           'loadGenCpu%': f.loadGenCpuPct,
         },
       ]),
@@ -96,6 +99,10 @@ async function main(): Promise<void> {
       sqlPerGroupsQueryPostgres: reads.sqlPerGroupsQueryPostgres,
       statementsPerCreate,
       readRounds: READ_ROUNDS,
+      // The server's CPU per answer, hello-world over the read, median of the rounds: less moved by the
+      // load generator's share of a busy machine than the rates are.
+      groupsCpuRatio: round(median(cpuRatios(reads.groups, reads.hello)), 3),
+      groupsPostgresCpuRatio: reads.groupsPostgres ? round(median(cpuRatios(reads.groupsPostgres, reads.hello)), 3) : null,
     }),
   );
 }

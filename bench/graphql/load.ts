@@ -29,6 +29,8 @@ export interface Figures {
   p99Ms: number;
   /** CPU time over the measured window, in % of one core: is the server (or the load generator) saturated? */
   serverCpuPct: number;
+  /** The server's CPU time per correct answer, in µs: what one answer costs it, whether or not it was saturated. */
+  serverCpuUsPerAnswer: number;
   loadGenCpuPct: number;
   /** The first few distinct failure descriptions. */
   failureKinds: string[];
@@ -95,6 +97,7 @@ export async function measure(target: TargetProcess, body: string, check: Check,
     p50Ms: round(percentile(latencies, 50), 2),
     p99Ms: round(percentile(latencies, 99), 2),
     serverCpuPct: cpuPct(until.server - from.server),
+    serverCpuUsPerAnswer: answers > 0 ? round((until.server - from.server) / answers, 0) : 0,
     loadGenCpuPct: cpuPct(until.loadGen - from.loadGen),
     failureKinds: [...failureKinds],
   };
