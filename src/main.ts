@@ -1,5 +1,7 @@
 // First: refuses an unsupported Node before any module that needs a newer one is evaluated.
 import './runtime-check.js';
+// Second: graphql-js takes its mode from NODE_ENV when it loads.
+import './graphql/production-mode.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';

@@ -29,6 +29,8 @@ export interface Figures {
   p99Ms: number;
   /** CPU time over the measured window, in % of one core: is the server (or the load generator) saturated? */
   serverCpuPct: number;
+  /** The server's CPU time per correct answer, in µs: what one answer costs it, whether or not it was saturated. */
+  serverCpuUsPerAnswer: number;
   loadGenCpuPct: number;
   /** The first few distinct failure descriptions. */
   failureKinds: string[];
@@ -37,11 +39,18 @@ export interface Figures {
 /** A failure description, or null when the answer is what the case expects. */
 export type Check = (status: number, body: string) => string | null;
 
-export async function measure(target: TargetProcess, body: string, check: Check): Promise<Figures> {
+/** How long one measurement warms up and then counts. */
+export interface Window {
+  warmupMs: number;
+  measureMs: number;
+}
+
+export async function measure(target: TargetProcess, body: string, check: Check, window: Window = { warmupMs: WARMUP_MS, measureMs: MEASURE_MS }): Promise<Figures> {
+  const { warmupMs, measureMs } = window;
   const pool = new Pool(target.url, { connections: CONCURRENCY, pipelining: 1 });
   const started = performance.now();
-  const measureFrom = started + WARMUP_MS;
-  const measureUntil = measureFrom + MEASURE_MS;
+  const measureFrom = started + warmupMs;
+  const measureUntil = measureFrom + measureMs;
   let answers = 0;
   let failures = 0;
   const failureKinds = new Set<string>();
@@ -49,8 +58,8 @@ export async function measure(target: TargetProcess, body: string, check: Check)
 
   // CPU use of both sides over the measured window, read when it opens and when it closes.
   const cpuAt = async () => ({ server: (await target.request('cpuMicros'))!, loadGen: cpuMicros() });
-  const cpuFrom = sleep(WARMUP_MS, undefined, { ref: false }).then(cpuAt);
-  const cpuUntil = sleep(WARMUP_MS + MEASURE_MS, undefined, { ref: false }).then(cpuAt);
+  const cpuFrom = sleep(warmupMs, undefined, { ref: false }).then(cpuAt);
+  const cpuUntil = sleep(warmupMs + measureMs, undefined, { ref: false }).then(cpuAt);
 
   const fail = (reason: string) => {
     failures++;
@@ -79,15 +88,16 @@ export async function measure(target: TargetProcess, body: string, check: Check)
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   await pool.close();
   const [from, until] = await Promise.all([cpuFrom, cpuUntil]);
-  const cpuPct = (micros: number) => round((100 * micros) / 1000 / MEASURE_MS, 0);
+  const cpuPct = (micros: number) => round((100 * micros) / 1000 / measureMs, 0);
 
   return {
-    rps: round(answers / (MEASURE_MS / 1000), 1),
+    rps: round(answers / (measureMs / 1000), 1),
     answers,
     failures,
     p50Ms: round(percentile(latencies, 50), 2),
     p99Ms: round(percentile(latencies, 99), 2),
     serverCpuPct: cpuPct(until.server - from.server),
+    serverCpuUsPerAnswer: answers > 0 ? round((until.server - from.server) / answers, 0) : 0,
     loadGenCpuPct: cpuPct(until.loadGen - from.loadGen),
     failureKinds: [...failureKinds],
   };

@@ -27,6 +27,8 @@ export class TargetProcess {
   static start(kind: TargetKind): Promise<TargetProcess> {
     const child = fork(new URL('./target.ts', import.meta.url), [kind], {
       execArgv: ['--import', 'tsx'],
+      // As `npm start` runs the gateway (src/graphql/production-mode.ts), the bare Yoga baseline alike.
+      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
       // The child's stdout goes to our stderr: the last line of our stdout stays the JSON.
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     });

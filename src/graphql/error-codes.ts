@@ -24,7 +24,10 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof DomainError && error instanceof GraphQLError) {
     const code = CODES.find(([type]) => original instanceof type)?.[1];
-    if (code) return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { ...error.extensions, code } });
+    if (code) {
+      const where = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
+      return new GraphQLError(original.message, { ...where, extensions: { ...error.extensions, code } });
+    }
   }
   return maskUnexpected(error, message, isDev);
 }

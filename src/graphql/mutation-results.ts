@@ -1,20 +1,53 @@
-import { useOnResolve } from '@envelop/on-resolve';
-import { getNamedType, isUnionType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, isUnionType, type GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** Receives the member of its result union each mutation answered (e.g. `CreateGroupSuccess`, `RateLimitedError`). */
 export type MutationResultRecorder = (mutation: string, result: string) => void;
 
+/** Where a request's context holds its app's recorder: the schema is shared by every app of a process. */
+const RECORDER = Symbol('mutationResultRecorder');
+type RecordingContext = { [RECORDER]?: MutationResultRecorder };
+
 /**
- * Reports which member of its result union every mutation answered, whether or not the client
- * asked for `__typename`: the value a mutation field resolves to is the error instance the
- * errors plugin matched, or the success value.
+ * Wraps the resolvers of the `Mutation` fields, and only those (reads pay nothing), so that each
+ * reports which member of its result union it answered to the request's recorder, whether or not
+ * the client asked for `__typename`: the value a mutation field resolves to is the error instance
+ * the errors plugin matched, or the success value. Called once, on the schema as built.
  */
+export function reportingMutationResults(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve;
+    if (!resolve) continue;
+    field.resolve = (root, args, context: RecordingContext, info) => {
+      const record = context[RECORDER];
+      if (!record) return resolve(root, args, context, info);
+      const answered = (result: unknown) => {
+        record(info.fieldName, unionMemberOf(result, info));
+        return result;
+      };
+      const failed = (error: unknown) => {
+        record(info.fieldName, unionMemberOf(error, info));
+        throw error;
+      };
+      let result: unknown;
+      try {
+        result = resolve(root, args, context, info);
+      } catch (error) {
+        return failed(error);
+      }
+      return result instanceof Promise ? result.then(answered, failed) : answered(result);
+    };
+  }
+  return schema;
+}
+
+/** Gives this app's requests their recorder (see {@link reportingMutationResults}). */
 export function mutationResultsPlugin(record: MutationResultRecorder): Plugin {
-  return useOnResolve(({ info }) => {
-    if (info.parentType.name !== 'Mutation') return;
-    return ({ result }) => record(info.fieldName, unionMemberOf(result, info));
-  }) as Plugin;
+  return {
+    onContextBuilding({ extendContext }) {
+      extendContext({ [RECORDER]: record } as Record<string, unknown>);
+    },
+  };
 }
 
 function unionMemberOf(result: unknown, info: GraphQLResolveInfo): string {

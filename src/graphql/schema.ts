@@ -1,5 +1,6 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
+import { reportingMutationResults } from './mutation-results.js';
 import './errors.js';
 import './modules/common/scalars.js';
 import './modules/group/group.type.js';
@@ -14,5 +15,5 @@ import './modules/group/set-group-member-role.mutation.js';
 import './modules/group/dismiss-group.mutation.js';
 import './modules/viewer/viewer.type.js';
 
-/** The schema, sorted so its printed SDL is stable. */
-export const schema = lexicographicSortSchema(builder.toSchema());
+/** The schema, sorted so its printed SDL is stable; its mutations report which result they answered. */
+export const schema = reportingMutationResults(lexicographicSortSchema(builder.toSchema()));

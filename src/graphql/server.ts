@@ -6,8 +6,10 @@ import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/index.js';
 import { DomainError } from '../groups/errors.js';
 import type { GroupService } from '../groups/service.js';
+import { requestBodyLimitPlugin } from '../http/body-limit.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
+import { jitPlugin } from './jit.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugin } from './limits.js';
 import { maskError } from './error-codes.js';
 import { exampleOperations } from './operations.js';
@@ -46,14 +48,17 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     // Served by graphiqlPlugin: Yoga would render its 9 MB page anew for every request.
     graphiql: false,
     batching: false,
-    maxRequestBodySize: MAX_REQUEST_BYTES,
+    // Limited by requestBodyLimitPlugin, which counts only bodies that declare no length.
+    maxRequestBodySize: false,
     plugins: [
+      requestBodyLimitPlugin(MAX_REQUEST_BYTES),
       ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
       queryLimitsPlugin(),
       // Browsers may send "simple" requests across sites without asking: those need this header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       operationLogPlugin(options.logger),
       ...(options.plugins ?? []),
+      jitPlugin(),
     ],
     context: async ({ request }) => {
       const deadlineAt = Date.now() + options.requestDeadlineMs;

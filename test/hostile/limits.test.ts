@@ -60,7 +60,7 @@ describe('hostile variables', () => {
   // Yoga answers 413 before reading the rest of the body, then the connection is reset (it says
   // `keep-alive` all the same): each of these gets a connection of its own, closed afterwards, so
   // the reset cannot reach the next test's request through the shared pool.
-  async function postOversized(body: string | ReadableStream<Uint8Array>): Promise<Answer> {
+  async function postOnOwnConnection(body: string | ReadableStream<Uint8Array>): Promise<Answer> {
     const agent = new Agent({ connections: 1 });
     try {
       const started = performance.now();
@@ -79,7 +79,7 @@ describe('hostile variables', () => {
   }
 
   it('answers a body over 2 MiB with 413', async () => {
-    const answer = await postOversized(JSON.stringify({ query: GROUP, variables: { groupId: 'x'.repeat(MAX_REQUEST_BYTES + 1024) } }));
+    const answer = await postOnOwnConnection(JSON.stringify({ query: GROUP, variables: { groupId: 'x'.repeat(MAX_REQUEST_BYTES + 1024) } }));
 
     expectFast(answer);
     expect(answer.status).toBe(413);
@@ -105,10 +105,29 @@ describe('hostile variables', () => {
       },
     });
 
-    const answer = await postOversized(body);
+    const answer = await postOnOwnConnection(body);
 
     expectFast(answer);
     expect(answer.status).toBe(413);
+  });
+
+  it('answers a chunked body under the limit, with no Content-Length, as any other request', async () => {
+    const encoder = new TextEncoder();
+    const text = JSON.stringify({ query: GROUP, variables: { groupId: 'nosuchgroup' } });
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        // Two chunks, so the body is read in parts.
+        controller.enqueue(encoder.encode(text.slice(0, 20)));
+        controller.enqueue(encoder.encode(text.slice(20)));
+        controller.close();
+      },
+    });
+
+    const answer = await postOnOwnConnection(body);
+
+    expectFast(answer);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.json?.data).toEqual({ group: null });
   });
 });
 

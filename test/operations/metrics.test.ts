@@ -80,6 +80,10 @@ describe('/metrics after a scripted scenario', () => {
       );
       const scraped = await (await fetch(`${busy.url}/metrics`)).text();
       expect(sample(scraped, 'graphql_mutation_results_total', { mutation: 'createGroup', result: 'RateLimitedError' })).toBeGreaterThan(0);
+      // Each app counts its own requests, though the apps of one process share the schema.
+      const first = await (await fetch(`${fixture.url}/metrics`)).text();
+      expect(sample(first, 'graphql_mutation_results_total', { mutation: 'createGroup', result: 'RateLimitedError' })).toBe(0);
+      expect(sample(first, 'graphql_mutation_results_total', { mutation: 'createGroup', result: 'CreateGroupSuccess' })).toBe(2);
     } finally {
       await busy.close();
     }

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
 import { isUniqueViolation } from './errors.js';
 import { migrationsFor, type Dialect } from './migrations.js';
+import { withPreparedStatements } from './statement-cache.js';
 import type { Database } from './tables.js';
 
 export interface Store {
@@ -64,7 +65,7 @@ function sqliteDialect(path: string): SqliteDialect {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: sqlite });
+  return new SqliteDialect({ database: withPreparedStatements(sqlite) });
 }
 
 /**

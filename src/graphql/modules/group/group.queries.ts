@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_GROUPS_PER_READ } from '../../../groups/rules.js';
 import { builder } from '../../builder.js';
+import type { Group as GroupEntity } from '../../../groups/entities.js';
 import { Group } from './group.type.js';
 
 builder.queryFields((t) => ({
@@ -22,7 +23,8 @@ builder.queryFields((t) => ({
         validate: z.array(z.string()).max(MAX_GROUPS_PER_READ, `Ask for at most ${MAX_GROUPS_PER_READ} groups at once`),
       }),
     },
-    // Each id answers alone: one that is not a group id is a BAD_USER_INPUT error at its index, the others their groups.
-    resolve: (_root, { groupIds }, context) => context.reader.groupsByIds(groupIds),
+    // Each id answers alone: one that is not a group id is a BAD_USER_INPUT error at its index
+    // (graphql-js raises an Error in a list where it stands), the others their groups.
+    resolve: (_root, { groupIds }, context) => context.reader.groupList(groupIds) as Promise<Array<GroupEntity | null>>,
   }),
 }));
