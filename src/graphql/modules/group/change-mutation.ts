@@ -74,6 +74,11 @@ export function groupAfterChange<Success>(t: PothosSchemaTypes.ObjectFieldBuilde
   return t.field({ type: Group, description, resolve: group });
 }
 
+/** `<Name>Success` that is the group as the change left it, in its one field `group`. */
+export function groupChangeSuccess(name: string, description: string) {
+  return successType<GroupEntity>(name, description, (t) => ({ group: groupAfterChange(t, (group) => group) }));
+}
+
 /** `<Name>Success` of a change of who is in the group: the group after it, and the users it moved. */
 export function membershipChangeSuccess(name: string, description: string, userIds: { field: string; description: string }) {
   return successType<{ group: GroupEntity; userIds: string[] }>(name, description, (t) => ({

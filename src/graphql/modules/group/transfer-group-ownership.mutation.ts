@@ -1,12 +1,9 @@
-import type { Group } from '../../../groups/entities.js';
 import { IdempotencyKeyReusedError, NotAMemberError, RateLimitedError } from '../../../groups/errors.js';
 import { GROUP_CHANGE_ERRORS } from '../../errors.js';
-import { changeMutation, groupAfterChange, successType } from './change-mutation.js';
+import { changeMutation, groupChangeSuccess } from './change-mutation.js';
 import { changeFields, groupIdField, userIdField } from './input-fields.js';
 
-const TransferGroupOwnershipSuccess = successType<Group>('transferGroupOwnership', 'The group has its new owner; the previous owner is now an admin.', (t) => ({
-  group: groupAfterChange(t, (group) => group),
-}));
+const TransferGroupOwnershipSuccess = groupChangeSuccess('transferGroupOwnership', 'The group has its new owner; the previous owner is now an admin.');
 
 changeMutation('transferGroupOwnership', {
   description:

@@ -1,13 +1,10 @@
-import type { Group } from '../../../groups/entities.js';
 import { IdempotencyKeyReusedError } from '../../../groups/errors.js';
 import { avatarUrlSchema, groupNameSchema } from '../../../groups/rules.js';
 import { IM_CHANGE_ERRORS } from '../../errors.js';
-import { changeMutation, groupAfterChange, successType } from './change-mutation.js';
+import { changeMutation, groupChangeSuccess } from './change-mutation.js';
 import { changeFields, groupIdField, ruled } from './input-fields.js';
 
-const UpdateGroupSuccess = successType<Group>('updateGroup', 'The group has its new profile.', (t) => ({
-  group: groupAfterChange(t, (group) => group),
-}));
+const UpdateGroupSuccess = groupChangeSuccess('updateGroup', 'The group has its new profile.');
 
 changeMutation('updateGroup', {
   description:
