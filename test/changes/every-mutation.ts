@@ -1,6 +1,8 @@
 import type { MutationName } from '../kit/mutations.js';
-import type { GatewayKit } from '../kit/gateway-kit.js';
-import { ADMIN, MEMBER, OWNER } from '../kit/factories.js';
+import type { Config } from '../../src/config.js';
+import type { StoreTarget } from '../fixtures/stores.js';
+import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
+import { ADMIN, groupWithRoles, MEMBER, OWNER } from '../kit/factories.js';
 import { emulatorLog, emulatorMessages } from '../kit/emulator.js';
 
 /**
@@ -85,4 +87,26 @@ export async function effects(kit: GatewayKit, groupId: string) {
     emulatorMessages(kit.emulator),
   ]);
   return { groups, members, outbox, keys, imCalls: calls.map((call) => `${call.path} ${call.status}`), messages: messages.length };
+}
+
+/**
+ * A gateway on a fresh database of `target`, a group built by `groupWithRoles` and prepared for
+ * `row`, handed to `body`; closed and dropped after, whatever `body` did.
+ */
+export async function withRowGroup(
+  target: StoreTarget,
+  row: MutationCase,
+  config: Partial<Config>,
+  body: (kit: GatewayKit, groupId: string) => Promise<void>,
+): Promise<void> {
+  const database = await target.fresh();
+  const kit = await startKit({ config: { ...config, databaseUrl: database.url } });
+  try {
+    const groupId = await groupWithRoles(kit, { notify: false });
+    await row.prepare?.(kit, groupId);
+    await body(kit, groupId);
+  } finally {
+    await kit.close();
+    await database.drop();
+  }
 }

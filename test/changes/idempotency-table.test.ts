@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeInput } from '../../src/groups/changes/change.js';
 import { claimFor } from '../../src/groups/changes/idempotency.js';
 import { noticesSettled } from '../fixtures/gateway.js';
-import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
+import { describeEachStore } from '../fixtures/stores.js';
 import { groupWithRoles, OWNER } from '../kit/factories.js';
 import { startKit } from '../kit/gateway-kit.js';
 import { MUTATIONS } from '../kit/mutations.js';
-import { EVERY_MUTATION, effects } from './every-mutation.js';
+import { EVERY_MUTATION, effects, withRowGroup } from './every-mutation.js';
 
 /**
  * Every mutation takes an idempotency key, with one meaning: the same key and input answer the
@@ -19,61 +19,47 @@ describeEachStore('every mutation, repeated with its idempotency key', (target) 
   });
 
   it.for(EVERY_MUTATION.map((row) => [row.name, row] as const))('%s: acts once, answers the first result again, refuses the key for another input', async ([, row]) => {
-    const database: FreshDatabase = await target.fresh();
-    const kit = await startKit({ config: { databaseUrl: database.url } });
-    try {
-      const groupId = await groupWithRoles(kit, { notify: false });
-      await row.prepare?.(kit, groupId);
-      const before = await effects(kit, groupId);
-      const key = `key-${row.name}`;
-      const send = async (input: Record<string, unknown>) => {
-        const response = await kit.response[row.name]({ ...input, idempotencyKey: key } as never, { as: row.as });
-        return { data: response.data, answer: (response.data as Record<string, unknown> | null | undefined)?.[row.name] };
-      };
+    await withRowGroup(target, row, {}, async (kit, groupId) => {
+    const before = await effects(kit, groupId);
+    const key = `key-${row.name}`;
+    const send = async (input: Record<string, unknown>) => {
+      const response = await kit.response[row.name]({ ...input, idempotencyKey: key } as never, { as: row.as });
+      return { data: response.data, answer: (response.data as Record<string, unknown> | null | undefined)?.[row.name] };
+    };
 
-      const first = await send(row.input(groupId));
-      await noticesSettled(kit);
-      const afterFirst = await effects(kit, groupId);
-      expect(first.answer).toMatchObject({ __typename: MUTATIONS[row.name].success });
-      // The change itself, not only its recorded key, is there to be repeated.
-      expect({ ...afterFirst, keys: [] }).not.toEqual({ ...before, keys: [] });
+    const first = await send(row.input(groupId));
+    await noticesSettled(kit);
+    const afterFirst = await effects(kit, groupId);
+    expect(first.answer).toMatchObject({ __typename: MUTATIONS[row.name].success });
+    // The change itself, not only its recorded key, is there to be repeated.
+    expect({ ...afterFirst, keys: [] }).not.toEqual({ ...before, keys: [] });
 
-      const repeat = await send(row.input(groupId));
-      await noticesSettled(kit);
-      // The same answer, but for the sync status: the first may have answered PENDING on a slow machine, the repeat reads it now.
-      expect(withoutSyncStatus(repeat.data)).toEqual(withoutSyncStatus(first.data));
-      expect(await effects(kit, groupId)).toEqual(afterFirst);
+    const repeat = await send(row.input(groupId));
+    await noticesSettled(kit);
+    // The same answer, but for the sync status: the first may have answered PENDING on a slow machine, the repeat reads it now.
+    expect(withoutSyncStatus(repeat.data)).toEqual(withoutSyncStatus(first.data));
+    expect(await effects(kit, groupId)).toEqual(afterFirst);
 
-      const reused = await send(row.other(groupId));
-      await noticesSettled(kit);
-      expect(reused.answer).toMatchObject({ __typename: 'IdempotencyKeyReusedError', idempotencyKey: key });
-      expect(await effects(kit, groupId)).toEqual(afterFirst);
-    } finally {
-      await kit.close();
-      await database.drop();
-    }
+    const reused = await send(row.other(groupId));
+    await noticesSettled(kit);
+    expect(reused.answer).toMatchObject({ __typename: 'IdempotencyKeyReusedError', idempotencyKey: key });
+    expect(await effects(kit, groupId)).toEqual(afterFirst);
+    });
   });
 });
 
 describeEachStore('every mutation, sent twice at once with one idempotency key', (target) => {
   it.for(EVERY_MUTATION.map((row) => [row.name, row] as const))('%s: both answer the first result, and the key is recorded once', async ([, row]) => {
-    const database: FreshDatabase = await target.fresh();
-    const kit = await startKit({ config: { databaseUrl: database.url } });
-    try {
-      const groupId = await groupWithRoles(kit, { notify: false });
-      await row.prepare?.(kit, groupId);
-      const input = { ...row.input(groupId), idempotencyKey: `race-${row.name}` } as never;
-      // Acting twice shows: a second transfer, leave or dismissal is refused, a second add adds no one.
-      const [a, b] = await Promise.all([kit[row.name](input, { as: row.as }), kit[row.name](input, { as: row.as })]);
-      expect(a).toMatchObject({ __typename: MUTATIONS[row.name].success });
-      // The repeat answers the group as it is when it reads it: the first may still be on its way (PENDING).
-      expect(withoutSyncStatus(b)).toEqual(withoutSyncStatus(a));
-      const keys = await kit.app.store.db.selectFrom('idempotency_keys').select('key').where('key', '=', `race-${row.name}`).execute();
-      expect(keys).toHaveLength(1);
-    } finally {
-      await kit.close();
-      await database.drop();
-    }
+    await withRowGroup(target, row, {}, async (kit, groupId) => {
+    const input = { ...row.input(groupId), idempotencyKey: `race-${row.name}` } as never;
+    // Acting twice shows: a second transfer, leave or dismissal is refused, a second add adds no one.
+    const [a, b] = await Promise.all([kit[row.name](input, { as: row.as }), kit[row.name](input, { as: row.as })]);
+    expect(a).toMatchObject({ __typename: MUTATIONS[row.name].success });
+    // The repeat answers the group as it is when it reads it: the first may still be on its way (PENDING).
+    expect(withoutSyncStatus(b)).toEqual(withoutSyncStatus(a));
+    const keys = await kit.app.store.db.selectFrom('idempotency_keys').select('key').where('key', '=', `race-${row.name}`).execute();
+    expect(keys).toHaveLength(1);
+    });
   });
 });
 

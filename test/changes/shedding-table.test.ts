@@ -1,9 +1,8 @@
 import { expect, it } from 'vitest';
-import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
-import { groupWithRoles } from '../kit/factories.js';
-import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
+import { describeEachStore } from '../fixtures/stores.js';
+import type { GatewayKit } from '../kit/gateway-kit.js';
 import { MUTATIONS } from '../kit/mutations.js';
-import { EVERY_MUTATION, effects } from './every-mutation.js';
+import { EVERY_MUTATION, effects, withRowGroup } from './every-mutation.js';
 
 /**
  * Under load every change the IM Service must hear of is refused at once, with nothing written,
@@ -31,37 +30,23 @@ describeEachStore('every mutation, when the IM budget cannot serve it before its
 
   const shed = EVERY_MUTATION.filter((row) => row.reachesIm);
   it.for(shed.map((row) => [row.name, row] as const))('%s answers RateLimitedError and writes nothing', async ([, row]) => {
-    const database: FreshDatabase = await target.fresh();
-    const kit = await startKit({ config: { ...CONFIG, databaseUrl: database.url } });
-    try {
-      const groupId = await groupWithRoles(kit, { notify: false });
-      await row.prepare?.(kit, groupId);
-      await saturate(kit);
-      const before = await effects(kit, groupId);
+    await withRowGroup(target, row, CONFIG, async (kit, groupId) => {
+    await saturate(kit);
+    const before = await effects(kit, groupId);
 
-      const answer = await kit[row.name]({ ...row.input(groupId), idempotencyKey: `shed-${row.name}` } as never, { as: row.as });
+    const answer = await kit[row.name]({ ...row.input(groupId), idempotencyKey: `shed-${row.name}` } as never, { as: row.as });
 
-      expect(answer).toMatchObject({ __typename: 'RateLimitedError', retryAfterMs: expect.any(Number) });
-      expect((answer as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
-      expect(await effects(kit, groupId)).toEqual(before);
-    } finally {
-      await kit.close();
-      await database.drop();
-    }
+    expect(answer).toMatchObject({ __typename: 'RateLimitedError', retryAfterMs: expect.any(Number) });
+    expect((answer as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
+    expect(await effects(kit, groupId)).toEqual(before);
+    });
   });
 
   const unshed = EVERY_MUTATION.filter((row) => !row.reachesIm);
   it.for(unshed.map((row) => [row.name, row] as const))('%s, which sends the IM Service nothing, goes through all the same', async ([, row]) => {
-    const database: FreshDatabase = await target.fresh();
-    const kit = await startKit({ config: { ...CONFIG, databaseUrl: database.url } });
-    try {
-      const groupId = await groupWithRoles(kit, { notify: false });
-      await row.prepare?.(kit, groupId);
-      await saturate(kit);
-      expect(await kit[row.name](row.input(groupId) as never, { as: row.as })).toMatchObject({ __typename: MUTATIONS[row.name].success });
-    } finally {
-      await kit.close();
-      await database.drop();
-    }
+    await withRowGroup(target, row, CONFIG, async (kit, groupId) => {
+    await saturate(kit);
+    expect(await kit[row.name](row.input(groupId) as never, { as: row.as })).toMatchObject({ __typename: MUTATIONS[row.name].success });
+    });
   });
 });
