@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { LimiterStats, RateBudget, SlotBackend, SlotLayout } from './rate-limit.js';
 import { isSharedStateLost, sharedSlotKeys, withSlotScripts, type SharedSlotCommands, type SharedSlotKeys } from './shared-slots-scripts.js';
+import { slotTrace } from './slot-trace.js';
 import { SlotQueue, type SlotAnswer, type SlotSource } from './slot-queue.js';
 
 export interface SharedBudgetOptions {
@@ -188,8 +189,13 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     const { limit } = this.layout.rateClass;
     try {
       const k = this.keys;
-      const [startInMs, expiresAt] = await this.client.imSlotTake(k.held, k.next, k.state, k.warm, this.token, limit, weight, this.spacingMs, expirationMs, leaseId, this.layout.rateClass.windowMs);
-      if (startInMs < 0 || expiresAt === undefined) return { retryInMs: FULL_RETRY_MS };
+      const [startInMs, expiresAt, redisNow, from] = await this.client.imSlotTake(k.held, k.next, k.state, k.warm, this.token, limit, weight, this.spacingMs, expirationMs, leaseId, this.layout.rateClass.windowMs);
+      if (startInMs < 0 || expiresAt === undefined) {
+        slotTrace.emit('full', {});
+        return { retryInMs: FULL_RETRY_MS };
+      }
+      slotTrace.emit('take', { lease: leaseId, r: redisToMs(redisNow), from: from ? from.split(':')[0] : null, startInMs });
+      slotTrace.currentLease = leaseId;
       this.leases.set(leaseId, { weight, expiresAt, givingBack: false });
       return { startInMs, release: () => this.release(leaseId, weight) };
     } catch (error) {
@@ -214,7 +220,9 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     const lease = this.leases.get(leaseId);
     if (lease) lease.givingBack = true;
     try {
-      await this.client.imSlotRelease(this.keys.held, this.keys.warm, leaseId, weight, this.keys.freed, keepMs);
+      slotTrace.emit('end', { lease: leaseId });
+      const redisNow = await this.client.imSlotRelease(this.keys.held, this.keys.warm, leaseId, weight, this.keys.freed, keepMs);
+      slotTrace.emit('rel', { lease: leaseId, r: redisToMs(String(redisNow)), free: redisToMs(String(redisNow)) });
     } catch (error) {
       // It expires in Redis instead: the budget stays strict, a little smaller until then.
       if (!this.stopped) this.logger.warn({ rateClass: this.layout.rateClass.name, err: describe(error) }, 'could not give an IM slot back to redis');
@@ -269,6 +277,11 @@ class ClusteredSlots implements SlotBackend, SlotSource {
       if (isSharedStateLost(error)) this.recover();
     }
   }
+}
+
+function redisToMs(time: string | undefined): number {
+  const [seconds, micros] = (time ?? '0.0').split('.');
+  return Number(seconds) * 1000 + Number(micros) / 1000;
 }
 
 function describe(error: unknown): string {

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImRateLimitedError } from './errors.js';
 import { LOCAL_BUDGET } from './local-budget.js';
+import { slotTrace } from './slot-trace.js';
 import { NO_OBSERVER, type ImObserver } from './observer.js';
 import type { CallLimiter, LimiterStats, RateBudget, RateClass, ScheduleOptions, SlotBackend } from './rate-limit.js';
 
@@ -155,11 +156,14 @@ export class SlidingWindowLimiter implements CallLimiter {
       return;
     }
     this.inUseWeight += weight;
+    const lease = slotTrace.currentLease;
+    slotTrace.emit('start', { lease });
     try {
       resolve(await send());
     } catch (error) {
       reject(error);
     }
+    slotTrace.emit('answer', { lease });
     try {
       await this.untilWindowPassed(performance.now());
     } finally {

@@ -45,14 +45,15 @@ local held = redis.call('ZCARD', KEYS[1])
 if held + weight > limit then return {-1} end
 redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - tonumber(ARGV[7]))
 local start = now
+local from = ''
 if redis.call('ZCARD', KEYS[4]) >= weight then
-  redis.call('ZPOPMIN', KEYS[4], weight)
+  from = redis.call('ZPOPMIN', KEYS[4], weight)[1]
 else
   start = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0'))
   redis.call('SET', KEYS[2], start + spacing)
 end
 for i = 1, weight do redis.call('ZADD', KEYS[1], start + expiration, ARGV[6] .. ':' .. i) end
-return {start - now, start + expiration}`;
+return {start - now, start + expiration, t[1] .. '.' .. t[2], from}`;
 
 /**
  * KEYS held, warm; ARGV leaseId, weight, channel, keepMs. keepMs 0 gives the units back now (warm);
@@ -69,7 +70,7 @@ for i = 1, tonumber(ARGV[2]) do
   if redis.call('ZREM', KEYS[1], ARGV[1] .. ':' .. i) == 1 then redis.call('ZADD', KEYS[2], now, ARGV[1] .. ':' .. i) end
 end
 redis.call('PUBLISH', ARGV[3], ARGV[2])
-return 0`;
+return t[1] .. '.' .. t[2]`;
 
 /**
  * KEYS held, state; ARGV a new token, then member/expiry pairs this instance still holds →
@@ -98,8 +99,8 @@ end
 return {redis.call('ZCARD', KEYS[1]), queued}`;
 
 export interface SharedSlotCommands {
-  imSlotTake(held: string, next: string, state: string, warm: string, ...args: Array<string | number>): Promise<[number, number?]>;
-  imSlotRelease(held: string, warm: string, ...args: Array<string | number>): Promise<number>;
+  imSlotTake(held: string, next: string, state: string, warm: string, ...args: Array<string | number>): Promise<[number, number?, string?, string?]>;
+  imSlotRelease(held: string, warm: string, ...args: Array<string | number>): Promise<number | string>;
   imSlotRegister(held: string, state: string, ...args: Array<string | number>): Promise<string>;
   imSlotStats(held: string, next: string, state: string, queued: string, ...args: Array<string | number>): Promise<[number, number]>;
 }
