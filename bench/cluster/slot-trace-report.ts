@@ -27,7 +27,7 @@ export function slotTraceReport(outputs: string[]): Record<string, Record<string
     const key = `pid ${y.take.pid}`;
     if (!y.take.from) { cold[key] = (cold[key] ?? 0) + 1; continue; }
     const x = leases.get(y.take.from);
-    if (!x?.start || !x.answer || !x.end || !x.rel) continue;
+    if (!x?.start || !x.answer || !x.rel) continue;
     const row = (rows[key] ??= {});
     const add = (name: string, v: number) => (row[name] ??= []).push(v);
     add('callMs', x.answer.t - x.start.t);
