@@ -36,6 +36,7 @@ export function slotTraceReport(outputs: string[]): Record<string, Record<string
     add('freeToTakeMs', y.take.r! - freeAt);
     add('takeToStartMs', y.start.t - y.take.r!);
     add('cycleMs', y.start.t - x.start.t);
+    add('windowEndToStartMs', y.start.t - x.answer.t - 1002);
     add('sameInstance', x.take!.pid === y.take.pid ? 1 : 0);
   }
   const out: Record<string, Record<string, number>> = {};

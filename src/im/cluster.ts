@@ -189,10 +189,11 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     const { limit } = this.layout.rateClass;
     const k = this.keys;
     try {
-      const [taken, expiresOrWaitMs, redisNow, from] = await this.client.imSlotTake(k.held, k.state, this.token, limit, weight, expirationMs, leaseId);
+      const { burst, intervalMs } = this.layout.pacing;
+      const [taken, expiresOrWaitMs, redisNow, from] = await this.client.imSlotTake(k.held, k.state, k.next, this.token, limit, weight, expirationMs, leaseId, burst, intervalMs);
       if (taken < 0) {
         slotTrace.emit('full', {});
-        // A unit answered within the last window frees at a known moment; one in flight, when it is given back.
+        // Paced, or a unit answered within the last window: free at a known moment; one in flight, when it is given back.
         return { retryInMs: expiresOrWaitMs <= countedAfterAnswerMs ? expiresOrWaitMs : FULL_RETRY_MS };
       }
       slotTrace.emit('take', { lease: leaseId, r: redisToMs(redisNow), from: from ? from.split(':')[0] : null });

@@ -4,7 +4,7 @@ import { ImRateLimitedError } from './errors.js';
 import { LOCAL_BUDGET } from './local-budget.js';
 import { slotTrace } from './slot-trace.js';
 import { NO_OBSERVER, type ImObserver } from './observer.js';
-import type { CallLimiter, LimiterStats, RateBudget, RateClass, ScheduleOptions, SlotBackend } from './rate-limit.js';
+import { pacingFor, type CallLimiter, type LimiterStats, type RateBudget, type RateClass, type ScheduleOptions, type SlotBackend, type StartPacing } from './rate-limit.js';
 
 export interface LimiterOptions {
   /** Extra time a slot stays taken past the window: covers the IM Service's millisecond clock. */
@@ -35,6 +35,7 @@ export class SlidingWindowLimiter implements CallLimiter {
   private readonly slots: SlotBackend;
   private readonly observer: ImObserver;
   private readonly marginMs: number;
+  private readonly pacing: StartPacing;
   private readonly stopping = new AbortController();
   private queuedWeight = 0;
   private inUseWeight = 0;
@@ -49,7 +50,8 @@ export class SlidingWindowLimiter implements CallLimiter {
     const expirationMs = (options.maxCallMs ?? 60_000) + rateClass.windowMs + this.marginMs + 2 * rateClass.windowMs;
     setMaxListeners(0, this.stopping.signal); // one listener per call waiting on its deadline
     const countedAfterAnswerMs = rateClass.windowMs + this.marginMs;
-    this.slots = (options.budget ?? LOCAL_BUDGET).slotsFor({ rateClass, countedAfterAnswerMs, expirationMs });
+    this.pacing = pacingFor(rateClass);
+    this.slots = (options.budget ?? LOCAL_BUDGET).slotsFor({ rateClass, countedAfterAnswerMs, expirationMs, pacing: this.pacing });
     this.observer = options.observer ?? NO_OBSERVER;
   }
 
@@ -99,10 +101,11 @@ export class SlidingWindowLimiter implements CallLimiter {
     const { queued, inUse } = this.stats();
     const free = this.rateClass.limit - inUse;
     const ahead = queued + weight;
-    if (ahead <= free) return 0;
-    // Past the free slots, the queue drains at one window per `limit` calls.
+    // The free slots go at the pacing's rate past its burst; past them, one window per `limit` calls.
+    const pacedMs = Math.max(0, ahead - this.pacing.burst) * this.pacing.intervalMs;
+    if (ahead <= free) return Math.ceil(pacedMs);
     const cycleMs = this.rateClass.windowMs + this.marginMs;
-    return Math.ceil(((ahead - free) * cycleMs) / this.rateClass.limit);
+    return Math.ceil(Math.max(pacedMs, ((ahead - free) * cycleMs) / this.rateClass.limit));
   }
 
   /**

@@ -32,13 +32,16 @@ class LocalSlots implements SlotBackend {
 
 /**
  * At most `limit` units counted: held by a call in flight, or cooling, until `countedAfterAnswerMs`
- * after its answer on this process's monotonic clock. A take that finds no room is told when the
- * next cooling unit frees (or to wait for a give-back when every unit is in flight).
+ * after its answer on this process's monotonic clock; starts paced (`StartPacing`). A take that
+ * finds no room is told when the next cooling unit frees (or to wait for a give-back when every
+ * unit is in flight), one ahead of its pace when it may start.
  */
 class LocalSlotSource implements SlotSource {
   private held = 0;
   /** When each cooling unit frees (`performance.now()`), in order: every unit cools for the same time. */
   private readonly cooling: number[] = [];
+  /** The pacing's theoretical next start (`performance.now()`). */
+  private nextStartAt = 0;
 
   constructor(private readonly layout: SlotLayout) {}
 
@@ -52,6 +55,10 @@ class LocalSlotSource implements SlotSource {
     this.forgetCooled(now);
     const short = this.held + this.cooling.length + weight - this.layout.rateClass.limit;
     if (short > 0) return { retryInMs: short <= this.cooling.length ? this.cooling[short - 1]! - now : null };
+    const { burst, intervalMs } = this.layout.pacing;
+    const allowedAt = this.nextStartAt - (burst - 1) * intervalMs;
+    if (allowedAt > now) return { retryInMs: allowedAt - now };
+    this.nextStartAt = Math.max(this.nextStartAt, now) + weight * intervalMs;
     this.held += weight;
     return {
       release: (sent) => {

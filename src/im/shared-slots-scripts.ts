@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
  *   while its call is in flight, a far expiry (only the slots of an instance that died ever reach
  *   it); once answered, one window and a margin after Redis heard of the answer (its window,
  *   counted on Redis's clock: the unit is free for any instance the moment it ends);
+ * - `next`: the pacing's theoretical next start (see `StartPacing`), in ms (fractions kept);
  * - `state`: a token written once; an instance that finds another token (or none) knows Redis
  *   forgot the budget (a restart, a FLUSHALL, an eviction);
  * - `queued`: each instance's waiting units and when it last said so, for cluster-wide shedding;
@@ -15,6 +16,7 @@ import type { Redis } from 'ioredis';
  */
 export interface SharedSlotKeys {
   held: string;
+  next: string;
   state: string;
   queued: string;
   freed: string;
@@ -22,7 +24,7 @@ export interface SharedSlotKeys {
 
 export function sharedSlotKeys(keyPrefix: string, rateClassName: string): SharedSlotKeys {
   const base = `${keyPrefix}:im-${rateClassName}`;
-  return { held: `${base}:held`, state: `${base}:state`, queued: `${base}:queued`, freed: `${base}:freed` };
+  return { held: `${base}:held`, next: `${base}:next`, state: `${base}:state`, queued: `${base}:queued`, freed: `${base}:freed` };
 }
 
 const NOW = `local t = redis.call('TIME')
@@ -32,13 +34,15 @@ const STATE_CHECK = `local token = redis.call('GET', KEYS[2])
 if token ~= ARGV[1] then return redis.error_reply('SHARED_STATE_LOST') end`;
 
 /**
- * KEYS held, state; ARGV token, limit, weight, expirationMs, leaseId → {0, expiry} when taken, or
- * {-1, ms until enough units stop counting} when full (an in-flight unit's far expiry when every
- * unit is in flight: the caller then waits for an announcement).
+ * KEYS held, state, next; ARGV token, limit, weight, expirationMs, leaseId, burst, intervalMs →
+ * {0, expiry} when taken; {-1, ms until enough units stop counting} when full (an in-flight unit's
+ * far expiry when every unit is in flight: the caller then waits for an announcement); {-2, ms}
+ * when the pacing puts the start that far ahead (see `StartPacing`).
  */
 const TAKE = `${STATE_CHECK}
 ${NOW}
 local limit, weight, expiration = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local burst, interval = tonumber(ARGV[6]), tonumber(ARGV[7])
 local from = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, 1)[1] or ''
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 local held = redis.call('ZCARD', KEYS[1])
@@ -46,6 +50,10 @@ if held + weight > limit then
   local freeing = redis.call('ZRANGE', KEYS[1], held + weight - limit - 1, held + weight - limit - 1, 'WITHSCORES')
   return {-1, tonumber(freeing[2]) - now}
 end
+local nextStart = tonumber(redis.call('GET', KEYS[3]) or '0')
+local allowed = nextStart - (burst - 1) * interval
+if allowed > now then return {-2, math.ceil(allowed - now)} end
+redis.call('SET', KEYS[3], math.max(nextStart, now) + weight * interval, 'PX', 60000)
 for i = 1, weight do redis.call('ZADD', KEYS[1], now + expiration, ARGV[5] .. ':' .. i) end
 return {0, now + expiration, t[1] .. '.' .. t[2], from}`;
 
@@ -91,7 +99,7 @@ end
 return {redis.call('ZCARD', KEYS[1]), queued}`;
 
 export interface SharedSlotCommands {
-  imSlotTake(held: string, state: string, ...args: Array<string | number>): Promise<[number, number, string?, string?]>;
+  imSlotTake(held: string, state: string, next: string, ...args: Array<string | number>): Promise<[number, number, string?, string?]>;
   imSlotRelease(held: string, ...args: Array<string | number>): Promise<string>;
   imSlotRegister(held: string, state: string, ...args: Array<string | number>): Promise<string>;
   imSlotStats(held: string, state: string, queued: string, ...args: Array<string | number>): Promise<[number, number]>;
@@ -99,7 +107,7 @@ export interface SharedSlotCommands {
 
 /** Teaches the connection the scripts (sent by SHA, and again in full after Redis forgets them). */
 export function withSlotScripts(client: Redis): Redis & SharedSlotCommands {
-  client.defineCommand('imSlotTake', { numberOfKeys: 2, lua: TAKE });
+  client.defineCommand('imSlotTake', { numberOfKeys: 3, lua: TAKE });
   client.defineCommand('imSlotRelease', { numberOfKeys: 1, lua: RELEASE });
   client.defineCommand('imSlotRegister', { numberOfKeys: 2, lua: REGISTER });
   client.defineCommand('imSlotStats', { numberOfKeys: 3, lua: STATS });
