@@ -81,9 +81,9 @@ export interface StartPacing {
   intervalMs: number;
 }
 
-/** Half the budget's spacing, bursts of a tenth of it: 10 group calls at once, then one per 5 ms. */
+/** Bursts of a tenth of the budget (at least 2), then half its spacing: 10 group calls at once, then one per 5 ms. */
 export function pacingFor(rateClass: RateClass): StartPacing {
-  return { burst: Math.max(1, Math.floor(rateClass.limit / 10)), intervalMs: rateClass.windowMs / rateClass.limit / 2 };
+  return { burst: Math.max(2, Math.ceil(rateClass.limit / 10)), intervalMs: rateClass.windowMs / rateClass.limit / 2 };
 }
 
 /**
