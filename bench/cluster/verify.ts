@@ -4,6 +4,7 @@
  * the emulator's log.
  */
 import { maxInAnyWindow, ratePerSecond } from '../../src/emulator/log-stats.js';
+import { GROUP_CALLS } from '../../src/im/index.js';
 import type { LoadOutcome, Planned, RedisOutage } from './load.js';
 import type { Observation } from './observe.js';
 import type { ResolvedOptions } from './options.js';
@@ -47,7 +48,7 @@ export function verify(load: LoadOutcome, seen: Observation, options: ResolvedOp
     instances: options.instances,
     requests: options.requests,
     maxInAnyWindow: maxInAnyWindow(groupCalls.map((entry) => entry.at)),
-    ratePerSecond: round(ratePerSecond(steadyTimes)),
+    ratePerSecond: round(ratePerWholeBudgets(createTimes, GROUP_CALLS.limit)),
     rejected1008: log.filter((entry) => entry.code === 1008).length,
     duplicates: storeExtraRows + imDuplicateCreates,
     details: {
@@ -136,4 +137,11 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   const sortedA = [...a].sort();
   const sortedB = [...b].sort();
   return sortedA.every((value, i) => value === sortedB[i]);
+}
+
+/** Calls per second from call `limit + 1` over the most whole multiples of `limit` calls the times hold. */
+function ratePerWholeBudgets(sortedTimes: number[], limit: number): number {
+  const budgets = Math.floor((sortedTimes.length - limit - 1) / limit);
+  if (budgets < 1) return ratePerSecond(sortedTimes.slice(limit));
+  return (budgets * limit * 1000) / (sortedTimes[limit + budgets * limit]! - sortedTimes[limit]!);
 }

@@ -37,7 +37,7 @@ export class SlotQueue {
   private retryAt = Infinity;
   /** A take is in flight (asynchronous sources): one at a time keeps the order. */
   private taking = false;
-  /** The earliest moment a wake asked for while a take was in flight: its refusal may be stale by then. */
+  /** The earliest moment a wake asked for while a take was in flight (kept until a refusal): that refusal may be stale by then. */
   private wakeWhileTakingAt = Infinity;
   private stopped = false;
 
@@ -98,7 +98,6 @@ export class SlotQueue {
       }
       if (answer instanceof Promise) {
         this.taking = true;
-        this.wakeWhileTakingAt = Infinity;
         answer.then(
           (settled) => {
             this.taking = false;
