@@ -7,7 +7,6 @@
  * calls, first to last. Progress goes to stderr; stdout holds a table, then, as its last line,
  * one JSON object. Exit code 1 when an invariant broke (a group missing, doubled, not drained).
  */
-import { slotTraceReport, transposed } from './cluster/slot-trace-report.js';
 import { probePostgres, probeRedisServer, runClusterScenario } from './cluster-scenario.js';
 
 async function main(): Promise<number> {
@@ -20,13 +19,7 @@ async function main(): Promise<number> {
     }
   }
   console.error('bench:cluster — 3 gateways, 600 createGroup requests, 150 in flight (after 20 per gateway to warm up)');
-  const tracing = process.env.IM_SLOT_TRACE === '1';
-  const outputs: string[] = [];
-  const result = await runClusterScenario({
-    instances: 3, requests: 600, concurrency: 150, warmupPerInstance: 20, progress: (line) => console.error(line),
-    ...(tracing ? { gatewayEnv: { IM_SLOT_TRACE: '1' }, onOutput: (text: string) => void outputs.push(text) } : {}),
-  });
-  if (tracing) console.table(transposed(slotTraceReport(outputs)));
+  const result = await runClusterScenario({ instances: 3, requests: 600, concurrency: 150, warmupPerInstance: 20, progress: (line) => console.error(line) });
   const { details } = result;
 
   console.table({

@@ -7,7 +7,7 @@
  */
 import { pino } from 'pino';
 import { startEmulator } from '../src/emulator/index.js';
-import { maxInAnyWindow } from '../src/emulator/log-stats.js';
+import { maxInAnyWindow, ratePerWholeBudgets } from '../src/emulator/log-stats.js';
 import { GROUP_CALLS, ImClient, MESSAGE_PUBLISH, SharedBudget, SlidingWindowLimiter } from '../src/im/index.js';
 import { emulatorLog } from '../test/kit/emulator.js';
 import { startRedisServer } from '../test/kit/redis-server.js';
@@ -48,8 +48,7 @@ async function main(): Promise<void> {
       maxInAnyWindow: maxInAnyWindow(times),
       rejected1008: log.filter((entry) => entry.code === 1008).length,
       slotCycleMs: Math.round(slotCycleMs * 10) / 10,
-      /** The budget over one slot's cycle: the calls per second the backlog sustained. */
-      cycleRatePerSecond: Math.round((GROUP_CALLS.limit * 100_000) / slotCycleMs) / 100,
+      ratePerSecond: Math.round(ratePerWholeBudgets(times, GROUP_CALLS.limit) * 100) / 100,
       first100Ms: times[GROUP_CALLS.limit - 1]! - times[0]!,
     };
     console.table({ sharedLimiters: figures });

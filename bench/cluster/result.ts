@@ -23,13 +23,11 @@ export interface ScenarioResult {
   /** Group calls (every path under /group/) in the busiest rolling 1000 ms. */
   maxInAnyWindow: number;
   /**
-   * /group/create.json calls per second while the backlog lasted, over whole budgets: from the
-   * 101st call (the budget first full) to the call 100, 200, … calls later, as far as the log goes.
-   * Whole budgets make it what the slots sustained whatever the ramp's shape: from the 101st to
-   * the last call (`details.steadyRatePerSecond`, this figure until issue 13) read more than 100
-   * per second when the first hundred came in a bunch (105-107 on a quiet machine with at most
-   * 100 in any window). The ramp before it is reported apart, as `details.first100Ms` and
-   * `details.rateFromFirstCall`.
+   * /group/create.json calls per second while the backlog lasted, over whole budgets from the
+   * 101st call (`ratePerWholeBudgets`): what the slots sustained, whatever the ramp's shape. From
+   * the 101st to the last call (`details.steadyRatePerSecond`, this figure until issue 13) it read
+   * 105-107 on a quiet machine with at most 100 in any window. The ramp before it is reported
+   * apart, as `details.first100Ms` and `details.rateFromFirstCall`.
    */
   ratePerSecond: number;
   /** Calls the emulator answered with code 1008. */

@@ -3,7 +3,7 @@
  * with the members asked for; the outbox drained; the gateways lived; and the rate figures read off
  * the emulator's log.
  */
-import { maxInAnyWindow, ratePerSecond } from '../../src/emulator/log-stats.js';
+import { maxInAnyWindow, ratePerSecond, ratePerWholeBudgets } from '../../src/emulator/log-stats.js';
 import { GROUP_CALLS } from '../../src/im/index.js';
 import type { LoadOutcome, Planned, RedisOutage } from './load.js';
 import type { Observation } from './observe.js';
@@ -139,9 +139,3 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   return sortedA.every((value, i) => value === sortedB[i]);
 }
 
-/** Calls per second from call `limit + 1` over the most whole multiples of `limit` calls the times hold. */
-function ratePerWholeBudgets(sortedTimes: number[], limit: number): number {
-  const budgets = Math.floor((sortedTimes.length - limit - 1) / limit);
-  if (budgets < 1) return ratePerSecond(sortedTimes.slice(limit));
-  return (budgets * limit * 1000) / (sortedTimes[limit + budgets * limit]! - sortedTimes[limit]!);
-}

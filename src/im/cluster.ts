@@ -4,7 +4,6 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { LimiterStats, RateBudget, SlotBackend, SlotLayout } from './rate-limit.js';
 import { isSharedStateLost, sharedSlotKeys, withSlotScripts, type SharedSlotCommands, type SharedSlotKeys } from './shared-slots-scripts.js';
-import { slotTrace } from './slot-trace.js';
 import { SlotQueue, type SlotAnswer, type SlotSource } from './slot-queue.js';
 
 export interface SharedBudgetOptions {
@@ -124,7 +123,8 @@ export class SharedBudget implements RateBudget {
  * When Redis forgets the budget (a restart, a FLUSHALL, an eviction) the loss is noticed on the
  * next take or stats read (at most 200 ms): this instance puts back the slots it still holds,
  * then takes none for one window (those of an instance that died are gone for good, and its
- * calls of that window with them: pausing is what keeps the budget strict). Waiting calls stay
+ * calls of that window with them, as are the windows Redis was counting for answered calls, each
+ * ending at most one window and a margin after the loss: pausing is what keeps the budget strict). Waiting calls stay
  * queued and go on after the pause; nothing was sent for them.
  */
 class ClusteredSlots implements SlotBackend, SlotSource {
@@ -190,14 +190,11 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     const k = this.keys;
     try {
       const { burst, intervalMs } = this.layout.pacing;
-      const [taken, expiresOrWaitMs, redisNow, from] = await this.client.imSlotTake(k.held, k.state, k.next, this.token, limit, weight, expirationMs, leaseId, burst, intervalMs);
+      const [taken, expiresOrWaitMs] = await this.client.imSlotTake(k.held, k.state, k.next, this.token, limit, weight, expirationMs, leaseId, burst, intervalMs);
       if (taken < 0) {
-        slotTrace.emit('full', {});
         // Paced, or a unit answered within the last window: free at a known moment; one in flight, when it is given back.
         return { retryInMs: expiresOrWaitMs <= countedAfterAnswerMs ? expiresOrWaitMs : FULL_RETRY_MS };
       }
-      slotTrace.emit('take', { lease: leaseId, r: redisToMs(redisNow), from: from ? from.split(':')[0] : null });
-      slotTrace.currentLease = leaseId;
       this.leases.set(leaseId, { weight, expiresAt: expiresOrWaitMs, givingBack: false });
       return { release: (sent) => this.release(leaseId, weight, sent) };
     } catch (error) {
@@ -221,8 +218,7 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     const lease = this.leases.get(leaseId);
     if (lease) lease.givingBack = true;
     try {
-      const redisNow = await this.client.imSlotRelease(this.keys.held, leaseId, weight, this.keys.freed, keepMs);
-      slotTrace.emit('rel', { lease: leaseId, r: redisToMs(redisNow), free: redisToMs(redisNow) + keepMs });
+      await this.client.imSlotRelease(this.keys.held, leaseId, weight, this.keys.freed, keepMs);
     } catch (error) {
       // It expires in Redis instead: the budget stays strict, a little smaller until then.
       if (!this.stopped) this.logger.warn({ rateClass: this.layout.rateClass.name, err: describe(error) }, 'could not give an IM slot back to redis');
@@ -277,11 +273,6 @@ class ClusteredSlots implements SlotBackend, SlotSource {
       if (isSharedStateLost(error)) this.recover();
     }
   }
-}
-
-function redisToMs(time: string | undefined): number {
-  const [seconds, micros] = (time ?? '0.0').split('.');
-  return Number(seconds) * 1000 + Number(micros) / 1000;
 }
 
 function describe(error: unknown): string {

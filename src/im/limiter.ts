@@ -2,7 +2,6 @@ import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImRateLimitedError } from './errors.js';
 import { LOCAL_BUDGET } from './local-budget.js';
-import { slotTrace } from './slot-trace.js';
 import { NO_OBSERVER, type ImObserver } from './observer.js';
 import { pacingFor, type CallLimiter, type LimiterStats, type RateBudget, type RateClass, type ScheduleOptions, type SlotBackend, type StartPacing } from './rate-limit.js';
 
@@ -159,14 +158,11 @@ export class SlidingWindowLimiter implements CallLimiter {
       return false;
     }
     this.inUseWeight += weight;
-    const lease = slotTrace.currentLease;
-    slotTrace.emit('start', { lease });
     try {
       resolve(await send());
     } catch (error) {
       reject(error);
     }
-    slotTrace.emit('answer', { lease });
     this.inUseWeight -= weight;
     return true;
   }

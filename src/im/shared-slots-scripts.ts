@@ -43,7 +43,6 @@ const TAKE = `${STATE_CHECK}
 ${NOW}
 local limit, weight, expiration = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local burst, interval = tonumber(ARGV[6]), tonumber(ARGV[7])
-local from = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, 1)[1] or ''
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 local held = redis.call('ZCARD', KEYS[1])
 if held + weight > limit then
@@ -55,7 +54,7 @@ local allowed = nextStart - (burst - 1) * interval
 if allowed > now then return {-2, math.ceil(allowed - now)} end
 redis.call('SET', KEYS[3], math.max(nextStart, now) + weight * interval, 'PX', 60000)
 for i = 1, weight do redis.call('ZADD', KEYS[1], now + expiration, ARGV[5] .. ':' .. i) end
-return {0, now + expiration, t[1] .. '.' .. t[2], from}`;
+return {0, now + expiration}`;
 
 /**
  * KEYS held; ARGV leaseId, weight, channel, keepMs. keepMs 0 frees the units now (nothing was
@@ -70,7 +69,7 @@ for i = 1, tonumber(ARGV[2]) do
   else redis.call('ZREM', KEYS[1], ARGV[1] .. ':' .. i) end
 end
 redis.call('PUBLISH', ARGV[3], keep)
-return t[1] .. '.' .. t[2]`;
+return 0`;
 
 /**
  * KEYS held, state; ARGV a new token, then member/expiry pairs this instance still holds →
@@ -99,8 +98,8 @@ end
 return {redis.call('ZCARD', KEYS[1]), queued}`;
 
 export interface SharedSlotCommands {
-  imSlotTake(held: string, state: string, next: string, ...args: Array<string | number>): Promise<[number, number, string?, string?]>;
-  imSlotRelease(held: string, ...args: Array<string | number>): Promise<string>;
+  imSlotTake(held: string, state: string, next: string, ...args: Array<string | number>): Promise<[number, number]>;
+  imSlotRelease(held: string, ...args: Array<string | number>): Promise<number>;
   imSlotRegister(held: string, state: string, ...args: Array<string | number>): Promise<string>;
   imSlotStats(held: string, state: string, queued: string, ...args: Array<string | number>): Promise<[number, number]>;
 }
