@@ -188,9 +188,10 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     const { expirationMs, countedAfterAnswerMs } = this.layout;
     const { limit } = this.layout.rateClass;
     const k = this.keys;
+    const token = this.token;
     try {
       const { burst, intervalMs } = this.layout.pacing;
-      const [taken, expiresOrWaitMs] = await this.client.imSlotTake(k.held, k.state, k.next, this.token, limit, weight, expirationMs, leaseId, burst, intervalMs);
+      const [taken, expiresOrWaitMs] = await this.client.imSlotTake(k.held, k.state, k.next, token, limit, weight, expirationMs, leaseId, burst, intervalMs);
       if (taken < 0) {
         // Paced, or a unit answered within the last window: free at a known moment; one in flight, when it is given back.
         return { retryInMs: expiresOrWaitMs <= countedAfterAnswerMs ? expiresOrWaitMs : FULL_RETRY_MS };
@@ -204,7 +205,7 @@ class ClusteredSlots implements SlotBackend, SlotSource {
         this.client.imSlotRelease(k.held, leaseId, weight, k.freed, 0).catch(() => undefined);
         throw error;
       }
-      this.recover();
+      this.recover(token);
       return { retryInMs: Math.max(1, this.pausedUntil - Date.now()) };
     }
   }
@@ -237,8 +238,12 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     this.token = await this.client.imSlotRegister(this.keys.held, this.keys.state, randomBytes(8).toString('hex'), ...pairs);
   }
 
-  private recover(): void {
-    if (this.recovering || this.stopped) return;
+  /**
+   * Pauses and registers again after a loss seen with `staleToken`; a command sent with an older
+   * token than the one in force answers after a recovery already dealt with that loss.
+   */
+  private recover(staleToken: string): void {
+    if (this.recovering || this.stopped || staleToken !== this.token) return;
     this.recovering = true;
     const pauseMs = this.layout.rateClass.windowMs + STATS_INTERVAL_MS;
     this.pausedUntil = Date.now() + pauseMs;
@@ -264,13 +269,14 @@ class ClusteredSlots implements SlotBackend, SlotSource {
 
   private async readStats(): Promise<void> {
     if (this.stopped || this.recovering) return;
+    const token = this.token;
     try {
       const k = this.keys;
-      const [inUse, queued] = await this.client.imSlotStats(k.held, k.state, k.queued, this.token, this.clientId, this.queue.queuedWeight(), QUEUED_FRESH_MS);
+      const [inUse, queued] = await this.client.imSlotStats(k.held, k.state, k.queued, token, this.clientId, this.queue.queuedWeight(), QUEUED_FRESH_MS);
       this.cached = { inUse, queued };
     } catch (error) {
       this.cached = null;
-      if (isSharedStateLost(error)) this.recover();
+      if (isSharedStateLost(error)) this.recover(token);
     }
   }
 }
