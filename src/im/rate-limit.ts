@@ -92,8 +92,8 @@ export function pacingFor(rateClass: RateClass): StartPacing {
  * two calls on one unit reach the IM Service more than a window apart, so no rolling window holds
  * more than `limit` calls. Starts are paced (`StartPacing`), for throughput, not strictness: a
  * unit's next call follows its last by one cycle, so a bunch of starts comes back as a bunch every
- * cycle, and a bunch of a hundred calls on two cores made each call (and so each cycle) 6-9 ms
- * longer than calls spread out (bench:cluster under load, median call 9-13 ms instead of 2.5-4).
+ * cycle; unpaced, the backlog's calls came in bunches and each call (so each cycle) took longer
+ * (bench:cluster on the loaded 2-core machine, traced: median call 8-19 ms instead of 2.5-7).
  * The pacing used before (every cold start `windowMs / limit` apart) made a second call on an
  * idle budget wait up to 10 ms; a burst now starts at once.
  */
