@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/index.js';
 import { DomainError } from '../groups/errors.js';
 import type { GroupService } from '../groups/service.js';
 import { requestBodyLimitPlugin } from '../http/body-limit.js';
+import { csrfPreventionPlugin } from '../http/csrf-prevention.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
 import { jitPlugin } from './jit.js';
@@ -34,7 +34,7 @@ export type GraphQLServer = YogaServerInstance<Record<string, never>, Context>;
 
 /**
  * Yoga over the schema: GraphiQL from local assets (rendered once, compressed and cacheable), unexpected errors masked, `/health` built
- * in, query limits, a body limit, no batching and CSRF prevention.
+ * in, query limits, a body limit, no batching, GET for queries and CSRF prevention.
  */
 export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServer {
   return createYoga<Record<string, never>, Context>({
@@ -54,8 +54,8 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
       requestBodyLimitPlugin(MAX_REQUEST_BYTES),
       ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
       queryLimitsPlugin(),
-      // Browsers may send "simple" requests across sites without asking: those need this header.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      // GET queries pass; a browser's "simple" POST needs a preflight header (see the plugin).
+      csrfPreventionPlugin(),
       operationLogPlugin(options.logger),
       ...(options.plugins ?? []),
       jitPlugin(),
