@@ -16,8 +16,8 @@ export type LimitName = keyof typeof LIMIT_CODES;
  * `application/graphql-response+json` client, 200 to an `application/json` one (Yoga reads
  * `http.spec` so, and strips `http` from the answer).
  */
-export function requestError(message: string, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...extensions, http: { status: 400, spec: true } } });
+export function requestError(message: string, extensions: Record<string, unknown>, nodes?: GraphQLError['nodes']): GraphQLError {
+  return new GraphQLError(message, { nodes, extensions: { ...extensions, http: { status: 400, spec: true } } });
 }
 
 /** A limit's refusal: its code, the limit and what the request came to (`found` when known). */

@@ -10,6 +10,7 @@ import { csrfPreventionPlugin } from '../http/csrf-prevention.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
 import { jitPlugin } from './jit.js';
+import { variableErrorsPlugin } from './variable-errors.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugins } from './limits.js';
 import { maskError } from './error-codes.js';
 import { exampleOperations } from './operations.js';
@@ -55,6 +56,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     plugins: [
       requestBodyLimitPlugin(MAX_REQUEST_BYTES),
       ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
+      variableErrorsPlugin(),
       ...queryLimitsPlugins({ fieldSuggestions: options.fieldSuggestions }),
       // GET queries pass; a browser's "simple" POST needs a preflight header (see the plugin).
       csrfPreventionPlugin(),
@@ -64,8 +66,8 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     ],
     context: async ({ request }) => {
       const deadlineAt = Date.now() + options.requestDeadlineMs;
-      const { callerId, problem } = await options.authenticator.authenticate(request);
-      const scope = { callerId, authProblem: problem, requestId: requestIdFrom(request.headers.get('x-request-id')), deadlineAt };
+      const { callerId, problem, refused } = await options.authenticator.authenticate(request);
+      const scope = { callerId, authProblem: problem, credentialsRefused: refused, requestId: requestIdFrom(request.headers.get('x-request-id')), deadlineAt };
       return { service: options.service, reader: options.service.reader(scope), scope };
     },
   });

@@ -50,7 +50,10 @@ builder.queryField('viewer', (t) =>
   t.field({
     type: Viewer,
     nullable: true,
-    description: 'The signed-in caller; null when the request names no caller.',
-    resolve: (_root, _args, context) => (context.scope.callerId ? { userId: context.scope.callerId } : null),
+    description: 'The signed-in caller; null when the request names no caller (an UNAUTHENTICATED error, saying why, when its token was refused).',
+    resolve: (_root, _args, context) => {
+      const userId = context.reader.viewerIdIfAny();
+      return userId ? { userId } : null;
+    },
   }),
 );
