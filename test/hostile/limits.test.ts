@@ -1,4 +1,5 @@
 import { ReadableStream } from 'node:stream/web';
+import { getIntrospectionQuery } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, QUERY_LIMITS } from '../../src/graphql/limits.js';
@@ -14,6 +15,13 @@ describe('the example operations', () => {
 
   it('are all there', () => {
     expect(operations.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("GraphiQL's introspection query passes every limit and answers the schema", async () => {
+    const answer = await request(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(answer.status, answer.text.slice(0, 500)).toBe(200);
+    expect(answer.json?.errors).toBeUndefined();
+    expect((answer.json?.data?.__schema as { types: unknown[] }).types.length).toBeGreaterThan(20);
   });
 
   it.each(operations)('$name runs with its default variables, without any limit error', async ({ query }) => {
