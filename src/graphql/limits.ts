@@ -1,5 +1,4 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import type { Plugin } from 'graphql-yoga';
 import { limitExceeded, type LimitName } from './limit-errors.js';
 import { queryCostPlugin } from './query-cost.js';
@@ -37,7 +36,9 @@ const ADVICE: Record<Exclude<LimitName, 'cost'>, string> = {
  * own error has neither, and would be answered 200 to every client): the handler throws ours
  * instead, from the parser (tokens) or the validation rule (the others).
  */
-function refuseWith(limit: Exclude<LimitName, 'cost'>, max: number): GraphQLArmorRejectCallback[] {
+type RejectCallbacks = NonNullable<NonNullable<NonNullable<Parameters<typeof EnvelopArmorPlugin>[0]>['maxDepth']>['onReject']>;
+
+function refuseWith(limit: Exclude<LimitName, 'cost'>, max: number): RejectCallbacks {
   return [
     (_context, error) => {
       const found = /found (\d+)/.exec(error.message)?.[1];
