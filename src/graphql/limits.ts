@@ -1,7 +1,8 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Plugin } from 'graphql-yoga';
 import { limitExceeded, type LimitName } from './limit-errors.js';
-import { queryCostPlugin } from './query-cost.js';
+import { costRefusal } from './query-cost.js';
+import { variableErrors } from './variable-errors.js';
 
 /**
  * Limits on what one request may ask. The shape limits (depth, aliases, tokens, directives) are
@@ -62,5 +63,22 @@ export function queryLimitsPlugins({ fieldSuggestions }: QueryLimitsOptions): Pl
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !fieldSuggestions },
   }) as Plugin;
-  return [armor, queryCostPlugin(QUERY_LIMITS.maxCost)];
+  return [armor, beforeExecutionPlugin(QUERY_LIMITS.maxCost)];
+}
+
+/**
+ * Once the variables are known, before anything executes: variables that do not fit their types,
+ * then the cost (which reads them). Registered before the graphql-jit plugin, which relies on it
+ * to see only variables that fit.
+ */
+function beforeExecutionPlugin(maxCost: number): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const variables = args.variableValues ?? {};
+      const refusals =
+        variableErrors(args.schema, args.document, args.operationName, variables) ??
+        [costRefusal(args.schema, args.document, args.operationName ?? undefined, variables, maxCost)].filter((error) => error !== null);
+      if (refusals.length) setResultAndStopExecution({ errors: refusals });
+    },
+  };
 }

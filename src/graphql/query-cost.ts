@@ -1,6 +1,5 @@
-import { getNullableType, getOperationAST, getVariableValues, isListType, type GraphQLArgument, type GraphQLField, type GraphQLSchema, type DocumentNode } from 'graphql';
+import { getNullableType, isListType, type DocumentNode, type GraphQLArgument, type GraphQLError, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import type { Plugin } from 'graphql-yoga';
 import { limitExceeded } from './limit-errors.js';
 
 /**
@@ -43,28 +42,18 @@ function pageSize(value: unknown, argument: GraphQLArgument): number {
 }
 
 /**
- * Refuses an operation whose cost is over `maxCost` before it executes (after validation, when
- * the variables are known), with `COST_LIMIT_EXCEEDED`, its `cost` and the `limit`. Variables that
- * do not coerce are left to execution, which refuses them in its own words.
+ * The refusal of an operation whose cost is over `maxCost` (`COST_LIMIT_EXCEEDED`, its `cost` and
+ * the `limit`), or null. Its variables must fit their types (limits.ts checks them first).
  */
-export function queryCostPlugin(maxCost: number): Plugin {
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      const variables = args.variableValues ?? {};
-      if (!operation || getVariableValues(args.schema, operation.variableDefinitions ?? [], variables).errors) return;
-      let cost: number | undefined;
-      try {
-        cost = queryCost(args.schema, args.document, variables, args.operationName ?? undefined);
-      } catch {
-        // The walk gave up (more than graphql-query-complexity's 10 000 nodes, fragments spread
-        // over and over): too costly to count is too costly to run.
-        cost = undefined;
-      }
-      if (cost === undefined || cost > maxCost) {
-        const advice = 'ask for smaller pages (`first`), fewer ids, or fewer nested lists';
-        setResultAndStopExecution({ errors: [limitExceeded('cost', maxCost, cost, advice)] });
-      }
-    },
-  };
+export function costRefusal(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxCost: number): GraphQLError | null {
+  let cost: number | undefined;
+  try {
+    cost = queryCost(schema, document, variables, operationName);
+  } catch {
+    // The walk gave up (more than graphql-query-complexity's 10 000 nodes, fragments spread
+    // over and over): too costly to count is too costly to run.
+    cost = undefined;
+  }
+  if (cost !== undefined && cost <= maxCost) return null;
+  return limitExceeded('cost', maxCost, cost, 'ask for smaller pages (`first`), fewer ids, or fewer nested lists');
 }

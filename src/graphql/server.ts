@@ -11,7 +11,6 @@ import { csrfPreventionPlugin } from '../http/csrf-prevention.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
 import { jitPlugin } from './jit.js';
-import { variableErrorsPlugin } from './variable-errors.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugins } from './limits.js';
 import { maskError } from './error-codes.js';
 import { exampleOperations } from './operations.js';
@@ -60,7 +59,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     plugins: [
       requestBodyLimitPlugin(MAX_REQUEST_BYTES),
       ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
-      variableErrorsPlugin(),
+      // Before jitPlugin: refuses variables that do not fit, and costly queries, before execution.
       ...queryLimitsPlugins({ fieldSuggestions: options.fieldSuggestions }),
       // GET queries pass; a browser's "simple" POST needs a preflight header (see the plugin).
       csrfPreventionPlugin(),
