@@ -1,4 +1,4 @@
-import { getNullableType, isListType, type DocumentNode, type GraphQLArgument, type GraphQLError, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { getNullableType, isListType, visit, type DocumentNode, type GraphQLArgument, type GraphQLError, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { limitExceeded } from './limit-errors.js';
 
@@ -46,6 +46,7 @@ function pageSize(value: unknown, argument: GraphQLArgument): number {
  * the `limit`), or null. Its variables must fit their types (limits.ts checks them first).
  */
 export function costRefusal(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxCost: number): GraphQLError | null {
+  if (withinWhateverVariables(schema, document, operationName, variables, maxCost)) return null;
   let cost: number | undefined;
   try {
     cost = queryCost(schema, document, variables, operationName);
@@ -56,4 +57,54 @@ export function costRefusal(schema: GraphQLSchema, document: DocumentNode, opera
   }
   if (cost !== undefined && cost <= maxCost) return null;
   return limitExceeded('cost', maxCost, cost, 'ask for smaller pages (`first`), fewer ids, or fewer nested lists');
+}
+
+/**
+ * Most operations stay within the limit whatever their variables: every list they ask for is
+ * capped by its field's `maxItems` (a conversation list costs at most 100 groups' worth). That is
+ * decided once per parsed document (Yoga keeps them in a bounded cache, so this grows with it),
+ * and such an operation is not walked again on every request. One with `@skip`/`@include`, or a
+ * list with no cap, is walked each time.
+ */
+const boundedOperations = new WeakMap<DocumentNode, Map<string, boolean>>();
+
+function withinWhateverVariables(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxCost: number): boolean {
+  let byName = boundedOperations.get(document);
+  if (!byName) boundedOperations.set(document, (byName = new Map()));
+  const key = operationName ?? '';
+  let bounded = byName.get(key);
+  if (bounded === undefined) {
+    bounded = !hasConditionalFields(document) && mostCost(schema, document, operationName, variables) <= maxCost;
+    byName.set(key, bounded);
+  }
+  return bounded;
+}
+
+/** The cost with every list at the most its field answers (the variables only let the walk run: no argument value is read). */
+function mostCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+  try {
+    return getComplexity({ schema, query: document, variables, operationName, estimators: [mostItemsEstimator] });
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+function mostItemsEstimator({ field, childComplexity }: ComplexityEstimatorArgs): number {
+  const maxItems = field.extensions.maxItems;
+  if (typeof maxItems === 'number') return 1 + maxItems * childComplexity;
+  // A page or a list that a list argument may ask for, with no cap: unbounded, whatever this
+  // request's values (a NaN from 0 × Infinity compares false as well).
+  const listArgument = field.args.some((arg) => isListType(getNullableType(arg.type)));
+  const multiplies = field.args.some((arg) => arg.name === 'first') || (isListType(getNullableType(field.type)) && listArgument);
+  return 1 + (multiplies ? Number.POSITIVE_INFINITY : 1) * childComplexity;
+}
+
+function hasConditionalFields(document: DocumentNode): boolean {
+  let conditional = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === 'skip' || node.name.value === 'include') conditional = true;
+    },
+  });
+  return conditional;
 }

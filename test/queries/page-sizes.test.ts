@@ -161,6 +161,16 @@ describe('nesting is bounded by the product of its page sizes, however they are 
     expect(literalCost).toBeGreaterThan(MAX_GROUPS_PAGE * MAX_MEMBERS_PAGE);
   });
 
+  it('the same document is counted again with each request\'s variables (a small request first does not let a big one through)', async () => {
+    const document = `query Again($g: Int, $m: Int, $withMembers: Boolean!) { viewer { groups(first: $g) { edges { node { members(first: $m) @include(if: $withMembers) { edges { node { userId } } } } } } } }`;
+    for (const variables of [{ g: 1, m: 1, withMembers: true }, { g: MAX_GROUPS_PAGE, m: MAX_MEMBERS_PAGE, withMembers: false }]) expectData(await run(document, variables));
+
+    const big = await run(document, { g: MAX_GROUPS_PAGE, m: MAX_MEMBERS_PAGE, withMembers: true });
+
+    expect(big.status).toBe(400);
+    expect(big.errors?.[0]?.extensions?.code).toBe(LIMIT_CODES.cost);
+  });
+
   it('the schema defaults nested (50 groups × 50 members) get data', async () => {
     expectData(await run(`query Defaults ${nested('', '')}`));
   });
