@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PREFLIGHT_HEADERS } from './csrf-prevention.js';
+import { PREFLIGHT_HEADERS } from './preflight-headers.js';
 
 /**
  * Which web origins may call the API from a browser: exactly those listed in `CORS_ORIGINS`,

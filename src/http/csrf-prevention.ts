@@ -1,12 +1,6 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Plugin } from 'graphql-yoga';
-
-/**
- * Headers that prove a request was preflighted by a browser (a page on another site can only set
- * them after CORS allowed it): Yoga's own, and Apollo Client's two (`apollo-require-preflight`,
- * which Apollo Server asks for, and the operation name Apollo sends with it).
- */
-export const PREFLIGHT_HEADERS = ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-apollo-operation-name'] as const;
+import { PREFLIGHT_HEADERS } from './preflight-headers.js';
 
 /**
  * CSRF prevention, without refusing GET queries (the GraphQL-over-HTTP spec allows them; urql sends
