@@ -2,15 +2,17 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * `npm run codegen`: after `src/graphql/write-schema.ts` prints the SDL, generates typed
- * documents for the example operations and for every `graphql(...)` call in the tests.
+ * documents for the example operations and for every `graphql(...)` call in the tests. It runs
+ * from this directory (its own manifest and lockfile, installed by the script with the project's
+ * Node, see README: Install warnings), so paths lead back to the repository root.
  */
 const config: CodegenConfig = {
-  schema: 'schema/schema.graphql',
-  documents: ['schema/operations/*.graphql', 'test/**/*.ts', '!test/generated/**'],
+  schema: '../../schema/schema.graphql',
+  documents: ['../../schema/operations/*.graphql', '../../test/**/*.ts', '!../../test/generated/**'],
   ignoreNoDocuments: true,
   emitLegacyCommonJSImports: false,
   generates: {
-    'test/generated/': {
+    '../../test/generated/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' } },
