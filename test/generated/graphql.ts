@@ -424,7 +424,11 @@ export type KitNodeQueryVariables = Exact<{
 }>;
 
 
-export type KitNodeQuery = { node: { __typename: 'Group', groupId: string, name: string, id: string } | null };
+export type KitNodeQuery = { node:
+    | { __typename: 'Group', groupId: string, name: string, id: string }
+    | { __typename: 'GroupMember', id: string }
+    | { __typename: 'Viewer', id: string }
+   | null };
 
 export type KitViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
