@@ -2,7 +2,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * `npm run codegen`: after `src/graphql/write-schema.ts` prints the SDL, generates typed
- * documents for the example operations and for every `graphql(...)` call in the tests.
+ * documents for the example operations and for every `graphql(...)` call in the tests, and what
+ * normalized client caches need to match fragments on the result unions and the `Error` and
+ * `Node` interfaces: Apollo's `possibleTypes` and graphcache's `schema` (see the README).
  */
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
@@ -10,6 +12,8 @@ const config: CodegenConfig = {
   ignoreNoDocuments: true,
   emitLegacyCommonJSImports: false,
   generates: {
+    'schema/possible-types.json': { plugins: ['fragment-matcher'], config: { apolloClientVersion: 3 } },
+    'schema/introspection.json': { plugins: ['urql-introspection'], config: { includeScalars: false } },
     'test/generated/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },

@@ -1,0 +1,55 @@
+import { cacheExchange, Client, fetchExchange, type Exchange, type RequestPolicy } from '@urql/core';
+import { cacheExchange as graphcacheExchange } from '@urql/exchange-graphcache';
+import { describe, expect, it } from 'vitest';
+import schema from '../../schema/introspection.json' with { type: 'json' };
+import { useGateways } from '../kit/gateway-kit.js';
+import { driveLifecycle, warningsDuring, type ClientUnderTest } from './lifecycle.js';
+
+const gateways = useGateways();
+
+/**
+ * urql as a frontend team starts it (queries go as GET, urql's default). `cachedPolicy` is the
+ * read a screen makes: cache-first for the document cache (it drops what a mutation's types
+ * touched and refetches), cache-only for graphcache (a normalized cache answers from itself).
+ */
+function urqlClient(url: string, userId: string, exchanges: Exchange[], cachedPolicy: RequestPolicy): ClientUnderTest {
+  const client = new Client({ url: `${url}/graphql`, exchanges, fetchOptions: { headers: { 'x-user-id': userId } } });
+  const read = async (document: Parameters<Client['query']>[0], variables: object, requestPolicy: RequestPolicy) => {
+    const result = await client.query(document, variables, { requestPolicy }).toPromise();
+    expect(result.error).toBeUndefined();
+    return result.data;
+  };
+  return {
+    async mutate(document, variables) {
+      const result = await client.mutation(document, variables as object).toPromise();
+      expect(result.error).toBeUndefined();
+      return result.data;
+    },
+    cached: (document, variables) => read(document, variables as object, cachedPolicy),
+    network: (document, variables) => read(document, variables as object, 'network-only'),
+  };
+}
+
+describe('urql', () => {
+  it('with its default exchanges (document cache) follows the whole lifecycle, no warning printed', async () => {
+    const gateway = await gateways();
+
+    const warnings = await warningsDuring(() =>
+      driveLifecycle((userId) => urqlClient(gateway.url, userId, [cacheExchange, fetchExchange], 'cache-first')),
+    );
+
+    expect(warnings).toEqual([]);
+  });
+
+  it('with graphcache (defaults, and the schema npm run codegen writes) follows the whole lifecycle from the answers alone: cached reads equal the network, no warning', async () => {
+    const gateway = await gateways();
+
+    const warnings = await warningsDuring((hook) =>
+      // `schema` lets graphcache match fragments on the result unions (it warns on every answer without it);
+      // the logger only collects what graphcache would print (console.warn by default). Nothing else is configured.
+      driveLifecycle((userId) => urqlClient(gateway.url, userId, [graphcacheExchange({ schema, logger: hook }), fetchExchange], 'cache-only')),
+    );
+
+    expect(warnings).toEqual([]);
+  });
+});
