@@ -12,7 +12,7 @@ import type { Context } from './context.js';
 import { jitPlugin } from './jit.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugin } from './limits.js';
 import { maskError } from './error-codes.js';
-import { exampleOperations } from './operations.js';
+import { exampleTabs } from './operations.js';
 import { schema } from './schema.js';
 
 export interface GraphQLServerOptions {
@@ -69,10 +69,10 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
   });
 }
 
-/** GraphiQL with one tab per example operation, each with the headers a caller needs here. */
+/** GraphiQL with one tab per example operation, each with its variables and the headers a caller needs here. */
 function graphiqlPage(graphiqlHeaders: Record<string, string> | null): string {
   const headers = graphiqlHeaders ? JSON.stringify(graphiqlHeaders, null, 2) : null;
-  const tabs = exampleOperations().map((query) => ({ query, headers }));
+  const tabs = exampleTabs().map(({ query, variables }) => ({ query, headers, ...(variables ? { variables } : {}) }));
   // The headers go in as GraphiQL's default too: it does not load the first tab's own on first open.
   return renderGraphiQL({
     title: 'Group gateway',

@@ -2,21 +2,25 @@ import { ReadableStream } from 'node:stream/web';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, QUERY_LIMITS } from '../../src/graphql/limits.js';
-import { exampleOperations } from '../../src/graphql/operations.js';
+import { exampleTabs } from '../../src/graphql/operations.js';
 import { userIds } from '../fixtures/gateway.js';
 import { ARMOR_STATUSES, CREATE_GROUP, GRAPHQL_RESPONSE, GROUP, type Answer, expectFast, expectRefused, gateway, groupExists, imCallCount, post, request } from './hostile-http.js';
 
 /** Hostile variables and documents: refused fast, before any resolver or IM call (see hostile-http.ts). */
 
 describe('the example operations', () => {
-  const operations = exampleOperations().map((query) => ({ query, name: /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? '?' }));
+  const operations = exampleTabs().map(({ query, variables }) => ({
+    query,
+    variables: variables ? (JSON.parse(variables) as Record<string, unknown>) : undefined,
+    name: /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? '?',
+  }));
 
   it('are all there', () => {
     expect(operations.length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(operations)('$name runs with its default variables, without any limit error', async ({ query }) => {
-    const answer = await request(query);
+  it.each(operations)('$name runs with its variables, without any limit error', async ({ query, variables }) => {
+    const answer = await request(query, variables);
     expect(answer.status, answer.text).toBe(200);
     expect(answer.json?.errors, answer.text).toBeUndefined();
     expect(answer.json?.data).toBeTruthy();
