@@ -73,13 +73,18 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
 function graphiqlPage(graphiqlHeaders: Record<string, string> | null): string {
   const headers = graphiqlHeaders ? JSON.stringify(graphiqlHeaders, null, 2) : null;
   const tabs = exampleTabs().map(({ query, variables }) => ({ query, headers, ...(variables ? { variables } : {}) }));
-  // The headers go in as GraphiQL's default too: it does not load the first tab's own on first open.
-  return renderGraphiQL({
+  // The headers, and the first tab's variables, go in as GraphiQL's initial editor contents too: on first open it
+  // fills the editors from these (empty when unset), not from the first tab. Yoga passes `variables` on as
+  // GraphiQL's `initialVariables`, though its option type does not list it.
+  const firstVariables = tabs[0]?.variables;
+  const options: Parameters<typeof renderGraphiQL>[0] & { variables?: string } = {
     title: 'Group gateway',
     defaultTabs: tabs,
     ...(headers ? { headers } : {}),
+    ...(firstVariables ? { variables: firstVariables } : {}),
     shouldPersistHeaders: true,
-  });
+  };
+  return renderGraphiQL(options);
 }
 
 /** One log line per GraphQL operation, with the request id every other line of the request carries. */

@@ -1,7 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { loadDevMessages, loadErrorMessages } from '@apollo/client/dev';
 import { describe, expect, it } from 'vitest';
-import { possibleTypes } from '../../schema/possible-types.json' with { type: 'json' };
+import fragmentMatcher from '../../schema/possible-types.json' with { type: 'json' };
 import { useGateways } from '../kit/gateway-kit.js';
 import { driveLifecycle, warningsDuring, type ClientUnderTest } from './lifecycle.js';
 
@@ -17,7 +17,7 @@ const gateways = useGateways();
  * Apollo warns on every union answer: "Cannot match ... missing possibleTypes").
  */
 function apolloClient(url: string, userId: string): ClientUnderTest {
-  const client = new ApolloClient({ link: new HttpLink({ uri: `${url}/graphql`, headers: { 'x-user-id': userId } }), cache: new InMemoryCache({ possibleTypes }) });
+  const client = new ApolloClient({ link: new HttpLink({ uri: `${url}/graphql`, headers: { 'x-user-id': userId } }), cache: new InMemoryCache({ possibleTypes: fragmentMatcher.possibleTypes }) });
   return {
     async mutate(mutation, variables) {
       const { data, error } = await client.mutate({ mutation, variables: variables as never });

@@ -1,4 +1,4 @@
-import { GraphQLClient } from 'graphql-request';
+import { GraphQLClient, type Variables } from 'graphql-request';
 import { describe, expect, it } from 'vitest';
 import { useGateways } from '../kit/gateway-kit.js';
 import { driveLifecycle, warningsDuring, type ClientUnderTest } from './lifecycle.js';
@@ -14,9 +14,9 @@ function graphqlRequestClient(url: string, userId: string, readMethod: 'GET' | '
   const writer = new GraphQLClient(`${url}/graphql`, { headers });
   const reader = new GraphQLClient(`${url}/graphql`, { headers, method: readMethod });
   return {
-    mutate: (document, variables) => writer.request(document, variables as never),
+    mutate: (document, variables) => writer.request({ document, variables: variables as Variables }),
     cached: null,
-    network: (document, variables) => reader.request(document, variables as never),
+    network: (document, variables) => reader.request({ document, variables: variables as Variables }),
   };
 }
 

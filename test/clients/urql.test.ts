@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { cacheExchange, Client, fetchExchange, type Exchange, type RequestPolicy } from '@urql/core';
 import { cacheExchange as graphcacheExchange } from '@urql/exchange-graphcache';
 import { describe, expect, it } from 'vitest';
@@ -14,19 +15,19 @@ const gateways = useGateways();
  */
 function urqlClient(url: string, userId: string, exchanges: Exchange[], cachedPolicy: RequestPolicy): ClientUnderTest {
   const client = new Client({ url: `${url}/graphql`, exchanges, fetchOptions: { headers: { 'x-user-id': userId } } });
-  const read = async (document: Parameters<Client['query']>[0], variables: object, requestPolicy: RequestPolicy) => {
-    const result = await client.query(document, variables, { requestPolicy }).toPromise();
+  const read = async <T, V>(document: TypedDocumentNode<T, V>, variables: V, requestPolicy: RequestPolicy): Promise<T> => {
+    const result = await client.query(document, variables as object, { requestPolicy }).toPromise();
     expect(result.error).toBeUndefined();
-    return result.data;
+    return result.data as T;
   };
   return {
-    async mutate(document, variables) {
+    async mutate<T, V>(document: TypedDocumentNode<T, V>, variables: V): Promise<T> {
       const result = await client.mutation(document, variables as object).toPromise();
       expect(result.error).toBeUndefined();
-      return result.data;
+      return result.data as T;
     },
-    cached: (document, variables) => read(document, variables as object, cachedPolicy),
-    network: (document, variables) => read(document, variables as object, 'network-only'),
+    cached: (document, variables) => read(document, variables, cachedPolicy),
+    network: (document, variables) => read(document, variables, 'network-only'),
   };
 }
 
