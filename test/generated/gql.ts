@@ -57,7 +57,8 @@ type Documents = {
     "\n  query KitSyncStatuses($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      groupId\n      syncStatus\n    }\n  }\n": typeof types.KitSyncStatusesDocument,
     "\n  query KitNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Group {\n        groupId\n        name\n      }\n      ... on GroupMember {\n        userId\n        role\n      }\n      ... on Viewer {\n        userId\n      }\n    }\n  }\n": typeof types.KitNodeDocument,
     "\n  query KitMemberNodes($groupId: String!, $role: MemberRole) {\n    group(groupId: $groupId) {\n      owner {\n        id\n        userId\n      }\n      members(first: 100, role: $role) {\n        totalCount\n        edges {\n          node {\n            id\n            userId\n            role\n          }\n        }\n      }\n    }\n  }\n": typeof types.KitMemberNodesDocument,
-    "\n  query KitViewer {\n    viewer {\n      id\n      userId\n    }\n  }\n": typeof types.KitViewerDocument,
+    "\n  query KitViewer {\n    viewer {\n      userId\n    }\n  }\n": typeof types.KitViewerDocument,
+    "\n  query KitViewerId {\n    viewer {\n      id\n      userId\n    }\n  }\n": typeof types.KitViewerIdDocument,
     "\n  query KitViewerGroupCount($role: MemberRole) {\n    viewer {\n      groups(first: 1, role: $role) {\n        totalCount\n      }\n    }\n  }\n": typeof types.KitViewerGroupCountDocument,
     "\n  query KitViewerGroups($first: Int, $after: String, $role: MemberRole) {\n    viewer {\n      userId\n      groups(first: $first, after: $after, role: $role) {\n        edges {\n          cursor\n          role\n          joinedAt\n          node {\n            groupId\n            name\n            memberCount\n            createdAt\n            owner {\n              userId\n            }\n            viewerRole\n          }\n        }\n        pageInfo {\n          ...KitPageInfoFields\n        }\n      }\n    }\n  }\n": typeof types.KitViewerGroupsDocument,
 };
@@ -105,7 +106,8 @@ const documents: Documents = {
     "\n  query KitSyncStatuses($groupIds: [String!]!) {\n    groups(groupIds: $groupIds) {\n      groupId\n      syncStatus\n    }\n  }\n": types.KitSyncStatusesDocument,
     "\n  query KitNode($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Group {\n        groupId\n        name\n      }\n      ... on GroupMember {\n        userId\n        role\n      }\n      ... on Viewer {\n        userId\n      }\n    }\n  }\n": types.KitNodeDocument,
     "\n  query KitMemberNodes($groupId: String!, $role: MemberRole) {\n    group(groupId: $groupId) {\n      owner {\n        id\n        userId\n      }\n      members(first: 100, role: $role) {\n        totalCount\n        edges {\n          node {\n            id\n            userId\n            role\n          }\n        }\n      }\n    }\n  }\n": types.KitMemberNodesDocument,
-    "\n  query KitViewer {\n    viewer {\n      id\n      userId\n    }\n  }\n": types.KitViewerDocument,
+    "\n  query KitViewer {\n    viewer {\n      userId\n    }\n  }\n": types.KitViewerDocument,
+    "\n  query KitViewerId {\n    viewer {\n      id\n      userId\n    }\n  }\n": types.KitViewerIdDocument,
     "\n  query KitViewerGroupCount($role: MemberRole) {\n    viewer {\n      groups(first: 1, role: $role) {\n        totalCount\n      }\n    }\n  }\n": types.KitViewerGroupCountDocument,
     "\n  query KitViewerGroups($first: Int, $after: String, $role: MemberRole) {\n    viewer {\n      userId\n      groups(first: $first, after: $after, role: $role) {\n        edges {\n          cursor\n          role\n          joinedAt\n          node {\n            groupId\n            name\n            memberCount\n            createdAt\n            owner {\n              userId\n            }\n            viewerRole\n          }\n        }\n        pageInfo {\n          ...KitPageInfoFields\n        }\n      }\n    }\n  }\n": types.KitViewerGroupsDocument,
 };
@@ -299,7 +301,11 @@ export function graphql(source: "\n  query KitMemberNodes($groupId: String!, $ro
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query KitViewer {\n    viewer {\n      id\n      userId\n    }\n  }\n"): (typeof documents)["\n  query KitViewer {\n    viewer {\n      id\n      userId\n    }\n  }\n"];
+export function graphql(source: "\n  query KitViewer {\n    viewer {\n      userId\n    }\n  }\n"): (typeof documents)["\n  query KitViewer {\n    viewer {\n      userId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KitViewerId {\n    viewer {\n      id\n      userId\n    }\n  }\n"): (typeof documents)["\n  query KitViewerId {\n    viewer {\n      id\n      userId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

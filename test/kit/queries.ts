@@ -127,6 +127,15 @@ const MemberNodes = graphql(`
 const Viewer = graphql(`
   query KitViewer {
     viewer {
+      userId
+    }
+  }
+`);
+
+/** The caller's global id, as client caches key the viewer. */
+const ViewerId = graphql(`
+  query KitViewerId {
+    viewer {
       id
       userId
     }
@@ -188,6 +197,7 @@ export const QUERIES = {
   memberNodes: { document: MemberNodes, variables: (args: { groupId: string; role?: Role | null }) => args },
   viewerGroupCount: { document: ViewerGroupCount, variables: (args: { role?: Role | null }) => args },
   viewer: { document: Viewer, variables: (_args: Record<string, never>) => ({}) },
+  viewerId: { document: ViewerId, variables: (_args: Record<string, never>) => ({}) },
   viewerGroups: {
     document: ViewerGroups,
     variables: (args: { first?: number; after?: string | null; role?: Role | null }) => args,
