@@ -62,7 +62,10 @@ export class GroupService {
     return { group: await this.group(input.groupId), userIds: removed, members: [] };
   }
 
-  /** Answers the group the caller left, as it is without them, and the caller as the one removed. */
+  /**
+   * Answers the group the caller left, as it is without them, and the caller as the one removed.
+   * (`callerId` is set: the runner refuses an anonymous caller before anything runs.)
+   */
   async leaveGroup(input: GroupInput, scope: RequestScope): Promise<MembershipChange> {
     await this.runner.run(leaveGroup, input, scope);
     return { group: await this.group(input.groupId), userIds: [scope.callerId!], members: [] };
