@@ -10,7 +10,8 @@ import { csrfPreventionPlugin } from '../http/csrf-prevention.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
 import { jitPlugin } from './jit.js';
-import { MAX_REQUEST_BYTES, queryLimitsPlugin } from './limits.js';
+import { variableErrorsPlugin } from './variable-errors.js';
+import { MAX_REQUEST_BYTES, queryLimitsPlugins } from './limits.js';
 import { maskError } from './error-codes.js';
 import { exampleTabs } from './operations.js';
 import { schema } from './schema.js';
@@ -26,6 +27,8 @@ export interface GraphQLServerOptions {
   graphiql: boolean;
   /** Headers GraphiQL's example tabs start with; null: none. */
   graphiqlHeaders: Record<string, string> | null;
+  /** "Did you mean …" for a misspelt field: on in embedded dev mode, where callers are developers. */
+  fieldSuggestions: boolean;
   /** HTTP-level plugins of the app (metrics, readiness). */
   plugins?: Plugin[];
 }
@@ -53,7 +56,8 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     plugins: [
       requestBodyLimitPlugin(MAX_REQUEST_BYTES),
       ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
-      queryLimitsPlugin(),
+      variableErrorsPlugin(),
+      ...queryLimitsPlugins({ fieldSuggestions: options.fieldSuggestions }),
       // GET queries pass; a browser's "simple" POST needs a preflight header (see the plugin).
       csrfPreventionPlugin(),
       operationLogPlugin(options.logger),
@@ -62,8 +66,8 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     ],
     context: async ({ request }) => {
       const deadlineAt = Date.now() + options.requestDeadlineMs;
-      const { callerId, problem } = await options.authenticator.authenticate(request);
-      const scope = { callerId, authProblem: problem, requestId: requestIdFrom(request.headers.get('x-request-id')), deadlineAt };
+      const { callerId, problem, refused } = await options.authenticator.authenticate(request);
+      const scope = { callerId, authProblem: problem, credentialsRefused: refused, requestId: requestIdFrom(request.headers.get('x-request-id')), deadlineAt };
       return { service: options.service, reader: options.service.reader(scope), scope };
     },
   });

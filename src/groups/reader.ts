@@ -39,7 +39,7 @@ export class GroupReader {
 
   constructor(
     private readonly store: { groups: GroupsRepository; members: MembersRepository },
-    private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem'>,
+    private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem' | 'credentialsRefused'>,
   ) {
     this.groups = new DataLoader(async (ids) => alignBy(ids, await store.groups.findByIds(ids), (group) => group.groupId));
     this.owners = new DataLoader(async (ids) => alignBy(ids, await store.members.findOwners(ids), (member) => member.groupId));
@@ -57,6 +57,15 @@ export class GroupReader {
   viewerId(): string {
     if (!this.scope.callerId) throw new NotAuthenticatedError(this.scope.authProblem ?? undefined);
     return this.scope.callerId;
+  }
+
+  /**
+   * The caller's id, or null for a request that names no caller (an anonymous read of `viewer`);
+   * a request whose token was refused is refused, saying why, as every read is.
+   */
+  viewerIdIfAny(): string | null {
+    if (this.scope.credentialsRefused) throw new NotAuthenticatedError(this.scope.authProblem);
+    return this.scope.callerId ?? null;
   }
 
   /** Forgets what this request read so far: a change made in the request may have changed it. */

@@ -71,7 +71,8 @@ describe('GET queries', () => {
 
   it('refuses a mutation over GET with 405, with or without a preflight header, executing nothing', async () => {
     const body = mutationBody('createGroup', { groupId: 'viaget', name: 'Via GET' });
-    for (const headers of [{}, { 'apollo-require-preflight': 'true' }, { 'x-graphql-yoga-csrf': '1' }]) {
+    const preflightHeaders: Array<Record<string, string>> = [{}, { 'apollo-require-preflight': 'true' }, { 'x-graphql-yoga-csrf': '1' }];
+    for (const headers of preflightHeaders) {
       const answer = await get(getUrl(body), { accept: URQL_ACCEPT, 'x-user-id': 'alice', ...headers });
       expect(answer.status).toBe(405);
       expect(answer.json.errors?.[0]?.message).toMatch(/POST/);

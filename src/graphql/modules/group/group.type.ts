@@ -53,6 +53,8 @@ export const Group = builder.node(builder.objectRef<GroupEntity>('Group'), {
     members: t.field({
       type: GroupMemberConnection,
       nullable: true,
+      // The most a page holds, for the cost limit (query-cost.ts); a larger `first` is refused by the reader.
+      extensions: { maxItems: MAX_MEMBERS_PAGE },
       description:
         'Members in join order, a page at a time; only members may read it (others get a FORBIDDEN error and null). ' +
         'Cursors are positions, stable while members come and go.',

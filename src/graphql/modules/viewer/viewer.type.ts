@@ -17,6 +17,8 @@ export const Viewer = builder.node(builder.objectRef<{ userId: string }>('Viewer
     userId: t.exposeString('userId', { description: "The caller's user id." }),
     groups: t.field({
       type: ViewerGroupConnection,
+      // The most a page holds, for the cost limit (query-cost.ts); a larger `first` is refused by the reader.
+      extensions: { maxItems: MAX_GROUPS_PAGE },
       description: "The caller's groups, newest membership first, a page at a time (dismissed groups are gone).",
       args: {
         first: t.arg.int({ required: false, defaultValue: DEFAULT_GROUPS_PAGE, description: `How many groups, 1 to ${MAX_GROUPS_PAGE}.` }),
@@ -62,7 +64,10 @@ builder.queryField('viewer', (t) =>
   t.field({
     type: Viewer,
     nullable: true,
-    description: 'The signed-in caller; null when the request names no caller.',
-    resolve: (_root, _args, context) => (context.scope.callerId ? { userId: context.scope.callerId } : null),
+    description: 'The signed-in caller; null when the request names no caller (an UNAUTHENTICATED error, saying why, when its token was refused).',
+    resolve: (_root, _args, context) => {
+      const userId = context.reader.viewerIdIfAny();
+      return userId ? { userId } : null;
+    },
   }),
 );
