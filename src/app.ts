@@ -110,6 +110,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     graphiqlHeaders: graphiqlHeaders(config.auth),
     // Embedded dev mode (the in-process emulator, callers named by X-User-Id) is a developer's machine.
     fieldSuggestions: config.im === null && config.auth.dev,
+    corsOrigins: config.corsOrigins,
     plugins: [
       graphqlMetricsPlugin(metrics.registry),
       metricsEndpointPlugin(metrics.registry, logger),

@@ -6,6 +6,7 @@ import type { Authenticator } from '../auth/index.js';
 import { DomainError } from '../groups/errors.js';
 import type { GroupService } from '../groups/service.js';
 import { requestBodyLimitPlugin } from '../http/body-limit.js';
+import { corsFor } from '../http/cors.js';
 import { csrfPreventionPlugin } from '../http/csrf-prevention.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
@@ -27,6 +28,8 @@ export interface GraphQLServerOptions {
   graphiql: boolean;
   /** Headers GraphiQL's example tabs start with; null: none. */
   graphiqlHeaders: Record<string, string> | null;
+  /** Web origins allowed to call from a browser (`CORS_ORIGINS`); no other origin gets a CORS header. */
+  corsOrigins: readonly string[];
   /** "Did you mean …" for a misspelt field: on in embedded dev mode, where callers are developers. */
   fieldSuggestions: boolean;
   /** HTTP-level plugins of the app (metrics, readiness). */
@@ -51,6 +54,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     // Served by graphiqlPlugin: Yoga would render its 9 MB page anew for every request.
     graphiql: false,
     batching: false,
+    cors: corsFor(options.corsOrigins),
     // Limited by requestBodyLimitPlugin, which counts only bodies that declare no length.
     maxRequestBodySize: false,
     plugins: [
