@@ -13,7 +13,7 @@ import type { Context } from './context.js';
 import { jitPlugin } from './jit.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugins } from './limits.js';
 import { maskError } from './error-codes.js';
-import { exampleOperations } from './operations.js';
+import { exampleTabs } from './operations.js';
 import { schema } from './schema.js';
 
 export interface GraphQLServerOptions {
@@ -76,17 +76,22 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
   });
 }
 
-/** GraphiQL with one tab per example operation, each with the headers a caller needs here. */
+/** GraphiQL with one tab per example operation, each with its variables and the headers a caller needs here. */
 function graphiqlPage(graphiqlHeaders: Record<string, string> | null): string {
   const headers = graphiqlHeaders ? JSON.stringify(graphiqlHeaders, null, 2) : null;
-  const tabs = exampleOperations().map((query) => ({ query, headers }));
-  // The headers go in as GraphiQL's default too: it does not load the first tab's own on first open.
-  return renderGraphiQL({
+  const tabs = exampleTabs().map(({ query, variables }) => ({ query, headers, ...(variables ? { variables } : {}) }));
+  // The headers, and the first tab's variables, go in as GraphiQL's initial editor contents too: on first open it
+  // fills the editors from these (empty when unset), not from the first tab. Yoga passes `variables` on as
+  // GraphiQL's `initialVariables`, though its option type does not list it.
+  const firstVariables = tabs[0]?.variables;
+  const options: Parameters<typeof renderGraphiQL>[0] & { variables?: string } = {
     title: 'Group gateway',
     defaultTabs: tabs,
     ...(headers ? { headers } : {}),
+    ...(firstVariables ? { variables: firstVariables } : {}),
     shouldPersistHeaders: true,
-  });
+  };
+  return renderGraphiQL(options);
 }
 
 /** One log line per GraphQL operation, with the request id every other line of the request carries. */

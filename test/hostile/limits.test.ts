@@ -3,7 +3,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, QUERY_LIMITS } from '../../src/graphql/limits.js';
-import { exampleOperations } from '../../src/graphql/operations.js';
+import { exampleTabs } from '../../src/graphql/operations.js';
 import { userIds } from '../fixtures/gateway.js';
 import { LIMIT_CODES, type LimitName } from '../../src/graphql/limit-errors.js';
 import { CREATE_GROUP, GRAPHQL_RESPONSE, GROUP, type Answer, expectFast, expectLimit, expectRefused, gateway, groupExists, imCallCount, post, request } from './hostile-http.js';
@@ -11,7 +11,11 @@ import { CREATE_GROUP, GRAPHQL_RESPONSE, GROUP, type Answer, expectFast, expectL
 /** Hostile variables and documents: refused fast, before any resolver or IM call (see hostile-http.ts). */
 
 describe('the example operations', () => {
-  const operations = exampleOperations().map((query) => ({ query, name: /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? '?' }));
+  const operations = exampleTabs().map(({ query, variables }) => ({
+    query,
+    variables: variables ? (JSON.parse(variables) as Record<string, unknown>) : undefined,
+    name: /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? '?',
+  }));
 
   it('are all there', () => {
     expect(operations.length).toBeGreaterThanOrEqual(6);
@@ -24,8 +28,8 @@ describe('the example operations', () => {
     expect((answer.json?.data?.__schema as { types: unknown[] }).types.length).toBeGreaterThan(20);
   });
 
-  it.each(operations)('$name runs with its default variables, without any limit error', async ({ query }) => {
-    const answer = await request(query);
+  it.each(operations)('$name runs with its variables, without any limit error', async ({ query, variables }) => {
+    const answer = await request(query, variables);
     expect(answer.status, answer.text).toBe(200);
     expect(answer.json?.errors, answer.text).toBeUndefined();
     expect(answer.json?.data).toBeTruthy();
