@@ -123,7 +123,7 @@ export class ChangeDelivery {
       if (compensation) {
         compensationId = await this.deps.outbox.insert(trx, { groupId, kind: compensation.kind, payload: compensation, now });
       }
-      if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.outbox, this.deps.groups, groupId);
+      if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.groups, groupId);
     });
     // A compensation refused in turn leaves the group FAILED with its reason (see the dispatcher's `settleFailure`).
     if (compensationId !== null) void this.deps.dispatcher.sendInBackground([compensationId], groupId, { requestId: scope.requestId });
@@ -148,7 +148,7 @@ export class ChangeDelivery {
       }
       await written.undo(trx);
       await this.forgetKey(trx, written);
-      if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.outbox, this.deps.groups, groupId);
+      if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.groups, groupId);
       return true;
     });
     // A dispatcher picked a row up meanwhile: the change is on its way, so it stands, pending.

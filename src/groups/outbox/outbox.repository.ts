@@ -82,19 +82,22 @@ export class OutboxRepository {
   }
 
   /**
-   * Takes the row for `leaseMs` unless another dispatcher holds it: the row when this one got it.
+   * Takes the row for `leaseMs` unless another dispatcher holds it or an older row of its group must
+   * go first (`waitsForEarlier`): the row when this one got it.
    * One conditional UPDATE: on PostgreSQL a concurrent claim waits for the row lock and then
    * re-checks the condition against the winner's lease, so of N instances exactly one gets the
    * row; a lease that lapsed (its holder died) is taken over the same way.
    */
   async claim(id: number, now: number, leaseMs: number): Promise<OutboxRow | undefined> {
     return this.db
-      .updateTable('outbox')
+      .updateTable('outbox as o')
       .set({ locked_until: now + leaseMs, attempts: sql`attempts + 1` })
-      .where('id', '=', id)
-      .where('status', '=', 'PENDING')
+      .where('o.id', '=', id)
+      .where('o.status', '=', 'PENDING')
       // A notice whose claim lapsed may have been published: never retaken (see giveUpLapsedNotices).
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb.and([eb('locked_until', '<', now), eb('kind', '!=', NOTICE)])]))
+      .where((eb) => eb.or([eb('o.locked_until', 'is', null), eb.and([eb('o.locked_until', '<', now), eb('o.kind', '!=', NOTICE)])]))
+      // In the same statement, not a read before it: an older row of the group still to go keeps it waiting.
+      .where((eb) => eb.not(waitsForEarlier(eb)))
       .returningAll()
       .executeTakeFirst();
   }
