@@ -39,6 +39,10 @@ async function syncStatus(fixture: GatewayKit, groupId: string): Promise<string>
   return (await fixture.app.store.db.selectFrom('groups').select('sync_status').where('group_id', '=', groupId).executeTakeFirstOrThrow()).sync_status;
 }
 
+async function givenUpNotices(fixture: GatewayKit) {
+  return fixture.app.store.db.selectFrom('outbox').select(['status', 'last_error']).where('kind', '=', 'publishNotification').execute();
+}
+
 async function noticeRows(fixture: GatewayKit): Promise<number> {
   return (await fixture.app.store.db.selectFrom('outbox').select('id').where('kind', '=', 'publishNotification').execute()).length;
 }
@@ -94,6 +98,8 @@ describeEachStore('notices bundled into group calls', (target) => {
       expect(await calls(fixture, '/group/create.json')).toBe(2);
       expect(await operations(fixture, 'club')).toHaveLength(published);
       expect(await unconfirmedMetric(fixture)).toBe(1);
+      // Kept for an operator as a publish given up is: a FAILED notice row, holding nothing.
+      expect(await givenUpNotices(fixture)).toEqual([{ status: 'FAILED', last_error: expect.stringContaining('at most once') }]);
     });
   }
 
@@ -109,6 +115,29 @@ describeEachStore('notices bundled into group calls', (target) => {
     expect(await operations(fixture, 'slow')).toEqual(['Create']);
     expect(await calls(fixture, '/group/create.json')).toBeGreaterThanOrEqual(2);
     expect(await unconfirmedMetric(fixture)).toBe(1);
+    expect(await givenUpNotices(fixture)).toEqual([{ status: 'FAILED', last_error: expect.stringContaining('at most once') }]);
+  });
+
+  it('a bound call whose dispatcher died holding it is sent again once the claim lapses, without its notice', async () => {
+    const fixture = await gateway();
+    expect((await fixture.response.createGroup({ groupId: 'club', name: 'Club', memberIds: ['bob'], notify: false }, { as: 'alice' })).data?.createGroup.__typename).toBe(
+      'CreateGroupSuccess',
+    );
+    const { outbox } = fixture.app.repositories;
+    await fixture.app.dispatcher.stop();
+    // A join another instance claimed, with its Add notice bound, and then died holding (it may have sent both).
+    const notice = { fromUserId: '__system__', objectName: 'RC:GrpNtf', content: { operation: 'Add' } };
+    const join = { kind: 'joinGroup', groupId: 'club', userIds: ['carol'], notice };
+    const id = await outbox.insert(fixture.app.store.db, { groupId: 'club', kind: join.kind, payload: join, now: Date.now() });
+    expect(await outbox.claim(id, Date.now(), 300)).toBeDefined();
+    fixture.app.dispatcher.start();
+
+    await eventually(async () => (await outbox.get(id))?.status === 'DONE', 10_000);
+    expect((await emulatorGroup(fixture.emulator, 'club'))?.members).toEqual(['alice', 'bob', 'carol']);
+    expect(await emulatorMessages(fixture.emulator)).toEqual([]);
+    expect(await givenUpNotices(fixture)).toEqual([{ status: 'FAILED', last_error: expect.stringContaining('at most once') }]);
+    expect(await unconfirmedMetric(fixture)).toBe(1);
+    expect(fixture.logLines.filter((line) => line.includes('bound notice interrupted mid-call'))).toHaveLength(1);
   });
 
   it('a notice too large to ride its call stays a publish; every part arrives once', { timeout: 30_000 }, async () => {

@@ -58,7 +58,7 @@ export class OutboxDispatcher {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 15_000;
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-    this.settlement = new FailureSettlement({ ...options, maxAttempts, noticeUnconfirmed: (row, message) => this.noticeUnconfirmed(row, message) });
+    this.settlement = new FailureSettlement({ ...options, maxAttempts, noticeUnconfirmed: (row, operation, message) => this.noticeUnconfirmed(row, operation, message) });
   }
 
   /** Sends the row now unless an older row of its group is still pending (the claim checks it). */
@@ -187,7 +187,7 @@ export class OutboxDispatcher {
     if (!row) return { status: 'waiting' };
     const operation = parse(row);
     const steps = stepsOf(operation);
-    const withNotice = this.noticeRides(row, operation);
+    const withNotice = await this.noticeRides(row, operation);
     for (let progress = row.progress; progress < steps.length; progress++) {
       try {
         await steps[progress]!(this.options.im, this.withinLease(options), withNotice);
@@ -212,16 +212,28 @@ export class OutboxDispatcher {
    * A group call's bound notice rides the row's first attempt only (the claim counts attempts; a
    * shed one is handed back uncounted): after a failure, or a claim that lapsed, it may have gone
    * out, and the IM Service has no deduplication key for it. A later claim sends the call without
-   * it; one whose first attempt was cut off unrecorded (its dispatcher died) counts it here.
+   * it; one whose first attempt was cut off unrecorded (its dispatcher died) gives it up here,
+   * noting why on the row so that a later claim does not give it up again.
    */
-  private noticeRides(row: OutboxRow, operation: OutboxOperation): boolean {
+  private async noticeRides(row: OutboxRow, operation: OutboxOperation): Promise<boolean> {
     if (!carriesNotice(operation) || row.progress > 0) return false;
     if (row.attempts === 1) return true;
-    if (row.attempts === 2 && row.last_error === null) this.noticeUnconfirmed(row, 'bound notice interrupted mid-call: not repeated, it may be lost');
+    if (row.attempts === 2 && row.last_error === null) {
+      await this.options.outbox.noteInterruption(row.id, 'first attempt interrupted: its bound notice is not repeated');
+      await this.noticeUnconfirmed(row, operation, 'bound notice interrupted mid-call: not repeated, it may be lost');
+    }
     return false;
   }
 
-  private noticeUnconfirmed(row: OutboxRow, message: string): void {
+  /**
+   * A bound notice given up unconfirmed: kept in the outbox as a FAILED notice row (for an operator,
+   * and for the count of what may be lost, as a publish given up is), logged and counted.
+   */
+  private async noticeUnconfirmed(row: OutboxRow, operation: OutboxOperation, message: string): Promise<void> {
+    if ('notice' in operation && operation.notice) {
+      const notice = { kind: 'publishNotification', groupId: row.group_id, ...operation.notice };
+      await this.options.outbox.insert(this.options.db, { groupId: row.group_id, kind: notice.kind, payload: notice, now: Date.now(), failed: `${UNCONFIRMED_NOTICE}: bound to ${row.kind}` });
+    }
     this.options.logger.warn({ rowId: row.id, groupId: row.group_id, kind: row.kind }, message);
     this.options.observer?.unconfirmedNotice?.();
   }

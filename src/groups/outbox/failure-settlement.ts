@@ -20,8 +20,8 @@ export interface SettlementDeps {
   logger: Logger;
   observer?: DispatchObserver;
   maxAttempts: number;
-  /** A notice given up unconfirmed: logged and counted once. */
-  noticeUnconfirmed(row: OutboxRow, message: string): void;
+  /** A bound notice given up unconfirmed: recorded, logged and counted once. */
+  noticeUnconfirmed(row: OutboxRow, operation: OutboxOperation, message: string): Promise<void>;
 }
 
 /** What becomes of a row whose IM step failed: the dispatcher's failure rules, apart from its sending loop. */
@@ -65,7 +65,7 @@ export class FailureSettlement {
     }
     const boundNoticeLost = carriesNotice(operation) && progress === 0 && row.attempts === 1 && !(error instanceof ImRateLimitedError && error.shed);
     // Its next claim sends the call without it (at most once): whether it went out, nobody knows.
-    if (boundNoticeLost) this.options.noticeUnconfirmed(row, 'bound notice not confirmed by the IM Service: not repeated, it may be lost');
+    if (boundNoticeLost) await this.options.noticeUnconfirmed(row, operation, 'bound notice not confirmed by the IM Service: not repeated, it may be lost');
     if (error instanceof ImRateLimitedError && error.shed) {
       // Our own congestion (the local limiter refused, or a publish lacked a full attempt before its
       // deadline): nothing was sent, so it was no attempt. The row goes back as before its claim,

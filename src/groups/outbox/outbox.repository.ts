@@ -15,8 +15,14 @@ export interface Failure {
 export class OutboxRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** `leads`: a notice that must reach the IM Service before the group calls written after it (Kicked, Dismiss). */
-  async insert(executor: Executor, row: { groupId: string; kind: string; payload: unknown; now: number; leads?: boolean }): Promise<number> {
+  /**
+   * `leads`: a notice that must reach the IM Service before the group calls written after it (Kicked, Dismiss).
+   * `failed`: the row is written given up, with this reason (a bound notice not repeated: kept for the record, holding nothing).
+   */
+  async insert(
+    executor: Executor,
+    row: { groupId: string; kind: string; payload: unknown; now: number; leads?: boolean; failed?: string },
+  ): Promise<number> {
     const inserted = await executor
       .insertInto('outbox')
       .values({
@@ -24,12 +30,12 @@ export class OutboxRepository {
         kind: row.kind,
         leads: row.leads ? 1 : 0,
         payload: JSON.stringify(row.payload),
-        status: 'PENDING',
+        status: row.failed === undefined ? 'PENDING' : 'FAILED',
         progress: 0,
         attempts: 0,
         next_attempt_at: row.now,
         locked_until: null,
-        last_error: null,
+        last_error: row.failed ?? null,
         last_im_code: null,
         created_at: row.now,
       })
@@ -149,6 +155,11 @@ export class OutboxRepository {
 
   async complete(executor: Executor, id: number): Promise<void> {
     await executor.updateTable('outbox').set({ status: 'DONE', locked_until: null }).where('id', '=', id).execute();
+  }
+
+  /** Notes on a row why its last attempt ended unrecorded (its claim lapsed), without changing when it is due. */
+  async noteInterruption(id: number, reason: string): Promise<void> {
+    await this.db.updateTable('outbox').set({ last_error: reason }).where('id', '=', id).execute();
   }
 
   async scheduleRetry(id: number, nextAttemptAt: number, failure: Failure): Promise<void> {
