@@ -156,7 +156,7 @@ ${row(100, result.at100)}
 
 Notices reached the IM Service at ${result.noticesPerSecond} per second; the last one ${result.noticeBacklogAfterMs} ms after the load ended.
 
-Reading: a create answers once its group call is through (p99 ${result.at50.p99Ms} ms at 50/s); its notice follows through the outbox at the publish budget's pace, so above 20 creates per second the notices queue and drain after the load.
+Reading: a create answers once its group call is through (p99 ${result.at50.p99Ms} ms at 50/s); its \`Create\` notice rides that call (\`bindNotifyMsg\`), inside the group budget, so notices keep pace with the creates instead of queueing behind the publish budget of 20 per second.
 `;
 }
 
