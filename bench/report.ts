@@ -120,7 +120,7 @@ IM limits raised so that the rate limit is not what is measured.
 
 SQL statements per \`groups\` request of 20 ids: ${result.sqlPerGroupsQuery}.
 
-Reading: a conversation-list read costs ${ratio(1, result.groupsRatio)}× a hello-world answer and one SQL statement; a create, which writes a transaction and waits for two IM calls, ${ratio(1, result.createRatio)}×.
+Reading: a conversation-list read costs ${ratio(1, result.groupsRatio)}× a hello-world answer and one SQL statement; a create, which writes a transaction and waits for its IM call (its notice riding it), ${ratio(1, result.createRatio)}×.
 `;
 }
 
