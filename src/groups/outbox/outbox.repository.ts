@@ -61,18 +61,6 @@ export class OutboxRepository {
     return statuses.has('FAILED') ? 'FAILED' : statuses.has('PENDING') ? 'PENDING' : null;
   }
 
-  /** True when an older row of the same group that this one waits for is still unsent (see `waitsForEarlier`). */
-  async hasEarlierPending(groupId: string, id: number): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('outbox as o')
-      .select('o.id')
-      .where('o.id', '=', id)
-      .where('o.group_id', '=', groupId)
-      .where(waitsForEarlier)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** How many rows wait to be sent, and since when the oldest waits: for metrics. */
   async backlog(): Promise<{ pending: number; oldestCreatedAt: number | null }> {
     const row = await this.db
