@@ -7,9 +7,10 @@ import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 
 /**
  * Notices that trail their group call ride it (`bindNotifyMsg`): Create on the create, Add on the
- * join, Quit on the quit, Rename on the refresh, inside the group budget. A bound notice reaches
- * the IM Service at most once: it rides only the outbox row's first attempt, and a call that may
- * have acted is not repeated within it; a later attempt sends the call bare. Leading notices
+ * join, Quit on the quit, Rename on the refresh (the last call of several), inside the group
+ * budget. A bound notice reaches the IM Service at most once: it is offered once, a call carrying
+ * it that may have acted is not repeated within the attempt, and a later attempt sends the call
+ * bare. Leading notices
  * (Kicked, Dismiss) and notices too large to ride stay publishes of their own.
  */
 
@@ -138,6 +139,21 @@ describeEachStore('notices bundled into group calls', (target) => {
     expect(await givenUpNotices(fixture)).toEqual([{ status: 'FAILED', last_error: expect.stringContaining('at most once') }]);
     expect(await unconfirmedMetric(fixture)).toBe(1);
     expect(fixture.logLines.filter((line) => line.includes('bound notice interrupted mid-call'))).toHaveLength(1);
+  });
+
+  it('a create of more than 1000 users binds its notice to the last call, once every member is in', { timeout: 30_000 }, async () => {
+    const fixture = await gateway();
+    const members = Array.from({ length: 1499 }, (_, i) => `u${i}`);
+    const created = await fixture.response.createGroup({ groupId: 'many', name: 'Many', memberIds: members }, { as: 'alice' });
+    expect(created.data?.createGroup.__typename).toBe('CreateGroupSuccess');
+    expect(await operations(fixture, 'many')).toEqual(['Create']);
+    expect(await calls(fixture, '/message/group/publish.json')).toBe(0);
+    const log = await emulatorLog(fixture.emulator);
+    const [message] = await emulatorMessages(fixture.emulator);
+    // Sent with the join of the last 500, not with the create of the first 1000.
+    expect(log.filter((entry) => entry.path === '/group/join.json')).toHaveLength(1);
+    expect(message!.at).toBeGreaterThanOrEqual(log.find((entry) => entry.path === '/group/join.json')!.at);
+    expect((await emulatorGroup(fixture.emulator, 'many'))?.members).toHaveLength(1500);
   });
 
   it('a notice too large to ride its call stays a publish; every part arrives once', { timeout: 30_000 }, async () => {

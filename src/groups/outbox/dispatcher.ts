@@ -187,12 +187,13 @@ export class OutboxDispatcher {
     if (!row) return { status: 'waiting' };
     const operation = parse(row);
     const steps = stepsOf(operation);
-    const withNotice = await this.noticeRides(row, operation);
+    const withNotice = await this.noticeRides(row, operation, steps.length - 1);
     for (let progress = row.progress; progress < steps.length; progress++) {
       try {
         await steps[progress]!(this.options.im, this.withinLease(options), withNotice);
       } catch (error) {
-        return this.settlement.settleFailure(row, operation, progress, error, options);
+        const noticeOffered = withNotice && progress === steps.length - 1;
+        return this.settlement.settleFailure(row, operation, progress, error, options, noticeOffered);
       }
       // The last step's record is the completion below (a crash between repeats an idempotent call,
       // its notice not: a later claim sends none). A database error here escapes to `run`: the row
@@ -209,17 +210,18 @@ export class OutboxDispatcher {
   }
 
   /**
-   * A group call's bound notice rides the row's first attempt only (the claim counts attempts; a
-   * shed one is handed back uncounted): after a failure, or a claim that lapsed, it may have gone
-   * out, and the IM Service has no deduplication key for it. A later claim sends the call without
-   * it; one whose first attempt was cut off unrecorded (its dispatcher died) gives it up here,
-   * noting why on the row so that a later claim does not give it up again.
+   * A group call's bound notice rides its last call, offered at most once: on the row's first
+   * attempt (the claim counts attempts; a shed one is handed back uncounted), or on a later one
+   * that has not reached the last call yet (no attempt can have offered it: a step's progress is
+   * recorded before the next starts). Otherwise an earlier attempt may have sent it, and the IM
+   * Service has no deduplication key: the call goes alone. An earlier attempt cut off unrecorded
+   * (its dispatcher died) gives it up here, noted on the row so that a later claim does not again.
    */
-  private async noticeRides(row: OutboxRow, operation: OutboxOperation): Promise<boolean> {
-    if (!carriesNotice(operation) || row.progress > 0) return false;
-    if (row.attempts === 1) return true;
+  private async noticeRides(row: OutboxRow, operation: OutboxOperation, lastStep: number): Promise<boolean> {
+    if (!carriesNotice(operation)) return false;
+    if (row.attempts === 1 || row.progress < lastStep) return true;
     if (row.attempts === 2 && row.last_error === null) {
-      await this.options.outbox.noteInterruption(row.id, 'first attempt interrupted: its bound notice is not repeated');
+      await this.options.outbox.noteInterruption(row.id, 'an attempt was interrupted: its bound notice is not repeated');
       await this.noticeUnconfirmed(row, operation, 'bound notice interrupted mid-call: not repeated, it may be lost');
     }
     return false;

@@ -5,7 +5,7 @@ import { ImError, ImRateLimitedError } from '../../im/index.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database, OutboxRow } from '../store/tables.js';
 import type { DispatchObserver, DispatchOptions, DispatchOutcome } from './dispatch-outcome.js';
-import { carriesNotice, isNotification, type OutboxOperation } from './operations.js';
+import { isNotification, type OutboxOperation } from './operations.js';
 import type { Failure, OutboxRepository } from './outbox.repository.js';
 
 export const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
@@ -35,6 +35,8 @@ export class FailureSettlement {
     progress: number,
     error: unknown,
     options: DispatchOptions,
+    /** The failed call carried the row's bound notice. */
+    noticeOffered = false,
   ): Promise<DispatchOutcome> {
     const { outbox, logger, observer, db } = this.options;
     const log = { rowId: row.id, kind: row.kind, groupId: row.group_id, requestId: options.requestId, progress, err: describeError(error) };
@@ -63,8 +65,10 @@ export class FailureSettlement {
       observer?.unconfirmedNotice?.();
       return { status: 'rejected', error, progress };
     }
-    const boundNoticeLost = carriesNotice(operation) && progress === 0 && row.attempts === 1 && !(error instanceof ImRateLimitedError && error.shed);
-    // Its next claim sends the call without it (at most once): whether it went out, nobody knows.
+    // Not offered again (at most once): whether it went out, nobody knows. Shed, it was never sent,
+    // and the next claim offers it again only if this was the first attempt (see `noticeRides`).
+    const shed = error instanceof ImRateLimitedError && error.shed;
+    const boundNoticeLost = noticeOffered && (!shed || row.attempts > 1);
     if (boundNoticeLost) await this.options.noticeUnconfirmed(row, operation, 'bound notice not confirmed by the IM Service: not repeated, it may be lost');
     if (error instanceof ImRateLimitedError && error.shed) {
       // Our own congestion (the local limiter refused, or a publish lacked a full attempt before its

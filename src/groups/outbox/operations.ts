@@ -2,8 +2,8 @@ import { IM_LIMITS, type BoundNotice, type CallOptions, type ImClient } from '..
 
 /**
  * The IM operations the outbox carries. Each group call is idempotent, so a retry after a crash is
- * harmless; the notice a group call may carry (`notice`, sent bound to its first call) is not, so
- * it rides only the row's first attempt (see the dispatcher).
+ * harmless; the notice a group call may carry (`notice`, sent bound to its last call) is not, so
+ * it is offered at most once (see the dispatcher).
  */
 export type OutboxOperation =
   | { kind: 'createGroup'; groupId: string; groupName: string; userIds: string[]; notice?: BoundNotice }
@@ -29,23 +29,27 @@ export function isNotification(operation: OutboxOperation): boolean {
  */
 export function stepsOf(operation: OutboxOperation): Step[] {
   switch (operation.kind) {
+    // A bound notice rides the operation's last call: every user it names is then in the group
+    // (or out of it) when it arrives, and a later chunk refused cannot follow a notice already sent.
     case 'createGroup': {
       const [first = [], ...rest] = chunk(operation.userIds);
       const { groupId, groupName } = operation;
+      const last = rest.length;
       return [
-        (im, options, withNotice) => im.createGroup({ groupId, groupName, userIds: first, notice: noticeIf(operation, withNotice) }, options),
-        ...rest.map<Step>((userIds) => (im, options) => im.joinGroup({ groupId, userIds }, options)),
+        (im, options, withNotice) => im.createGroup({ groupId, groupName, userIds: first, notice: noticeIf(operation, withNotice && last === 0) }, options),
+        ...rest.map<Step>((userIds, index) => (im, options, withNotice) =>
+          im.joinGroup({ groupId, userIds, notice: noticeIf(operation, withNotice && index + 1 === last) }, options),
+        ),
       ];
     }
-    // The notice rides the first chunk; the others go bare.
     case 'joinGroup':
-      return chunk(operation.userIds).map((userIds, index) => (im, options, withNotice) =>
-        im.joinGroup({ groupId: operation.groupId, userIds, notice: noticeIf(operation, withNotice && index === 0) }, options),
+    case 'quitGroup': {
+      const chunks = chunk(operation.userIds);
+      const call = operation.kind === 'joinGroup' ? 'joinGroup' : 'quitGroup';
+      return chunks.map((userIds, index) => (im, options, withNotice) =>
+        im[call]({ groupId: operation.groupId, userIds, notice: noticeIf(operation, withNotice && index === chunks.length - 1) }, options),
       );
-    case 'quitGroup':
-      return chunk(operation.userIds).map((userIds, index) => (im, options, withNotice) =>
-        im.quitGroup({ groupId: operation.groupId, userIds, notice: noticeIf(operation, withNotice && index === 0) }, options),
-      );
+    }
     case 'refreshGroup':
       return [
         (im, options, withNotice) =>
@@ -68,13 +72,13 @@ function noticeIf(operation: { notice?: BoundNotice }, withNotice: boolean): Bou
   return withNotice ? operation.notice : undefined;
 }
 
-/** Whether the operation carries a notice bound to its first call. */
+/** Whether the operation carries a notice bound to its last call. */
 export function carriesNotice(operation: OutboxOperation): boolean {
   return 'notice' in operation && operation.notice !== undefined;
 }
 
 /**
- * The group call with the trailing notice that describes it bound to its first call, or null when
+ * The group call with the trailing notice that describes it bound to its last call, or null when
  * it cannot carry it: only create, join, quit and refresh take one here (a dismissal's notice and
  * a removal's lead their call: nothing says a bound message reaches the users the call removes),
  * and the call's form with the notice must stay under the IM Service's body limit. Counted at
@@ -84,8 +88,8 @@ export function bundled(call: OutboxOperation, notice: Publish): OutboxOperation
   if (call.kind !== 'createGroup' && call.kind !== 'joinGroup' && call.kind !== 'quitGroup' && call.kind !== 'refreshGroup') return null;
   if (call.notice) return null;
   const bound: BoundNotice = { fromUserId: notice.fromUserId, objectName: notice.objectName, content: notice.content };
-  const firstUsers = 'userIds' in call ? chunk(call.userIds)[0] ?? [] : [];
-  const texts = [call.groupId, 'groupName' in call ? call.groupName : '', bound.fromUserId, bound.objectName, JSON.stringify(bound.content), ...firstUsers];
+  const carryingUsers = 'userIds' in call ? chunk(call.userIds).at(-1) ?? [] : [];
+  const texts = [call.groupId, 'groupName' in call ? call.groupName : '', bound.fromUserId, bound.objectName, JSON.stringify(bound.content), ...carryingUsers];
   // Each field's name, '=' and '&' come to well under 16 bytes.
   const worstBytes = texts.reduce((total, text) => total + 3 * Buffer.byteLength(text, 'utf8') + 16, 0);
   return worstBytes <= IM_LIMITS.requestBodyBytes ? { ...call, notice: bound } : null;
