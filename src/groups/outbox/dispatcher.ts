@@ -62,7 +62,7 @@ export class OutboxDispatcher {
   }
 
   /** Sends the row now unless an older row of its group is still pending (the claim checks it). */
-  async dispatchInOrder(rowId: number, _groupId: string, options: DispatchOptions = {}): Promise<DispatchOutcome> {
+  async dispatchInOrder(rowId: number, options: DispatchOptions = {}): Promise<DispatchOutcome> {
     return this.track(this.run(rowId, options));
   }
 
@@ -74,7 +74,7 @@ export class OutboxDispatcher {
     return this.track(
       (async () => {
         for (const rowId of rowIds) {
-          const outcome = await this.dispatchInOrder(rowId, groupId, options);
+          const outcome = await this.dispatchInOrder(rowId, options);
           if (outcome.status !== 'done' && outcome.status !== 'rejected' && outcome.status !== 'gaveUp') return;
         }
       })().catch((error: unknown) => {
