@@ -42,7 +42,7 @@ function userEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** `npm ci` in a fresh clone of `ref`, as a new user would run it (the clone's own .npmrc applies). */
+/** `npm ci` in a fresh clone of `ref`, as a new user would run it (with whatever .npmrc the clone has). */
 function timeInstall(ref: string): InstallFigures {
   const dir = mkdtempSync(join(tmpdir(), 'install-bench-'));
   try {

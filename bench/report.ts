@@ -120,7 +120,7 @@ IM limits raised so that the rate limit is not what is measured.
 
 SQL statements per \`groups\` request of 20 ids: ${result.sqlPerGroupsQuery}.
 
-Reading: a conversation-list read costs ${ratio(1, result.groupsRatio)}× a hello-world answer and one SQL statement; a create, which writes a transaction and waits for two IM calls, ${ratio(1, result.createRatio)}×.
+Reading: a conversation-list read costs ${ratio(1, result.groupsRatio)}× a hello-world answer and one SQL statement; a create, which writes a transaction and waits for its IM call (its notice riding it), ${ratio(1, result.createRatio)}×.
 `;
 }
 
@@ -156,7 +156,7 @@ ${row(100, result.at100)}
 
 Notices reached the IM Service at ${result.noticesPerSecond} per second; the last one ${result.noticeBacklogAfterMs} ms after the load ended.
 
-Reading: a create answers once its group call is through (p99 ${result.at50.p99Ms} ms at 50/s); its notice follows through the outbox at the publish budget's pace, so above 20 creates per second the notices queue and drain after the load.
+Reading: a create answers once its group call is through (p99 ${result.at50.p99Ms} ms at 50/s); its \`Create\` notice rides that call (\`bindNotifyMsg\`), inside the group budget, so notices keep pace with the creates instead of queueing behind the publish budget of 20 per second.
 `;
 }
 

@@ -108,6 +108,9 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     authenticator: createAuthenticator(config.auth, logger, [config.notificationSender]),
     graphiql: config.graphiql,
     graphiqlHeaders: graphiqlHeaders(config.auth),
+    // Embedded dev mode (the in-process emulator, callers named by X-User-Id) is a developer's machine.
+    fieldSuggestions: config.im === null && config.auth.dev,
+    corsOrigins: config.corsOrigins,
     plugins: [
       graphqlMetricsPlugin(metrics.registry),
       metricsEndpointPlugin(metrics.registry, logger),

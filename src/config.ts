@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DatabaseUrlError, parseDatabaseUrl } from './groups/store/database-url.js';
 import { isValidUserId, USER_ID_RULE } from './groups/user-ids.js';
+import { corsOriginsVariable, EMBEDDED_DEV_ORIGINS } from './http/cors.js';
 
 const integer = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -103,6 +104,8 @@ const environmentVariables = z.object({
     .enum(['true', 'false', '1', '0', 'on', 'off'], { error: 'use true or false' })
     .transform((value) => ['true', '1', 'on'].includes(value))
     .optional(),
+  /** Web origins allowed to call from a browser (http/cors.ts). */
+  CORS_ORIGINS: corsOriginsVariable,
   /** The user id group notifications (`RC:GrpNtf`) are sent from. */
   IM_NOTIFICATION_SENDER: z
     .string()
@@ -174,6 +177,8 @@ export interface Config {
   notificationSender: string;
   /** Serve GraphiQL to browsers at /graphql. */
   graphiql: boolean;
+  /** Origins allowed to call from a browser; none outside this list. */
+  corsOrigins: string[];
   imCallTimeoutMs: number;
   /** `maxAttempts`: tries of one outbox row before it is FAILED (the dispatcher's default when absent). */
   outbox: { leaseMs: number; pollMs: number; maxAttempts?: number };
@@ -215,6 +220,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`Invalid configuration:\n  OUTBOX_LEASE_MS: must be at least IM_CALL_TIMEOUT_MS + 1000 (${env.IM_CALL_TIMEOUT_MS + 1000})`);
   }
   const embedded = !(env.IM_APP_KEY && env.IM_APP_SECRET && env.IM_API_URLS);
+  const devAuth = env.AUTH_MODE ? env.AUTH_MODE === 'dev' : embedded;
   return {
     port: env.PORT,
     host: env.HOST,
@@ -226,7 +232,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     requestDeadlineMs: env.REQUEST_DEADLINE_MS,
     auth: {
-      dev: env.AUTH_MODE ? env.AUTH_MODE === 'dev' : embedded,
+      dev: devAuth,
       jwt:
         (env.JWT_SECRET || env.JWT_JWKS_URL) && env.JWT_ISSUER && env.JWT_AUDIENCE
           ? {
@@ -240,6 +246,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maxGroupMembers: env.IM_MAX_GROUP_MEMBERS,
     notificationSender: env.IM_NOTIFICATION_SENDER,
     graphiql: env.GRAPHIQL ?? embedded,
+    corsOrigins: env.CORS_ORIGINS ?? (embedded && devAuth ? [...EMBEDDED_DEV_ORIGINS] : []),
     imCallTimeoutMs: env.IM_CALL_TIMEOUT_MS,
     outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,

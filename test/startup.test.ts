@@ -67,6 +67,38 @@ describe('npm start (node --import tsx src/main.ts)', () => {
     expect(logLines(gateway.stdout()).map((line) => line.msg)).toContain('stopped');
   });
 
+  it('npm start itself: SIGTERM to the npm PID drains the gateway, which exits 0 and frees its port; npm exits 0', { timeout: 90_000 }, async () => {
+    const port = await freePort();
+    const gateway = spawnGateway({ PORT: String(port), DATABASE_URL: join(freshDir(), 'gateway.sqlite'), LOG_LEVEL: 'info', LOG_FORMAT: 'json' }, ['npm', 'start']);
+    const ready = await waitForLog(gateway, 'gateway ready');
+    expect(ready.pid).not.toBe(gateway.child.pid);
+    const kit = createKit(httpExecutor(`http://localhost:${port}`));
+    expect((await kit.viewer({}, { as: 'alice' })).data).toEqual({ viewer: { userId: 'alice' } });
+
+    gateway.child.kill('SIGTERM');
+
+    expect(await gateway.exited).toBe(0);
+    expect(logLines(gateway.stdout()).map((line) => line.msg)).toContain('stopped');
+    // The gateway itself is gone (not left running behind npm): nothing answers on its port.
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  });
+
+  for (const [scheme, url] of [
+    ['postgress://', 'postgress://gw:hunter2secret@db.internal/chat'],
+    ['mysql://', 'mysql://gw:hunter2secret@db.internal/chat'],
+  ]) {
+    it(`refuses ${scheme}: exits 2 naming DATABASE_URL and the scheme, creating no file`, { timeout: 60_000 }, async () => {
+      const cwdBefore = readdirSync('.');
+      const gateway = spawnGateway({ DATABASE_URL: url! });
+
+      expect(await gateway.exited).toBe(2);
+      expect(gateway.stderr()).toContain('DATABASE_URL');
+      expect(gateway.stderr()).toContain(`${scheme} is not supported`);
+      expect(gateway.output()).not.toContain('hunter2secret');
+      expect(readdirSync('.')).toEqual(cwdBefore);
+    });
+  }
+
   it('refuses PORT=abc: exits non-zero, naming PORT', { timeout: 60_000 }, async () => {
     const gateway = spawnGateway({ PORT: 'abc', DATABASE_URL: join(freshDir(), 'gateway.sqlite') });
 

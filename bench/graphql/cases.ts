@@ -90,7 +90,7 @@ export async function readRounds(): Promise<ReadRounds> {
  * pendingCreates: answers that were `CreateGroupSuccess` but still PENDING at the IM Service
  * (reported, not failures). statementsPerCreate: averaged over creates made one after another
  * once the load is over, their outbox rows sent and settled; the dispatcher keeps running (it
- * sends them), so its polls of the outbox, two every 500 ms, count too: a few over the 20.
+ * sends them), so its polls of the outbox, two every 500 ms, count too: a few over the 12 (10 for the change, in two transactions, and 2 reads for the answer).
  */
 export function createCase(): Promise<{ figures: Figures; pendingCreates: number; statementsPerCreate: number }> {
   const body = createBody(

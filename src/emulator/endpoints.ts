@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { badParameter, ImError } from './im-error.js';
+import { deliverBound, newMessageUid, readBoundMessage, readContent } from './bound-notice.js';
+import { badParameter } from './im-error.js';
 import {
   checkGroupId,
   checkGroupName,
@@ -42,38 +42,48 @@ function groupEndpoint(run: Endpoint['run']): Endpoint {
   return { rateClass: 'group', cost: costsOne, run };
 }
 
-const createGroup = groupEndpoint((params, { state }) => {
+// Create, join, quit, dismiss and refresh may carry a bound message (bound-notice.ts): read and
+// checked with the other parameters, recorded once the call has taken effect.
+const createGroup = groupEndpoint((params, { state, at }) => {
   const userIds = readUserIds(params);
   const groupId = readGroupId(params);
   const groupName = readGroupName(params);
+  const bound = readBoundMessage(params);
   state.join(groupId, userIds, groupName);
-  return {};
+  return deliverBound(state, groupId, bound, at);
 });
 
-const joinGroup = groupEndpoint((params, { state }) => {
+const joinGroup = groupEndpoint((params, { state, at }) => {
   const userIds = readUserIds(params);
   const groupId = readGroupId(params);
   const groupName = readOptionalGroupName(params);
+  const bound = readBoundMessage(params);
   state.join(groupId, userIds, groupName);
-  return {};
+  return deliverBound(state, groupId, bound, at);
 });
 
-const quitGroup = groupEndpoint((params, { state }) => {
+const quitGroup = groupEndpoint((params, { state, at }) => {
   const userIds = readUserIds(params);
-  state.quit(readGroupId(params), userIds);
-  return {};
-});
-
-const dismissGroup = groupEndpoint((params, { state }) => {
-  readSingleUserId(params); // the operator: any user may dismiss, but one must be named
-  state.dismiss(readGroupId(params));
-  return {};
-});
-
-const refreshGroup = groupEndpoint((params, { state }) => {
   const groupId = readGroupId(params);
-  state.rename(groupId, readGroupName(params));
-  return {};
+  const bound = readBoundMessage(params);
+  state.quit(groupId, userIds);
+  return deliverBound(state, groupId, bound, at);
+});
+
+const dismissGroup = groupEndpoint((params, { state, at }) => {
+  readSingleUserId(params); // the operator: any user may dismiss, but one must be named
+  const groupId = readGroupId(params);
+  const bound = readBoundMessage(params);
+  state.dismiss(groupId);
+  return deliverBound(state, groupId, bound, at);
+});
+
+const refreshGroup = groupEndpoint((params, { state, at }) => {
+  const groupId = readGroupId(params);
+  const groupName = readGroupName(params);
+  const bound = readBoundMessage(params);
+  state.rename(groupId, groupName);
+  return deliverBound(state, groupId, bound, at);
 });
 
 const queryGroupMembers = groupEndpoint((params, { state }) => {
@@ -136,11 +146,7 @@ const publishGroupMessage: Endpoint = {
     }
     for (const groupId of toGroupIds) checkGroupId(groupId, 'toGroupId');
     const objectName = readRequiredText(params, 'objectName');
-    const text = readRequiredText(params, 'content');
-    if (Buffer.byteLength(text, 'utf8') > MAX_CONTENT_BYTES) {
-      throw new ImError(1005, `content is longer than ${MAX_CONTENT_BYTES} bytes`);
-    }
-    const content = parseJsonContent(text);
+    const content = readContent(readRequiredText(params, 'content'));
     const pushContent = readOptionalText(params, 'pushContent');
     const messageUIDs: Array<{ groupId: string; messageUID: string }> = [];
     for (const toGroupId of toGroupIds) {
@@ -157,27 +163,6 @@ const publishGroupMessage: Endpoint = {
     return { messageUIDs };
   },
 };
-
-/**
- * A message's content is at most 128 KB (the vendor's PHP server SDK: "单条消息最大 128k"); a
- * longer one is refused as "value too long" (1005), the code the vendor's list gives for lengths.
- */
-export const MAX_CONTENT_BYTES = 128 * 1024;
-
-/** Opaque and unique; callers must not read anything into its shape (four dash-separated groups of four). */
-function newMessageUid(): string {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-  const chars = [...randomBytes(16)].map((byte) => alphabet[byte % alphabet.length]).join('');
-  return chars.match(/.{4}/g)!.join('-');
-}
-
-function parseJsonContent(content: string): unknown {
-  try {
-    return JSON.parse(content) as unknown;
-  } catch {
-    throw badParameter('content must be a JSON string');
-  }
-}
 
 /** Every IM path the emulator serves, keyed by request path. */
 export const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([

@@ -5,6 +5,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import WithInputPlugin from '@pothos/plugin-with-input';
 import { InvalidInputError } from '../groups/errors.js';
 import type { Context } from './context.js';
+import { decodeGlobalId, resolveKnownNode } from './global-ids.js';
 
 /** `addGroupMembers` → `AddGroupMembers`: the stem of a mutation's input, success and result names. */
 export function typeStem(fieldName: string): string {
@@ -52,8 +53,11 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // Malformed ids and ids of types with none are BAD_USER_INPUT errors saying what to send (global-ids.ts).
+    decodeGlobalID: decodeGlobalId,
     nodeQueryOptions: {
       description: 'Fetches any object by its global `id`.',
+      resolve: (_root, args, _context, info, resolveNode) => resolveKnownNode(args.id.typename, info, () => resolveNode(args.id)),
       args: { id: { description: 'A global id, as `Group.id` gives it.' } },
     },
     nodesQueryOptions: false,

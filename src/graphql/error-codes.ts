@@ -1,3 +1,4 @@
+import { PothosError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError as maskUnexpected } from 'graphql-yoga';
 import {
@@ -19,9 +20,15 @@ const CODES: ReadonlyArray<[abstract new (...args: never[]) => DomainError, stri
   [GroupNotFoundError, 'NOT_FOUND'],
 ];
 
-/** Yoga's `maskError`: a domain refusal keeps its message with its code; anything unexpected is masked. */
+/**
+ * Yoga's `maskError`: a domain refusal keeps its message with its code; anything unexpected is
+ * masked, the schema library's own errors too (Pothos's are GraphQLErrors, which Yoga would pass).
+ */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof PothosError && error instanceof GraphQLError) {
+    return maskUnexpected(new GraphQLError(error.message, { nodes: error.nodes, path: error.path, originalError: new Error(original.message) }), message, isDev);
+  }
   if (original instanceof DomainError && error instanceof GraphQLError) {
     const code = CODES.find(([type]) => original instanceof type)?.[1];
     if (code) {

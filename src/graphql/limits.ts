@@ -1,33 +1,84 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Plugin } from 'graphql-yoga';
+import { limitExceeded, type LimitName } from './limit-errors.js';
+import { costRefusal } from './query-cost.js';
+import { variableErrors } from './variable-errors.js';
 
 /**
- * Limits on what one request may ask, sized from the operations real clients send (the
- * examples in `schema/operations/`, which a test keeps within these limits): the deepest
- * reaches 7 levels as graphql-armor counts them (inline fragments included), the largest holds
- * about 150 tokens. Each limit leaves room to grow
- * while refusing the shapes only an attacker sends.
+ * Limits on what one request may ask. The shape limits (depth, aliases, tokens, directives) are
+ * sized from the operations real clients send (`schema/operations/`, which a test keeps within
+ * them: the deepest reaches 7 levels as graphql-armor counts them, inline fragments included; the
+ * largest holds about 150 tokens), with room to grow. The cost is what the query will fetch
+ * (`query-cost.ts`: every field it may answer, lists multiplied by their page sizes), sized so
+ * every page size the schema documents passes alone, and a conversation list of 100 groups with
+ * 10 members each (about 5 000) passes with room, while 100 groups × 200 members does not.
  */
 export const QUERY_LIMITS = {
   maxDepth: 10,
+  /** Every alias counts, `__typename` too: each is a field the answer repeats. */
   maxAliases: 10,
   maxTokens: 1500,
   maxDirectives: 20,
-  /** graphql-armor's cost: objects 2, scalars 1, multiplied by 1.5 per level of depth. */
-  maxCost: 5000,
+  maxCost: 20_000,
 } as const;
 
 /** The body a request may carry: room for a 3000-member list in variables, not for a flood. */
 export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 
-export function queryLimitsPlugin(): Plugin {
-  return EnvelopArmorPlugin({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true },
-    maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true },
-    // Suggestions ("did you mean …") are GraphiQL's job, from the schema; answers stay terse.
-    blockFieldSuggestion: { enabled: true },
+const ADVICE: Record<Exclude<LimitName, 'cost'>, string> = {
+  depth: 'nest fewer selections or fragments',
+  aliases: 'ask for each field once, or in several requests',
+  tokens: 'send a shorter document',
+  directives: 'use fewer directives',
+};
+
+/**
+ * graphql-armor's shape limits, each refusal given its `extensions.code` and numbers (armor's
+ * own error has neither, and would be answered 200 to every client): the handler throws ours
+ * instead, from the parser (tokens) or the validation rule (the others).
+ */
+type RejectCallbacks = NonNullable<NonNullable<NonNullable<Parameters<typeof EnvelopArmorPlugin>[0]>['maxDepth']>['onReject']>;
+
+function refuseWith(limit: Exclude<LimitName, 'cost'>, max: number): RejectCallbacks {
+  return [
+    (_context, error) => {
+      const found = /found (\d+)/.exec(error.message)?.[1];
+      throw limitExceeded(limit, max, found === undefined ? undefined : Number(found), ADVICE[limit]);
+    },
+  ];
+}
+
+export interface QueryLimitsOptions {
+  /** Say "did you mean …" for a misspelt field: on where the caller is a developer (embedded dev mode). */
+  fieldSuggestions: boolean;
+}
+
+export function queryLimitsPlugins({ fieldSuggestions }: QueryLimitsOptions): Plugin[] {
+  const armor = EnvelopArmorPlugin({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, onReject: refuseWith('depth', QUERY_LIMITS.maxDepth) },
+    maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [], onReject: refuseWith('aliases', QUERY_LIMITS.maxAliases) },
+    maxTokens: { n: QUERY_LIMITS.maxTokens, onReject: refuseWith('tokens', QUERY_LIMITS.maxTokens) },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, onReject: refuseWith('directives', QUERY_LIMITS.maxDirectives) },
+    // Counted from literals only; ours (query-cost.ts) reads variables and defaults too.
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: !fieldSuggestions },
   }) as Plugin;
+  return [armor, beforeExecutionPlugin(QUERY_LIMITS.maxCost)];
+}
+
+/**
+ * Once the variables are known, before anything executes: variables that do not fit their types,
+ * then the cost (which reads them). Registered before the graphql-jit plugin, which relies on it
+ * to see only variables that fit.
+ */
+function beforeExecutionPlugin(maxCost: number): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const variables = args.variableValues ?? {};
+      const refusals =
+        variableErrors(args.schema, args.document, args.operationName, variables) ??
+        [costRefusal(args.schema, args.document, args.operationName ?? undefined, variables, maxCost)].filter((error) => error !== null);
+      if (refusals.length) setResultAndStopExecution({ errors: refusals });
+    },
+  };
 }

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/index.js';
 import { DomainError } from '../groups/errors.js';
 import type { GroupService } from '../groups/service.js';
 import { requestBodyLimitPlugin } from '../http/body-limit.js';
+import { corsFor } from '../http/cors.js';
+import { csrfPreventionPlugin } from '../http/csrf-prevention.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
 import { jitPlugin } from './jit.js';
-import { MAX_REQUEST_BYTES, queryLimitsPlugin } from './limits.js';
+import { MAX_REQUEST_BYTES, queryLimitsPlugins } from './limits.js';
 import { maskError } from './error-codes.js';
-import { exampleOperations } from './operations.js';
+import { exampleTabs } from './operations.js';
 import { schema } from './schema.js';
 
 export interface GraphQLServerOptions {
@@ -26,6 +27,10 @@ export interface GraphQLServerOptions {
   graphiql: boolean;
   /** Headers GraphiQL's example tabs start with; null: none. */
   graphiqlHeaders: Record<string, string> | null;
+  /** Web origins allowed to call from a browser (`CORS_ORIGINS`); no other origin gets a CORS header. */
+  corsOrigins: readonly string[];
+  /** "Did you mean …" for a misspelt field: on in embedded dev mode, where callers are developers. */
+  fieldSuggestions: boolean;
   /** HTTP-level plugins of the app (metrics, readiness). */
   plugins?: Plugin[];
 }
@@ -34,7 +39,7 @@ export type GraphQLServer = YogaServerInstance<Record<string, never>, Context>;
 
 /**
  * Yoga over the schema: GraphiQL from local assets (rendered once, compressed and cacheable), unexpected errors masked, `/health` built
- * in, query limits, a body limit, no batching and CSRF prevention.
+ * in, query limits, a body limit, no batching, GET for queries and CSRF prevention.
  */
 export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServer {
   return createYoga<Record<string, never>, Context>({
@@ -48,38 +53,45 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     // Served by graphiqlPlugin: Yoga would render its 9 MB page anew for every request.
     graphiql: false,
     batching: false,
+    cors: corsFor(options.corsOrigins),
     // Limited by requestBodyLimitPlugin, which counts only bodies that declare no length.
     maxRequestBodySize: false,
     plugins: [
       requestBodyLimitPlugin(MAX_REQUEST_BYTES),
       ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
-      queryLimitsPlugin(),
-      // Browsers may send "simple" requests across sites without asking: those need this header.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      // Before jitPlugin: refuses variables that do not fit, and costly queries, before execution.
+      ...queryLimitsPlugins({ fieldSuggestions: options.fieldSuggestions }),
+      // GET queries pass; a browser's "simple" POST needs a preflight header (see the plugin).
+      csrfPreventionPlugin(),
       operationLogPlugin(options.logger),
       ...(options.plugins ?? []),
       jitPlugin(),
     ],
     context: async ({ request }) => {
       const deadlineAt = Date.now() + options.requestDeadlineMs;
-      const { callerId, problem } = await options.authenticator.authenticate(request);
-      const scope = { callerId, authProblem: problem, requestId: requestIdFrom(request.headers.get('x-request-id')), deadlineAt };
+      const { callerId, problem, refused } = await options.authenticator.authenticate(request);
+      const scope = { callerId, authProblem: problem, credentialsRefused: refused, requestId: requestIdFrom(request.headers.get('x-request-id')), deadlineAt };
       return { service: options.service, reader: options.service.reader(scope), scope };
     },
   });
 }
 
-/** GraphiQL with one tab per example operation, each with the headers a caller needs here. */
+/** GraphiQL with one tab per example operation, each with its variables and the headers a caller needs here. */
 function graphiqlPage(graphiqlHeaders: Record<string, string> | null): string {
   const headers = graphiqlHeaders ? JSON.stringify(graphiqlHeaders, null, 2) : null;
-  const tabs = exampleOperations().map((query) => ({ query, headers }));
-  // The headers go in as GraphiQL's default too: it does not load the first tab's own on first open.
-  return renderGraphiQL({
+  const tabs = exampleTabs().map(({ query, variables }) => ({ query, headers, ...(variables ? { variables } : {}) }));
+  // The headers, and the first tab's variables, go in as GraphiQL's initial editor contents too: on first open it
+  // fills the editors from these (empty when unset), not from the first tab. Yoga passes `variables` on as
+  // GraphiQL's `initialVariables`, though its option type does not list it.
+  const firstVariables = tabs[0]?.variables;
+  const options: Parameters<typeof renderGraphiQL>[0] & { variables?: string } = {
     title: 'Group gateway',
     defaultTabs: tabs,
     ...(headers ? { headers } : {}),
+    ...(firstVariables ? { variables: firstVariables } : {}),
     shouldPersistHeaders: true,
-  });
+  };
+  return renderGraphiQL(options);
 }
 
 /** One log line per GraphQL operation, with the request id every other line of the request carries. */

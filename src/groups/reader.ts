@@ -4,6 +4,7 @@ import type { Group, Member, MemberRole, Membership } from './entities.js';
 import { InvalidInputError, NotAuthenticatedError } from './errors.js';
 import { authorize } from './permissions.js';
 import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
+import { isValidUserId } from './user-ids.js';
 import type { RequestScope } from './scope.js';
 import type { GroupsRepository } from './store/groups.repository.js';
 import type { MembersRepository } from './store/members.repository.js';
@@ -12,6 +13,8 @@ import type { MembersRepository } from './store/members.repository.js';
 export interface Page<T, Extra = object> {
   edges: Array<{ cursor: string; node: T } & Extra>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** How many items the whole list holds, counted only when asked for (see each list for its cost). */
+  totalCount(): Promise<number>;
 }
 
 export interface PageRequest {
@@ -30,13 +33,20 @@ export class GroupReader {
   private readonly groups: DataLoader<string, Group | null>;
   private readonly owners: DataLoader<string, Member | null>;
   private readonly viewerMemberships: DataLoader<string, Member | null>;
+  /** Keyed `groupId:userId` (neither id can hold a colon). */
+  private readonly membersByKey: DataLoader<string, Member | null>;
+  private readonly roleCounts = new Map<MemberRole, DataLoader<string, number>>();
 
   constructor(
     private readonly store: { groups: GroupsRepository; members: MembersRepository },
-    private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem'>,
+    private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem' | 'credentialsRefused'>,
   ) {
     this.groups = new DataLoader(async (ids) => alignBy(ids, await store.groups.findByIds(ids), (group) => group.groupId));
     this.owners = new DataLoader(async (ids) => alignBy(ids, await store.members.findOwners(ids), (member) => member.groupId));
+    this.membersByKey = new DataLoader(async (keys) => {
+      const found = await store.members.findPairs(keys.map((key) => splitMemberKey(key)));
+      return alignBy(keys, found, (member) => memberKey(member.groupId, member.userId));
+    });
     const viewerId = scope.callerId;
     this.viewerMemberships = new DataLoader(async (ids) =>
       viewerId ? alignBy(ids, await store.members.findForUser(viewerId, ids), (member) => member.groupId) : ids.map(() => null),
@@ -49,11 +59,22 @@ export class GroupReader {
     return this.scope.callerId;
   }
 
+  /**
+   * The caller's id, or null for a request that names no caller (an anonymous read of `viewer`);
+   * a request whose token was refused is refused, saying why, as every read is.
+   */
+  viewerIdIfAny(): string | null {
+    if (this.scope.credentialsRefused) throw new NotAuthenticatedError(this.scope.authProblem);
+    return this.scope.callerId ?? null;
+  }
+
   /** Forgets what this request read so far: a change made in the request may have changed it. */
   clear(): void {
     this.groups.clearAll();
     this.owners.clearAll();
     this.viewerMemberships.clearAll();
+    this.membersByKey.clearAll();
+    this.roleCounts.clear();
   }
 
   /** An active group by id, or null (unknown or dismissed). Any signed-in user may read a profile. */
@@ -91,6 +112,21 @@ export class GroupReader {
     return this.viewerMemberships.load(group.groupId);
   }
 
+  /**
+   * One membership of an active group, or null (no such member, or the group is unknown or
+   * dismissed); only the group's members may read it, as they may read its member list.
+   */
+  async member(groupId: string, userId: string): Promise<Member | null> {
+    this.viewerId();
+    if (!GROUP_ID.test(groupId) || !isValidUserId(userId)) {
+      throw new InvalidInputError([{ path: ['id'], message: 'not a member id: a group id and a user id' }]);
+    }
+    const group = await this.groups.load(groupId);
+    if (!group) return null;
+    authorize('readMembers', (await this.viewerMembership(group))?.role ?? null);
+    return this.membersByKey.load(memberKey(groupId, userId));
+  }
+
   /** Members in join order; only members may read them. */
   async members(group: Group, request: PageRequest): Promise<Page<Member>> {
     this.viewerId();
@@ -98,7 +134,9 @@ export class GroupReader {
     const first = pageSize(request.first, MAX_MEMBERS_PAGE);
     const after = request.after ? decodeMemberCursor(request.after) : null;
     const members = await this.store.members.page(group.groupId, first + 1, after, request.role ?? null);
-    return pageOf(members, first, after !== null, (member) => ({ cursor: encodeMemberCursor(member), node: member }));
+    // Unfiltered, the count is the group's own `member_count`: no statement. By role, one COUNT per role for the request's groups.
+    const totalCount = request.role ? () => this.roleCount(request.role!).load(group.groupId) : () => Promise.resolve(group.memberCount);
+    return pageOf(members, first, after !== null, (member) => ({ cursor: encodeMemberCursor(member), node: member }), totalCount);
   }
 
   /** The caller's groups, newest membership first, each with the caller's membership on its edge. */
@@ -112,7 +150,21 @@ export class GroupReader {
       this.groups.prime(group.groupId, group);
       this.viewerMemberships.prime(group.groupId, member);
     }
-    return pageOf(rows, first, after !== null, ({ group, member }) => ({ cursor: encodeMembershipCursor(member), node: group, member }));
+    // One COUNT over the caller's memberships (the `user_id` index), only when asked for.
+    const totalCount = () => this.store.members.countForUser(viewerId, request.role ?? null);
+    return pageOf(rows, first, after !== null, ({ group, member }) => ({ cursor: encodeMembershipCursor(member), node: group, member }), totalCount);
+  }
+
+  private roleCount(role: MemberRole): DataLoader<string, number> {
+    let loader = this.roleCounts.get(role);
+    if (!loader) {
+      loader = new DataLoader(async (groupIds) => {
+        const counts = new Map((await this.store.members.countByRole(groupIds, role)).map((row) => [row.groupId, row.count]));
+        return groupIds.map((groupId) => counts.get(groupId) ?? 0);
+      });
+      this.roleCounts.set(role, loader);
+    }
+    return loader;
   }
 }
 
@@ -126,7 +178,13 @@ function pageSize(first: number, max: number): number {
 }
 
 /** A page from `first + 1` rows read after a cursor: the extra row only says whether more follow. */
-function pageOf<Row, T, Extra>(rows: readonly Row[], first: number, hadCursor: boolean, edgeOf: (row: Row) => { cursor: string; node: T } & Extra): Page<T, Extra> {
+function pageOf<Row, T, Extra>(
+  rows: readonly Row[],
+  first: number,
+  hadCursor: boolean,
+  edgeOf: (row: Row) => { cursor: string; node: T } & Extra,
+  totalCount: () => Promise<number>,
+): Page<T, Extra> {
   const edges = rows.slice(0, first).map(edgeOf);
   return {
     edges,
@@ -136,6 +194,7 @@ function pageOf<Row, T, Extra>(rows: readonly Row[], first: number, hadCursor: b
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
+    totalCount,
   };
 }
 
@@ -143,4 +202,13 @@ function pageOf<Row, T, Extra>(rows: readonly Row[], first: number, hadCursor: b
 function alignBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): (T | null)[] {
   const byKey = new Map(rows.map((row) => [keyOf(row), row]));
   return keys.map((key) => byKey.get(key) ?? null);
+}
+
+function memberKey(groupId: string, userId: string): string {
+  return `${groupId}:${userId}`;
+}
+
+function splitMemberKey(key: string): { groupId: string; userId: string } {
+  const at = key.indexOf(':');
+  return { groupId: key.slice(0, at), userId: key.slice(at + 1) };
 }

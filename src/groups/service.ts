@@ -12,6 +12,16 @@ import { setGroupMemberRole, transferGroupOwnership, type MemberInput, type SetM
 
 export type { RequestScope } from './scope.js';
 
+/**
+ * What a change of who is in a group answers, so that a client's cache follows it: the group as
+ * the change left it, the users it moved, and the memberships it made or changed (as they are now).
+ */
+export interface MembershipChange {
+  group: Group;
+  userIds: string[];
+  members: Member[];
+}
+
 export interface GroupServiceDeps extends Omit<ChangeRunnerDeps, 'maxMembers'> {
   /** Members a group may hold, the owner included (`IM_MAX_GROUP_MEMBERS`); the IM Service's default when absent. */
   maxGroupMembers?: number;
@@ -40,20 +50,25 @@ export class GroupService {
     return this.group(groupId);
   }
 
-  /** Answers the group and who was actually added (users already in are left out). */
-  async addGroupMembers(input: MembersInput, scope: RequestScope): Promise<{ group: Group; userIds: string[] }> {
+  /** Answers the group, who was actually added (users already in are left out) and their memberships. */
+  async addGroupMembers(input: MembersInput, scope: RequestScope): Promise<MembershipChange> {
     const { added } = await this.runner.run(addGroupMembers, input, scope);
-    return { group: await this.group(input.groupId), userIds: added };
+    return { group: await this.group(input.groupId), userIds: added, members: await this.members(input.groupId, added) };
   }
 
   /** Answers the group and who was actually removed (users who were not members are left out). */
-  async removeGroupMembers(input: MembersInput, scope: RequestScope): Promise<{ group: Group; userIds: string[] }> {
+  async removeGroupMembers(input: MembersInput, scope: RequestScope): Promise<MembershipChange> {
     const { removed } = await this.runner.run(removeGroupMembers, input, scope);
-    return { group: await this.group(input.groupId), userIds: removed };
+    return { group: await this.group(input.groupId), userIds: removed, members: [] };
   }
 
-  leaveGroup(input: GroupInput, scope: RequestScope): Promise<{ groupId: string }> {
-    return this.runner.run(leaveGroup, input, scope);
+  /**
+   * Answers the group the caller left, as it is without them, and the caller as the one removed.
+   * (`callerId` is set: the runner refuses an anonymous caller before anything runs.)
+   */
+  async leaveGroup(input: GroupInput, scope: RequestScope): Promise<MembershipChange> {
+    await this.runner.run(leaveGroup, input, scope);
+    return { group: await this.group(input.groupId), userIds: [scope.callerId!], members: [] };
   }
 
   async updateGroup(input: UpdateGroupInput, scope: RequestScope): Promise<Group> {
@@ -61,18 +76,23 @@ export class GroupService {
     return this.group(input.groupId);
   }
 
-  async transferGroupOwnership(input: MemberInput, scope: RequestScope): Promise<Group> {
+  /** Answers the group and the memberships whose role moved: the new owner's and the previous owner's. */
+  async transferGroupOwnership(input: MemberInput, scope: RequestScope): Promise<MembershipChange> {
     await this.runner.run(transferGroupOwnership, input, scope);
-    return this.group(input.groupId);
+    const userIds = [...new Set([input.userId, scope.callerId!])];
+    return { group: await this.group(input.groupId), userIds, members: await this.members(input.groupId, userIds) };
   }
 
-  async setGroupMemberRole(input: SetMemberRoleInput, scope: RequestScope): Promise<Member> {
+  /** Answers the group and the member with the new role. */
+  async setGroupMemberRole(input: SetMemberRoleInput, scope: RequestScope): Promise<{ group: Group; member: Member }> {
     const member = await this.runner.run(setGroupMemberRole, input, scope);
-    return { ...member, joinedAt: new Date(member.joinedAt) };
+    return { group: await this.group(input.groupId), member: { ...member, joinedAt: new Date(member.joinedAt) } };
   }
 
-  dismissGroup(input: GroupInput, scope: RequestScope): Promise<{ groupId: string }> {
-    return this.runner.run(dismissGroup, input, scope);
+  /** Answers the dismissed group itself (its `dismissedAt` set): reads answer it as unknown from now on. */
+  async dismissGroup(input: GroupInput, scope: RequestScope): Promise<Group> {
+    await this.runner.run(dismissGroup, input, scope);
+    return this.group(input.groupId);
   }
 
   /** Forgets idempotency keys past their retention. */
@@ -88,5 +108,11 @@ export class GroupService {
     const group = await this.deps.groups.findById(this.deps.store.db, groupId);
     if (!group) throw new GroupNotFoundError(groupId);
     return group;
+  }
+
+  /** These users' memberships of the group as they are now, in the order given (those no longer in are left out). */
+  private async members(groupId: string, userIds: readonly string[]): Promise<Member[]> {
+    const found = new Map((await this.deps.members.find(this.deps.store.db, groupId, userIds)).map((member) => [member.userId, member]));
+    return userIds.flatMap((userId) => found.get(userId) ?? []);
   }
 }

@@ -38,11 +38,17 @@ export interface Call {
   limiter: CallLimiter;
   weight?: number;
   /**
-   * Not idempotent (a message publish): after an attempt that may have taken effect (a timeout,
-   * a 5xx, a lost answer) the call ends there, never repeated. Attempts that certainly did
-   * nothing (refused connection, 1008, shed) are still retried.
+   * Not to be repeated (a publish, or a group call carrying a bound notice): after an attempt that
+   * may have taken effect (a timeout, a 5xx, a lost answer) the call ends there. Attempts that
+   * certainly did nothing (refused connection, 1008, shed) are still retried.
    */
-  atMostOnce?: boolean;
+  noRepeatAfterAmbiguous?: boolean;
+  /**
+   * Started only with a full attempt timeout left before the deadline, else shed (nothing sent): a
+   * publish cut by its deadline mid-attempt may have gone out and can never be repeated. A bound
+   * call needs no such rule: cut so, it is repeated later without its notice (the outbox's rule).
+   */
+  needsFullAttempt?: boolean;
 }
 
 /**
@@ -77,7 +83,7 @@ export class ImCaller {
         return await call.limiter.schedule(
           { path: call.path, weight: call.weight, deadlineAt: options.deadlineAt },
           () => {
-            this.refuseShortAtMostOnce(call, options.deadlineAt);
+            this.refuseShortAttempt(call, options.deadlineAt);
             return this.attempt(call.path, body, requestId, attempt, options);
           },
         );
@@ -86,9 +92,9 @@ export class ImCaller {
         // A later attempt shed for lack of time says less than the failure that caused the retry.
         if (isShed(error) && lastFailure) throw verdictOf(lastFailure, ambiguousFailure);
         // Nothing was sent and no time is left for a full attempt: the caller sends it later.
-        if (isShed(error) && call.atMostOnce) throw error;
+        if (isShed(error) && call.needsFullAttempt) throw error;
         if (error.mayHaveTakenEffect) ambiguousFailure = error;
-        if (call.atMostOnce && ambiguousFailure) throw ambiguousFailure;
+        if (call.noRepeatAfterAmbiguous && ambiguousFailure) throw ambiguousFailure;
         const delayMs = error.retryable ? this.retryDelayMs(error, attempt, options.deadlineAt) : null;
         if (delayMs === null) throw verdictOf(error, ambiguousFailure);
         lastFailure = error;
@@ -99,12 +105,11 @@ export class ImCaller {
   }
 
   /**
-   * An at-most-once call (a publish) cut by its deadline mid-attempt may have been published and
-   * can never be repeated: one that has less than a full attempt timeout left is not started but
-   * refused here, nothing sent (shed), so that its caller sends it later with a full attempt.
+   * A call that needs a full attempt (a publish) and has less than an attempt timeout left is not
+   * started but refused here, nothing sent (shed), so that its caller sends it later with a full attempt.
    */
-  private refuseShortAtMostOnce(call: Call, deadlineAt: number | undefined): void {
-    if (!call.atMostOnce || deadlineAt === undefined) return;
+  private refuseShortAttempt(call: Call, deadlineAt: number | undefined): void {
+    if (!call.needsFullAttempt || deadlineAt === undefined) return;
     const leftMs = deadlineAt - Date.now();
     if (leftMs < this.attemptTimeoutMs) throw new ImRateLimitedError(call.path, Math.max(1, this.attemptTimeoutMs - leftMs), true);
   }

@@ -58,6 +58,36 @@ describe('bearer tokens signed with JWT_SECRET (HS256)', () => {
     expectNothingLeaked(fixture, response, [token, secret]);
   });
 
+  it.each([
+    ['expired', () => hs256Token(secret, { sub: 'alice', expiresIn: -60 }), 'the bearer token has expired'],
+    ['with a tampered signature', async () => tamperedSignature(await hs256Token(secret, { sub: 'alice' })), "the bearer token's signature is invalid"],
+  ])('answers every read with a token %s by UNAUTHENTICATED, saying why as group does (viewer included)', async (_, makeToken, reason) => {
+    const fixture = await gateway();
+    const token = await makeToken();
+    const globalId = Buffer.from('Group:refusedread').toString('base64');
+
+    const answers = {
+      viewer: await fixture.viewer({}, { token }),
+      group: await fixture.group({ groupId: 'refusedread' }, { token }),
+      groups: await fixture.groups({ groupIds: ['refusedread'] }, { token }),
+      node: await fixture.node({ id: globalId }, { token }),
+    };
+
+    for (const [field, answer] of Object.entries(answers)) {
+      expect(answer.errors, field).toEqual([
+        expect.objectContaining({ message: `Sign in first: ${reason}.`, extensions: { code: 'UNAUTHENTICATED' } }),
+      ]);
+      expectNothingLeaked(fixture, answer, [token, secret]);
+    }
+    expect(answers.viewer.data).toEqual({ viewer: null });
+  });
+
+  it('answers viewer: null, without an error, to a request that names no caller', async () => {
+    const fixture = await gateway();
+    const answer = await fixture.viewer({});
+    expect(answer).toEqual({ status: 200, data: { viewer: null } });
+  });
+
   it('refuses a malformed Authorization header', async () => {
     const fixture = await gateway();
     const token = await hs256Token(secret, { sub: 'alice' });

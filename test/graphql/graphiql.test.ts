@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exampleTabs } from '../../src/graphql/operations.js';
 import { startGateway, type GatewayFixture } from '../fixtures/gateway.js';
 
 const operationsDir = new URL('../../schema/operations/', import.meta.url);
@@ -23,6 +24,7 @@ async function openInBrowser(fixture: GatewayFixture): Promise<{ status: number;
 
 interface GraphiQLTab {
   query: string;
+  variables?: string;
   headers?: string | null;
 }
 
@@ -75,6 +77,42 @@ describe('GraphiQL at /graphql', () => {
     const tabs = graphiqlOptions(html).defaultTabs;
     expect(tabs.map((tab) => tab.query)).toEqual(examples);
     for (const tab of tabs) expect(JSON.parse(tab.headers ?? 'null')).toEqual({ 'X-User-Id': 'alice' });
+    // Variables sit in the Variables pane, not in the operation's signature.
+    expect(tabs.map((tab) => tab.variables ?? null)).toEqual(exampleTabs().map((tab) => tab.variables));
+    for (const tab of tabs) expect(tab.query, tab.query).not.toMatch(/\$\w+:[^,)]*=/);
+    expect(tabs.filter((tab) => tab.variables).length).toBe(tabs.length);
+  });
+
+  it('tells one story: every tab, run in order on a fresh database and then all again, succeeds', async () => {
+    const fixture = await gateway();
+    const answers: string[] = [];
+
+    for (const round of [1, 2]) {
+      for (const { query, variables } of exampleTabs()) {
+        const response = await fetch(`${fixture.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-user-id': 'alice' },
+          body: JSON.stringify({ query, variables: variables ? JSON.parse(variables) : undefined }),
+        });
+        const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+        const name = /(?:query|mutation)\s+(\w+)/.exec(query)![1]!;
+        expect(body.errors, `${name}, round ${round}`).toBeUndefined();
+        const [field] = Object.values(body.data ?? {});
+        answers.push(`${round} ${name} ${/^mutation /m.test(query) ? (field as { __typename: string }).__typename : 'data'}`);
+      }
+    }
+
+    expect(answers).toEqual(
+      [1, 2].flatMap((round) => [
+        `${round} CreateGroup CreateGroupSuccess`,
+        `${round} ConversationList data`,
+        `${round} MyGroups data`,
+        `${round} AddMembers AddGroupMembersSuccess`,
+        `${round} SetMemberRole SetGroupMemberRoleSuccess`,
+        `${round} RemoveMembers RemoveGroupMembersSuccess`,
+        `${round} DismissGroup DismissGroupSuccess`,
+      ]),
+    );
   });
 
   it('prefills no X-User-Id header when callers are not named by it', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   buildSchema,
   isEnumType,
+  isAbstractType,
   isInputObjectType,
   isInterfaceType,
   isObjectType,
@@ -105,5 +106,18 @@ describe('the example operations GraphiQL opens with', () => {
       const errors = validate(schema, parse(operation)).map((error) => error.message);
       expect(errors, operation.split('\n').find((line) => /^(query|mutation)/.test(line))).toEqual([]);
     }
+  });
+});
+
+describe('what client caches are given to match fragments (schema/possible-types.json)', () => {
+  it("lists every union's and interface's possible types as the schema has them (npm run codegen writes it)", () => {
+    const committed = JSON.parse(readFileSync(new URL('../../schema/possible-types.json', import.meta.url), 'utf8')) as { possibleTypes: Record<string, string[]> };
+    const abstract = Object.values(schema.getTypeMap()).filter((type) => isAbstractType(type) && !type.name.startsWith('__'));
+    const expected = Object.fromEntries(abstract.map((type) => [type.name, schema.getPossibleTypes(type as never).map((member) => member.name).sort()]));
+
+    const sorted = Object.fromEntries(Object.entries(committed.possibleTypes).map(([name, members]) => [name, [...members].sort()]));
+
+    expect(sorted).toEqual(expected);
+    expect(sorted.Node).toEqual(['Group', 'GroupMember', 'Viewer']);
   });
 });

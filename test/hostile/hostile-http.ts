@@ -82,7 +82,7 @@ export function expectFast(answer: Answer): void {
   expect(answer.ms, `answered in ${answer.ms.toFixed(0)} ms`).toBeLessThan(FAST_MS);
 }
 
-/** A refusal before execution: a 4xx (or the 200 Yoga gives graphql-armor's refusals), no data, the named reason. */
+/** A refusal before execution: a 4xx (400 unless said), no data, the named reason. */
 export function expectRefused(answer: Answer, reason: RegExp, statuses: number[] = [400]): void {
   expectFast(answer);
   expect(statuses, answer.text.slice(0, 500)).toContain(answer.status);
@@ -90,12 +90,14 @@ export function expectRefused(answer: Answer, reason: RegExp, statuses: number[]
   expect(answer.json?.errors?.map((error) => error.message).join('\n')).toMatch(reason);
 }
 
-/**
- * graphql-armor throws its refusals from inside validation without an error code, so Yoga answers
- * them 200 even to `application/graphql-response+json` clients (graphql-js's own validation
- * errors get 400). Still a refusal with nothing executed; reported, tolerated here.
- */
-export const ARMOR_STATUSES = [200, 400];
+/** A limit's refusal: one error with its code and `limit`, answered 400 to a graphql-response+json client. */
+export function expectLimit(answer: Answer, code: string): Record<string, unknown> {
+  expectRefused(answer, /limit of \d+ is exceeded/);
+  expect(answer.json?.errors).toHaveLength(1);
+  const extensions = answer.json?.errors?.[0]?.extensions ?? {};
+  expect(extensions, answer.text.slice(0, 500)).toMatchObject({ code, limit: expect.any(Number) });
+  return extensions;
+}
 
 export const CREATE_GROUP = `
   mutation HostileCreate($input: CreateGroupInput!) {

@@ -1,22 +1,35 @@
 import { ReadableStream } from 'node:stream/web';
+import { getIntrospectionQuery } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES, QUERY_LIMITS } from '../../src/graphql/limits.js';
-import { exampleOperations } from '../../src/graphql/operations.js';
+import { exampleTabs } from '../../src/graphql/operations.js';
 import { userIds } from '../fixtures/gateway.js';
-import { ARMOR_STATUSES, CREATE_GROUP, GRAPHQL_RESPONSE, GROUP, type Answer, expectFast, expectRefused, gateway, groupExists, imCallCount, post, request } from './hostile-http.js';
+import { LIMIT_CODES, type LimitName } from '../../src/graphql/limit-errors.js';
+import { CREATE_GROUP, GRAPHQL_RESPONSE, GROUP, type Answer, expectFast, expectLimit, expectRefused, gateway, groupExists, imCallCount, post, request } from './hostile-http.js';
 
 /** Hostile variables and documents: refused fast, before any resolver or IM call (see hostile-http.ts). */
 
 describe('the example operations', () => {
-  const operations = exampleOperations().map((query) => ({ query, name: /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? '?' }));
+  const operations = exampleTabs().map(({ query, variables }) => ({
+    query,
+    variables: variables ? (JSON.parse(variables) as Record<string, unknown>) : undefined,
+    name: /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? '?',
+  }));
 
   it('are all there', () => {
     expect(operations.length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(operations)('$name runs with its default variables, without any limit error', async ({ query }) => {
-    const answer = await request(query);
+  it("GraphiQL's introspection query passes every limit and answers the schema", async () => {
+    const answer = await request(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(answer.status, answer.text.slice(0, 500)).toBe(200);
+    expect(answer.json?.errors).toBeUndefined();
+    expect((answer.json?.data?.__schema as { types: unknown[] }).types.length).toBeGreaterThan(20);
+  });
+
+  it.each(operations)('$name runs with its variables, without any limit error', async ({ query, variables }) => {
+    const answer = await request(query, variables);
     expect(answer.status, answer.text).toBe(200);
     expect(answer.json?.errors, answer.text).toBeUndefined();
     expect(answer.json?.data).toBeTruthy();
@@ -134,13 +147,13 @@ describe('hostile variables', () => {
 describe('hostile documents', () => {
   it('refuses 2 000 nested inline fragments at parse time (token limit), without recursing through them', async () => {
     const answer = await request(`query { ${'... on Query { '.repeat(2_000)} __typename ${'} '.repeat(2_000)} }`);
-    expectRefused(answer, new RegExp(`Token limit of ${QUERY_LIMITS.maxTokens} exceeded`));
+    expect(expectLimit(answer, LIMIT_CODES.tokens)).toMatchObject({ limit: QUERY_LIMITS.maxTokens });
   });
 
   it('refuses a nesting just past the depth limit, naming depth', async () => {
     const levels = QUERY_LIMITS.maxDepth + 2;
     const answer = await request(`query { ${'... on Query { '.repeat(levels)} __typename ${'} '.repeat(levels)} }`);
-    expectRefused(answer, new RegExp(`depth limit of ${QUERY_LIMITS.maxDepth} exceeded`), ARMOR_STATUSES);
+    expect(expectLimit(answer, LIMIT_CODES.depth)).toEqual({ code: LIMIT_CODES.depth, limit: QUERY_LIMITS.maxDepth, found: levels + 1 });
   });
 
   it('refuses the deepest real path (viewer → groups → node → members) pushed deeper by a chain of fragments, naming depth', async () => {
@@ -150,7 +163,7 @@ describe('hostile documents', () => {
     for (let i = 1; i < 4; i++) fragments.push(`fragment Chain${i} on Group { ...Chain${i - 1} }`);
     const query = `query DeepViewer { viewer { groups { edges { node { ...Chain3 } } } } } ${fragments.join(' ')}`;
 
-    expectRefused(await request(query), /depth limit of 10 exceeded/, ARMOR_STATUSES);
+    expectLimit(await request(query), LIMIT_CODES.depth);
   });
 
   it('refuses the same path behind 150 chained fragments (depth or cost, whichever trips first)', async () => {
@@ -158,12 +171,18 @@ describe('hostile documents', () => {
     for (let i = 1; i < 150; i++) fragments.push(`fragment Chain${i} on Group { ...Chain${i - 1} }`);
     const query = `{ viewer { groups { edges { node { ...Chain149 } } } } } ${fragments.join(' ')}`;
 
-    expectRefused(await request(query), /depth limit|Cost limit/, ARMOR_STATUSES);
+    const answer = await request(query);
+    expectRefused(answer, /(depth|cost) limit/);
+    expect([LIMIT_CODES.depth, LIMIT_CODES.cost]).toContain(answer.json?.errors?.[0]?.extensions?.code);
   });
 
-  it('refuses the real path with the largest pages, naming cost', async () => {
-    const query = '{ viewer { groups(first: 100) { edges { node { members(first: 200) { edges { node { userId } } } } } } } }';
-    expectRefused(await request(query), new RegExp(`Cost limit of ${QUERY_LIMITS.maxCost} exceeded`), ARMOR_STATUSES);
+  it('refuses fragments spread over and over at one level (too many to count is too costly), naming cost', async () => {
+    // Each fragment spreads the next one 22 times: 22^3 fields to count from a document of 150 tokens,
+    // three levels deep (within the depth limit, which counts two per spread).
+    const fragments = ['fragment Spread3 on Query { __typename }'];
+    for (let i = 2; i >= 0; i--) fragments.push(`fragment Spread${i} on Query { ${`...Spread${i + 1} `.repeat(22)}}`);
+    const answer = await request(`{ ...Spread0 } ${fragments.join(' ')}`);
+    expectLimit(answer, LIMIT_CODES.cost);
   });
 
   it('refuses an introspection query that cycles through interfaces and possibleTypes', async () => {
@@ -172,20 +191,57 @@ describe('hostile documents', () => {
     for (let i = 0; i < 8; i++) selection = `possibleTypes { interfaces { ${selection} } }`;
     const answer = await request(`{ __schema { types { ${selection} } } }`);
     expectRefused(answer, /introspection depth/i);
+    expect(answer.json?.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('refuses 1 000 aliases of viewer { userId } (the token limit trips before the alias count)', async () => {
     const aliases = Array.from({ length: 1_000 }, (_, i) => `a${i}: viewer { userId }`).join(' ');
-    expectRefused(await request(`{ ${aliases} }`), /Aliases limit|Token limit/, ARMOR_STATUSES);
+    expectLimit(await request(`{ ${aliases} }`), LIMIT_CODES.tokens);
   });
 
-  it('refuses more aliases than the limit, naming aliases', async () => {
-    const aliases = Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: viewer { userId }`).join(' ');
-    expectRefused(await request(`{ ${aliases} }`), new RegExp(`Aliases limit of ${QUERY_LIMITS.maxAliases} exceeded`), ARMOR_STATUSES);
+  it('refuses 60 aliases of __typename: every alias counts', async () => {
+    const aliases = Array.from({ length: 60 }, (_, i) => `a${i}: __typename`).join(' ');
+    expect(expectLimit(await request(`{ ${aliases} }`), LIMIT_CODES.aliases)).toMatchObject({ limit: QUERY_LIMITS.maxAliases, found: 60 });
+  });
+});
+
+/** One document just past each limit: its code, and its status on both media types. */
+const PAST_EACH_LIMIT: Array<{ limit: LimitName; query: string; numbers: Record<string, unknown> }> = [
+  {
+    limit: 'cost',
+    query: '{ viewer { groups(first: 100) { edges { node { members(first: 200) { edges { node { userId } } } } } } } }',
+    numbers: { limit: QUERY_LIMITS.maxCost, cost: expect.any(Number) },
+  },
+  {
+    limit: 'depth',
+    query: `{ ${'... on Query { '.repeat(QUERY_LIMITS.maxDepth)} __typename ${'} '.repeat(QUERY_LIMITS.maxDepth)} }`,
+    numbers: { limit: QUERY_LIMITS.maxDepth, found: QUERY_LIMITS.maxDepth + 1 },
+  },
+  {
+    limit: 'aliases',
+    query: `{ ${Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: viewer { userId }`).join(' ')} }`,
+    numbers: { limit: QUERY_LIMITS.maxAliases, found: QUERY_LIMITS.maxAliases + 1 },
+  },
+  { limit: 'tokens', query: `{ viewer { ${'userId '.repeat(QUERY_LIMITS.maxTokens)} } }`, numbers: { limit: QUERY_LIMITS.maxTokens } },
+  {
+    limit: 'directives',
+    query: `{ viewer { userId ${'@include(if: true) '.repeat(QUERY_LIMITS.maxDirectives + 1)} } }`,
+    numbers: { limit: QUERY_LIMITS.maxDirectives, found: QUERY_LIMITS.maxDirectives + 1 },
+  },
+];
+
+describe.each(PAST_EACH_LIMIT)('just past the $limit limit', ({ limit, query, numbers }) => {
+  it(`answers application/graphql-response+json with 400 and ${LIMIT_CODES[limit]}`, async () => {
+    const answer = await request(query);
+    expect(answer.status).toBe(400);
+    expect(expectLimit(answer, LIMIT_CODES[limit])).toEqual({ code: LIMIT_CODES[limit], ...numbers });
   });
 
-  it('refuses a query of 5 000 tokens', async () => {
-    const query = `{ viewer { ${'userId '.repeat(4_994)} } }`;
-    expectRefused(await request(query), new RegExp(`Token limit of ${QUERY_LIMITS.maxTokens} exceeded`));
+  it(`answers application/json with 200 and ${LIMIT_CODES[limit]}`, async () => {
+    const answer = await post(JSON.stringify({ query }), { accept: 'application/json' });
+    expectFast(answer);
+    expect(answer.status).toBe(200);
+    expect(answer.json?.data ?? null).toBeNull();
+    expect(answer.json?.errors?.[0]?.extensions).toEqual({ code: LIMIT_CODES[limit], ...numbers });
   });
 });

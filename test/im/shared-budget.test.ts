@@ -50,7 +50,7 @@ describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
     return instances;
   }
 
-  function burst(from: Instance[], callsEach: number, tag: string): Promise<void[]> {
+  function burst(from: Instance[], callsEach: number, tag: string): Promise<unknown[]> {
     return Promise.all(
       from.flatMap((instance, n) =>
         Array.from({ length: callsEach }, (_, i) => instance.client.joinGroup({ groupId: `${tag}${n}`, userIds: [`u${i}`] })),

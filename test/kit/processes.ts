@@ -69,12 +69,18 @@ export interface GatewayProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `node --import tsx src/main.ts` from the repository root, as `npm start` does, with only `env` configuring it. */
-export function spawnGateway(env: Record<string, string>): GatewayProcess {
+/** The production command: one process, as under a supervisor. */
+const GATEWAY_COMMAND = [process.execPath, '--import', 'tsx', 'src/main.ts'];
+
+/**
+ * Runs `node --import tsx src/main.ts` from the repository root, as `npm start` does, with only
+ * `env` configuring it; or `command` instead (`['npm', 'start']`).
+ */
+export function spawnGateway(env: Record<string, string>, command: readonly string[] = GATEWAY_COMMAND): GatewayProcess {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !GATEWAY_VARIABLES.test(name)));
   // One process, as under a supervisor: the tsx CLI would put a parent in between that SIGKILLs a
   // busy gateway when it does not acknowledge a relayed SIGTERM within 60 ms.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: root,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

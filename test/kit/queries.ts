@@ -91,6 +91,35 @@ const Node = graphql(`
         groupId
         name
       }
+      ... on GroupMember {
+        userId
+        role
+      }
+      ... on Viewer {
+        userId
+      }
+    }
+  }
+`);
+
+/** The global ids a client cache keys a group's memberships by, and the counts of its lists. */
+const MemberNodes = graphql(`
+  query KitMemberNodes($groupId: String!, $role: MemberRole) {
+    group(groupId: $groupId) {
+      owner {
+        id
+        userId
+      }
+      members(first: 100, role: $role) {
+        totalCount
+        edges {
+          node {
+            id
+            userId
+            role
+          }
+        }
+      }
     }
   }
 `);
@@ -99,6 +128,27 @@ const Viewer = graphql(`
   query KitViewer {
     viewer {
       userId
+    }
+  }
+`);
+
+/** The caller's global id, as client caches key the viewer. */
+const ViewerId = graphql(`
+  query KitViewerId {
+    viewer {
+      id
+      userId
+    }
+  }
+`);
+
+/** How many groups the caller is in (with `role`, when given). */
+const ViewerGroupCount = graphql(`
+  query KitViewerGroupCount($role: MemberRole) {
+    viewer {
+      groups(first: 1, role: $role) {
+        totalCount
+      }
     }
   }
 `);
@@ -144,7 +194,10 @@ export const QUERIES = {
   conversationList: { document: ConversationList, variables: (args: { groupIds: string[] }) => args },
   syncStatuses: { document: SyncStatuses, variables: (args: { groupIds: string[] }) => args },
   node: { document: Node, variables: (args: { id: string }) => args },
+  memberNodes: { document: MemberNodes, variables: (args: { groupId: string; role?: Role | null }) => args },
+  viewerGroupCount: { document: ViewerGroupCount, variables: (args: { role?: Role | null }) => args },
   viewer: { document: Viewer, variables: (_args: Record<string, never>) => ({}) },
+  viewerId: { document: ViewerId, variables: (_args: Record<string, never>) => ({}) },
   viewerGroups: {
     document: ViewerGroups,
     variables: (args: { first?: number; after?: string | null; role?: Role | null }) => args,

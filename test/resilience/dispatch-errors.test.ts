@@ -60,12 +60,13 @@ describeEachStore('background dispatch errors', (target) => {
   it('a database error inside a dispatch is logged, counted, and the row retried once its claim lapses', async () => {
     const fixture = await gateway();
     const { outbox } = fixture.app.repositories;
-    const recordProgress = outbox.recordProgress.bind(outbox);
+    const complete = outbox.complete.bind(outbox);
     let failures = 1;
-    // The one stubbed detail: the database refuses the write after the IM call succeeded.
-    outbox.recordProgress = async (...args) => {
+    // The one stubbed detail: the database refuses the write after the IM call succeeded (a
+    // one-call row's only write after its call is its completion).
+    outbox.complete = async (...args) => {
       if (failures-- > 0) throw new Error('connection terminated unexpectedly');
-      return recordProgress(...args);
+      return complete(...args);
     };
     const input = { groupId: 'dberror', name: 'DB error', memberIds: ['bob'] };
     const answer = await fixture.response.createGroup({ ...input, notify: false }, { as: 'alice' });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * of them must not bring a second copy. Each package resolves graphql from where it is installed.
  */
 const require = createRequire(import.meta.url);
-const users = ['graphql-yoga', '@pothos/core', '@escape.tech/graphql-armor', 'graphql-jit'];
+const users = ['graphql-yoga', '@pothos/core', '@escape.tech/graphql-armor', 'graphql-jit', 'graphql-query-complexity'];
 
 describe('the graphql the packages load', () => {
   it.each(users)('%s loads the project’s one copy of graphql', (name) => {

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { GroupsRepository, type NewGroup } from '../../src/groups/store/groups.repository.js';
 import { MembersRepository } from '../../src/groups/store/members.repository.js';
+import { OutboxRepository } from '../../src/groups/outbox/outbox.repository.js';
 import type { Store } from '../../src/groups/store/database.js';
 import type { MemberRole } from '../../src/groups/store/tables.js';
 import { MAX_GROUP_MEMBERS } from '../../src/groups/rules.js';
@@ -39,6 +40,31 @@ describeEachStore('groups and members repositories', (target) => {
     ]);
     expect(await groups.idTaken(store().db, 'g1')).toBe(true);
     expect(await groups.idTaken(store().db, 'g2')).toBe(false);
+  });
+
+  it('settle the sync status from the outbox in one statement: FAILED with the latest failed change reason, PENDING, or SYNCED (notices aside)', async () => {
+    const { groups } = repositories(store());
+    const outbox = new OutboxRepository(store().db);
+    const db = store().db;
+    await groups.insert(db, newGroup('g1', { syncStatus: 'PENDING' }));
+    const status = async () => {
+      await groups.settleSyncStatus(db, 'g1');
+      const group = await groups.findActive(db, 'g1');
+      return [group?.syncStatus, group?.syncError];
+    };
+    const row = (kind: string) => outbox.insert(db, { groupId: 'g1', kind, payload: {}, now: 1 });
+    expect(await status()).toEqual(['SYNCED', null]);
+    await outbox.fail(db, await row('publishNotification'), { message: 'a notice', imCode: null });
+    expect(await status()).toEqual(['SYNCED', null]);
+    const join = await row('joinGroup');
+    expect(await status()).toEqual(['PENDING', null]);
+    await outbox.fail(db, join, { message: 'first refusal', imCode: 1002 });
+    await outbox.fail(db, await row('quitGroup'), { message: 'latest refusal', imCode: 1002 });
+    expect(await status()).toEqual(['FAILED', 'latest refusal']);
+    await row('joinGroup');
+    expect(await status()).toEqual(['FAILED', 'latest refusal']);
+    await outbox.resolveFailed(db, 'g1');
+    expect(await status()).toEqual(['PENDING', null]);
   });
 
   it('insert the largest group (3000 members) in batches', async () => {

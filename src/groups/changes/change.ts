@@ -36,6 +36,8 @@ export interface Plan<Outcome extends Json> {
   undo(trx: Transaction<Database>): Promise<void>;
   /** What the caller is answered, now and on every repeat with the same idempotency key. */
   outcome: Outcome;
+  /** The group's row was written PENDING by the change itself (a create): the runner need not mark it again. */
+  writtenPending?: boolean;
 }
 
 /** A change of the group domain: its name (an idempotency key is bound to it) and its plan. */
@@ -60,7 +62,7 @@ export function nothingToDo<Outcome extends Json>(groupId: string, outcome: Outc
  * connection, for the transaction that waits on them.)
  */
 export interface ChangeStores {
-  groups: Pick<GroupsRepository, 'idTaken' | 'insert' | 'delete' | 'findActiveForChange' | 'updateProfile' | 'adjustMemberCount' | 'setOwner' | 'setDismissedAt'>;
+  groups: Pick<GroupsRepository, 'insert' | 'delete' | 'findActiveForChange' | 'updateProfile' | 'adjustMemberCount' | 'setOwner' | 'setDismissedAt'>;
   members: Pick<MembersRepository, 'find' | 'add' | 'remove' | 'restore' | 'setRole'>;
 }
 

@@ -42,7 +42,8 @@ export interface ChangeDeliveryDeps {
  * A committed change's outbox rows sent at once, in order, until the request's deadline.
  *
  * Only group calls decide the change's fate; a notice never fails, withdraws or undoes it:
- * - all group calls sent: the change stands, SYNCED; trailing notices follow in the background;
+ * - all group calls sent: the change stands, SYNCED; a trailing notice rode its call (bound), or,
+ *   published on its own, follows in the background;
  * - the IM Service refused a group call: the change is undone (and whatever part reached it compensated): `UpstreamError`;
  * - nothing reached the IM Service and the deadline passed: the change is withdrawn: `RateLimitedError` or a retryable `UpstreamError`;
  * - anything else (a timeout, an answer lost, a leading notice not through by the deadline):
@@ -73,7 +74,7 @@ export class ChangeDelivery {
         if (outcome === 'pending') return;
         continue;
       }
-      const outcome = await this.deps.dispatcher.dispatchInOrder(row.id, groupId, scope);
+      const outcome = await this.deps.dispatcher.dispatchInOrder(row.id, scope);
       if (outcome.status === 'done') {
         reachedImService = true;
         continue;
@@ -123,7 +124,7 @@ export class ChangeDelivery {
       if (compensation) {
         compensationId = await this.deps.outbox.insert(trx, { groupId, kind: compensation.kind, payload: compensation, now });
       }
-      if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.outbox, this.deps.groups, groupId);
+      if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.groups, groupId);
     });
     // A compensation refused in turn leaves the group FAILED with its reason (see the dispatcher's `settleFailure`).
     if (compensationId !== null) void this.deps.dispatcher.sendInBackground([compensationId], groupId, { requestId: scope.requestId });
@@ -148,7 +149,7 @@ export class ChangeDelivery {
       }
       await written.undo(trx);
       await this.forgetKey(trx, written);
-      if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.outbox, this.deps.groups, groupId);
+      if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.groups, groupId);
       return true;
     });
     // A dispatcher picked a row up meanwhile: the change is on its way, so it stands, pending.

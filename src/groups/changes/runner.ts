@@ -4,7 +4,7 @@ import type { ImClient } from '../../im/index.js';
 import { NotAuthenticatedError, RateLimitedError } from '../errors.js';
 import { notifications } from '../notifications.js';
 import type { OutboxDispatcher } from '../outbox/dispatcher.js';
-import { groupCallCount, isNotification, type OutboxOperation } from '../outbox/operations.js';
+import { bundled, groupCallCount, isNotification, type OutboxOperation } from '../outbox/operations.js';
 import type { OutboxRepository } from '../outbox/outbox.repository.js';
 import type { RequestScope } from '../scope.js';
 import type { Store } from '../store/database.js';
@@ -96,7 +96,7 @@ export class ChangeRunner {
       const operations = this.operationsOf(plan, input.notify !== false, now);
       this.shedIfTooBusy(operations, scope);
       if (claim) await this.deps.idempotency.settle(trx, claim, JSON.stringify(plan.outcome));
-      const rows = await this.writeOutbox(trx, plan.groupId, operations, now);
+      const rows = await this.writeOutbox(trx, plan, operations, now);
       await trx.commit().execute();
       return { groupId: plan.groupId, rows, undo: plan.undo, outcome: plan.outcome, claim };
     } catch (error) {
@@ -112,12 +112,28 @@ export class ChangeRunner {
     if (retryAfterMs) throw new RateLimitedError(retryAfterMs);
   }
 
-  /** The plan's steps as outbox operations, its notices dropped when the caller asked for none. */
+  /**
+   * The plan's steps as outbox operations, its notices dropped when the caller asked for none. A
+   * notice that trails the group call it describes rides that call (`bundled`: one call instead of
+   * two, inside the group budget); a leading one, one split for size, or one the call cannot carry
+   * stays a publish of its own.
+   */
   private operationsOf(plan: Plan<Json>, notify: boolean, at: number): OutboxOperation[] {
-    return plan.steps.flatMap((step) => {
-      if ('call' in step) return [step.call];
-      return notify ? notifications(this.deps.notificationSender, { ...step.notice, groupId: plan.groupId, at }) : [];
-    });
+    const operations: OutboxOperation[] = [];
+    for (const step of plan.steps) {
+      if ('call' in step) {
+        operations.push(step.call);
+        continue;
+      }
+      if (!notify) continue;
+      const notices = notifications(this.deps.notificationSender, { ...step.notice, groupId: plan.groupId, at });
+      const previous = operations.at(-1);
+      const [only] = notices;
+      const carried = previous && notices.length === 1 && only?.kind === 'publishNotification' ? bundled(previous, only) : null;
+      if (carried) operations[operations.length - 1] = carried;
+      else operations.push(...notices);
+    }
+    return operations;
   }
 
   /**
@@ -135,14 +151,15 @@ export class ChangeRunner {
     if (retryAfterMs !== null) throw new RateLimitedError(retryAfterMs);
   }
 
-  private async writeOutbox(trx: ControlledTransaction<Database>, groupId: string, operations: readonly OutboxOperation[], now: number) {
+  private async writeOutbox(trx: ControlledTransaction<Database>, plan: Plan<Json>, operations: readonly OutboxOperation[], now: number) {
+    const { groupId } = plan;
     const rows: WrittenChange<Json>['rows'] = [];
     for (const [index, operation] of operations.entries()) {
       // A notice before a group call must reach the IM Service first (Kicked before the quit, Dismiss before the dismissal).
       const leads = isNotification(operation) && operations.slice(index + 1).some((later) => !isNotification(later));
       rows.push({ id: await this.deps.outbox.insert(trx, { groupId, kind: operation.kind, payload: operation, now, leads }), operation, leads });
     }
-    if (operations.some((operation) => !isNotification(operation))) await this.deps.groups.setSyncStatus(trx, groupId, 'PENDING');
+    if (!plan.writtenPending && operations.some((operation) => !isNotification(operation))) await this.deps.groups.setSyncStatus(trx, groupId, 'PENDING');
     return rows;
   }
 

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { backoffDelayMs } from '../../im/backoff.js';
-import { ImError, ImRateLimitedError, type ImClient } from '../../im/index.js';
+import type { ImClient } from '../../im/index.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database, OutboxRow } from '../store/tables.js';
-import { isNotification, stepsOf, type OutboxOperation } from './operations.js';
-import type { Failure, OutboxRepository } from './outbox.repository.js';
+import { carriesNotice, isNotification, stepsOf, type OutboxOperation } from './operations.js';
+import { describeError, FailureSettlement, UNCONFIRMED_NOTICE } from './failure-settlement.js';
+import type { OutboxRepository } from './outbox.repository.js';
 import { settleSyncStatus } from './sync-status.js';
 
 import type { DispatchObserver, DispatchOptions, DispatchOutcome } from './dispatch-outcome.js';
@@ -29,7 +29,6 @@ export interface DispatcherOptions {
 
 export const DEFAULT_MAX_ATTEMPTS = 20;
 
-const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
 /**
  * Each rate class has a queue of its own, polled apart: a backlog of notices (20 per second)
  * never holds back group calls (100 per second), and the other way round.
@@ -48,7 +47,7 @@ const LEASE_MARGIN_MS = 1000;
 export class OutboxDispatcher {
   private readonly pollMs: number;
   private readonly leaseMs: number;
-  private readonly maxAttempts: number;
+  private readonly settlement: FailureSettlement;
   private readonly inFlight = new Set<Promise<unknown>>();
   private timer: NodeJS.Timeout | undefined;
   /** Set by `stop`: no row is claimed after it, so none stays claimed once the stores close. */
@@ -58,12 +57,12 @@ export class OutboxDispatcher {
   constructor(private readonly options: DispatcherOptions) {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 15_000;
-    this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.settlement = new FailureSettlement({ ...options, maxAttempts, noticeUnconfirmed: (row, operation, message) => this.noticeUnconfirmed(row, operation, message) });
   }
 
-  /** Sends the row now unless an older row of its group is still pending. */
-  async dispatchInOrder(rowId: number, groupId: string, options: DispatchOptions = {}): Promise<DispatchOutcome> {
-    if (await this.options.outbox.hasEarlierPending(groupId, rowId)) return { status: 'waiting' };
+  /** Sends the row now unless an older row of its group is still pending (the claim checks it). */
+  async dispatchInOrder(rowId: number, options: DispatchOptions = {}): Promise<DispatchOutcome> {
     return this.track(this.run(rowId, options));
   }
 
@@ -75,11 +74,11 @@ export class OutboxDispatcher {
     return this.track(
       (async () => {
         for (const rowId of rowIds) {
-          const outcome = await this.dispatchInOrder(rowId, groupId, options);
+          const outcome = await this.dispatchInOrder(rowId, options);
           if (outcome.status !== 'done' && outcome.status !== 'rejected' && outcome.status !== 'gaveUp') return;
         }
       })().catch((error: unknown) => {
-        this.options.logger.error({ groupId, err: describe(error) }, 'outbox dispatch failed unexpectedly: the loop will send the rows');
+        this.options.logger.error({ groupId, err: describeError(error) }, 'outbox dispatch failed unexpectedly: the loop will send the rows');
         this.options.observer?.failed?.();
       }),
     );
@@ -117,7 +116,7 @@ export class OutboxDispatcher {
       const due = await this.options.outbox.findDue(Date.now(), BATCH[queue], queue === 'notices' ? 'notices' : 'changes');
       await Promise.all(due.map((id) => this.dispatchInBackground(id)));
     } catch (error) {
-      this.options.logger.error({ err: describe(error), queue }, 'outbox poll failed');
+      this.options.logger.error({ err: describeError(error), queue }, 'outbox poll failed');
       this.options.observer?.failed?.();
     } finally {
       this.polling[queue] = false;
@@ -150,7 +149,7 @@ export class OutboxDispatcher {
       // A refused row has made its group FAILED already (see `settleFailure`).
       await this.track(this.run(rowId, {}));
     } catch (error) {
-      this.options.logger.error({ rowId, err: describe(error) }, 'outbox dispatch failed unexpectedly');
+      this.options.logger.error({ rowId, err: describeError(error) }, 'outbox dispatch failed unexpectedly');
       this.options.observer?.failed?.();
     }
   }
@@ -166,22 +165,6 @@ export class OutboxDispatcher {
   }
 
   /**
-   * The IM Service kept answering "try again" (a 5xx, a timeout, or code 1000, which its code
-   * list also gives for invalid parameters and internal logic errors, so it may never pass).
-   * The row is FAILED with the last reason; the group too, unless the row is a notice. The
-   * group's later rows are not held: only PENDING rows hold the rows behind them.
-   */
-  private async giveUp(row: OutboxRow, error: unknown): Promise<void> {
-    const failure = failureOf(error);
-    const given = { ...failure, message: `gave up after ${row.attempts} attempts: ${failure.message}` };
-    await this.options.db.transaction().execute(async (trx) => {
-      await this.options.groups.lock(trx, row.group_id);
-      await this.options.outbox.fail(trx, row.id, given);
-      if (!isNotification(parse(row))) await this.options.groups.setSyncStatus(trx, row.group_id, 'FAILED', given.message);
-    });
-  }
-
-  /**
    * One dispatch; never rejects. An unexpected error (the database failing mid-way, on either
    * store) is logged and counted, and the row is tried again later: at once when it was not
    * claimed, else once its claim lapses (a notice interrupted so is given up, see `giveUpInterruptedNotices`).
@@ -190,7 +173,7 @@ export class OutboxDispatcher {
     try {
       return await this.send(rowId, options);
     } catch (error) {
-      this.options.logger.error({ rowId, requestId: options.requestId, err: describe(error) }, 'outbox dispatch failed unexpectedly: the row will be retried');
+      this.options.logger.error({ rowId, requestId: options.requestId, err: describeError(error) }, 'outbox dispatch failed unexpectedly: the row will be retried');
       this.options.observer?.failed?.();
       return { status: 'deferred', error, progress: 0 };
     }
@@ -204,95 +187,60 @@ export class OutboxDispatcher {
     if (!row) return { status: 'waiting' };
     const operation = parse(row);
     const steps = stepsOf(operation);
+    const withNotice = await this.noticeRides(row, operation, steps.length - 1);
     for (let progress = row.progress; progress < steps.length; progress++) {
       try {
-        await steps[progress]!(this.options.im, this.withinLease(options));
+        await steps[progress]!(this.options.im, this.withinLease(options), withNotice);
       } catch (error) {
-        return this.settleFailure(row, operation, progress, error, options);
+        const noticeOffered = withNotice && progress === steps.length - 1;
+        return this.settlement.settleFailure(row, operation, progress, error, options, noticeOffered);
       }
-      // A database error here escapes to `run`: the row stays claimed until its lease lapses.
-      await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
+      // The last step's record is the completion below (a crash between repeats an idempotent call,
+      // its notice not: a later claim sends none). A database error here escapes to `run`: the row
+      // stays claimed until its lease lapses.
+      if (progress + 1 < steps.length || isNotification(operation)) await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
     }
     await this.options.db.transaction().execute(async (trx) => {
       await this.options.groups.lock(trx, row.group_id);
       await outbox.complete(trx, row.id);
-      await settleSyncStatus(trx, outbox, this.options.groups, row.group_id);
+      await settleSyncStatus(trx, this.options.groups, row.group_id);
     });
     this.options.observer?.dispatched(row.kind, 'done');
     return { status: 'done' };
   }
 
-  /** An IM step failed: given up (refused, or a notice that may have been published), or tried again later. */
-  private async settleFailure(
-    row: OutboxRow,
-    operation: OutboxOperation,
-    progress: number,
-    error: unknown,
-    options: DispatchOptions,
-  ): Promise<DispatchOutcome> {
-    const { outbox, logger, observer, db } = this.options;
-    const log = { rowId: row.id, kind: row.kind, groupId: row.group_id, requestId: options.requestId, progress, err: describe(error) };
-    if (error instanceof ImError && !error.retryable) {
-      // Row and group together, the group locked (as `giveUp`): a crash between would leave the group PENDING for ever.
-      const failure = failureOf(error);
-      await db.transaction().execute(async (trx) => {
-        await this.options.groups.lock(trx, row.group_id);
-        await outbox.fail(trx, row.id, failure);
-        // Refused for good: the group says so, with the IM Service's reason, until an operator acts (a notice fails nothing else).
-        if (!isNotification(operation)) await this.options.groups.setSyncStatus(trx, row.group_id, 'FAILED', failure.message);
-      });
-      logger.warn(log, 'outbox row rejected by the IM Service');
-      observer?.dispatched(row.kind, 'rejected');
-      return { status: 'rejected', error, progress };
+  /**
+   * A group call's bound notice rides its last call, offered at most once: on the row's first
+   * attempt (the claim counts attempts; a shed one is handed back uncounted), or on a later one
+   * that has not reached the last call yet (no attempt can have offered it: a step's progress is
+   * recorded before the next starts). Otherwise an earlier attempt may have sent it, and the IM
+   * Service has no deduplication key: the call goes alone. An earlier attempt cut off unrecorded
+   * (its dispatcher died) gives it up here, noted on the row so that a later claim does not again.
+   */
+  private async noticeRides(row: OutboxRow, operation: OutboxOperation, lastStep: number): Promise<boolean> {
+    if (!carriesNotice(operation)) return false;
+    if (row.attempts === 1 || row.progress < lastStep) return true;
+    if (row.attempts === 2 && row.last_error === null) {
+      await this.options.outbox.noteInterruption(row.id, 'an attempt was interrupted: its bound notice is not repeated');
+      await this.noticeUnconfirmed(row, operation, 'bound notice interrupted mid-call: not repeated, it may be lost');
     }
-    if (error instanceof ImError && error.mayHaveTakenEffect && isNotification(operation)) {
-      // Publishing is not idempotent and the IM Service offers no deduplication key (its
-      // /message/group/publish.json takes fromUserId, toGroupId, objectName, content, push and
-      // storage flags only: rongcloud/server-sdk-nodejs docs/message/group.md), so a notice that
-      // may have been published is never sent again. What is lost: the notice, whenever the IM
-      // Service had not in fact published it.
-      await outbox.fail(db, row.id, { message: `${UNCONFIRMED_NOTICE}: ${error.message}`, imCode: error.imCode });
-      logger.warn(log, 'notice not confirmed by the IM Service: not repeated, it may be lost');
-      observer?.dispatched(row.kind, 'rejected');
-      observer?.unconfirmedNotice?.();
-      return { status: 'rejected', error, progress };
+    return false;
+  }
+
+  /**
+   * A bound notice given up unconfirmed: kept in the outbox as a FAILED notice row (for an operator,
+   * and for the count of what may be lost, as a publish given up is), logged and counted.
+   */
+  private async noticeUnconfirmed(row: OutboxRow, operation: OutboxOperation, message: string): Promise<void> {
+    if ('notice' in operation && operation.notice) {
+      const notice = { kind: 'publishNotification', groupId: row.group_id, ...operation.notice };
+      await this.options.outbox.insert(this.options.db, { groupId: row.group_id, kind: notice.kind, payload: notice, now: Date.now(), failed: `${UNCONFIRMED_NOTICE}: bound to ${row.kind}` });
     }
-    if (error instanceof ImRateLimitedError && error.shed) {
-      // Our own congestion (the local limiter refused, or a publish lacked a full attempt before its
-      // deadline): nothing was sent, so it was no attempt. The row goes back as before its claim,
-      // due when the budget says: no backoff, no count toward giving up. (Backing off here once let
-      // a sustained notice load fall behind by minutes: each shed doubled the row's wait.)
-      await outbox.postpone(row.id, Date.now() + Math.min(error.retryAfterMs, RETRY_BACKOFF.maxMs));
-      logger.debug(log, 'outbox row postponed: the rate budget had no room in time');
-      observer?.dispatched(row.kind, 'deferred');
-      return { status: 'deferred', error, progress };
-    }
-    if (row.attempts >= this.maxAttempts) {
-      await this.giveUp(row, error);
-      logger.warn({ ...log, attempts: row.attempts }, 'outbox row given up after its last attempt');
-      observer?.dispatched(row.kind, 'gaveUp');
-      return { status: 'gaveUp', error, progress };
-    }
-    await outbox.scheduleRetry(row.id, Date.now() + backoffDelayMs(RETRY_BACKOFF, row.attempts), failureOf(error));
-    logger.info(log, 'outbox row deferred');
-    observer?.dispatched(row.kind, 'deferred');
-    return { status: 'deferred', error, progress };
+    this.options.logger.warn({ rowId: row.id, groupId: row.group_id, kind: row.kind }, message);
+    this.options.observer?.unconfirmedNotice?.();
   }
 }
 
-/** Why a notice row ended FAILED without a refusal: it may or may not have been published. */
-const UNCONFIRMED_NOTICE = 'notice not repeated after an ambiguous failure (at most once)';
-
 function parse(row: OutboxRow): OutboxOperation {
   return JSON.parse(row.payload) as OutboxOperation;
-}
-
-function failureOf(error: unknown): Failure {
-  return error instanceof ImError
-    ? { message: error.message, imCode: error.imCode }
-    : { message: 'unexpected failure while dispatching', imCode: null };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -15,8 +15,14 @@ export interface Failure {
 export class OutboxRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** `leads`: a notice that must reach the IM Service before the group calls written after it (Kicked, Dismiss). */
-  async insert(executor: Executor, row: { groupId: string; kind: string; payload: unknown; now: number; leads?: boolean }): Promise<number> {
+  /**
+   * `leads`: a notice that must reach the IM Service before the group calls written after it (Kicked, Dismiss).
+   * `failed`: the row is written given up, with this reason (a bound notice not repeated: kept for the record, holding nothing).
+   */
+  async insert(
+    executor: Executor,
+    row: { groupId: string; kind: string; payload: unknown; now: number; leads?: boolean; failed?: string },
+  ): Promise<number> {
     const inserted = await executor
       .insertInto('outbox')
       .values({
@@ -24,12 +30,12 @@ export class OutboxRepository {
         kind: row.kind,
         leads: row.leads ? 1 : 0,
         payload: JSON.stringify(row.payload),
-        status: 'PENDING',
+        status: row.failed === undefined ? 'PENDING' : 'FAILED',
         progress: 0,
         attempts: 0,
         next_attempt_at: row.now,
         locked_until: null,
-        last_error: null,
+        last_error: row.failed ?? null,
         last_im_code: null,
         created_at: row.now,
       })
@@ -55,18 +61,6 @@ export class OutboxRepository {
     return statuses.has('FAILED') ? 'FAILED' : statuses.has('PENDING') ? 'PENDING' : null;
   }
 
-  /** True when an older row of the same group that this one waits for is still unsent (see `waitsForEarlier`). */
-  async hasEarlierPending(groupId: string, id: number): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('outbox as o')
-      .select('o.id')
-      .where('o.id', '=', id)
-      .where('o.group_id', '=', groupId)
-      .where(waitsForEarlier)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
   /** How many rows wait to be sent, and since when the oldest waits: for metrics. */
   async backlog(): Promise<{ pending: number; oldestCreatedAt: number | null }> {
     const row = await this.db
@@ -82,19 +76,22 @@ export class OutboxRepository {
   }
 
   /**
-   * Takes the row for `leaseMs` unless another dispatcher holds it: the row when this one got it.
+   * Takes the row for `leaseMs` unless another dispatcher holds it or an older row of its group must
+   * go first (`waitsForEarlier`): the row when this one got it.
    * One conditional UPDATE: on PostgreSQL a concurrent claim waits for the row lock and then
    * re-checks the condition against the winner's lease, so of N instances exactly one gets the
    * row; a lease that lapsed (its holder died) is taken over the same way.
    */
   async claim(id: number, now: number, leaseMs: number): Promise<OutboxRow | undefined> {
     return this.db
-      .updateTable('outbox')
+      .updateTable('outbox as o')
       .set({ locked_until: now + leaseMs, attempts: sql`attempts + 1` })
-      .where('id', '=', id)
-      .where('status', '=', 'PENDING')
+      .where('o.id', '=', id)
+      .where('o.status', '=', 'PENDING')
       // A notice whose claim lapsed may have been published: never retaken (see giveUpLapsedNotices).
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb.and([eb('locked_until', '<', now), eb('kind', '!=', NOTICE)])]))
+      .where((eb) => eb.or([eb('o.locked_until', 'is', null), eb.and([eb('o.locked_until', '<', now), eb('o.kind', '!=', NOTICE)])]))
+      // In the same statement, not a read before it: an older row of the group still to go keeps it waiting.
+      .where((eb) => eb.not(waitsForEarlier(eb)))
       .returningAll()
       .executeTakeFirst();
   }
@@ -146,6 +143,11 @@ export class OutboxRepository {
 
   async complete(executor: Executor, id: number): Promise<void> {
     await executor.updateTable('outbox').set({ status: 'DONE', locked_until: null }).where('id', '=', id).execute();
+  }
+
+  /** Notes on a row why its last attempt ended unrecorded (its claim lapsed), without changing when it is due. */
+  async noteInterruption(id: number, reason: string): Promise<void> {
+    await this.db.updateTable('outbox').set({ last_error: reason }).where('id', '=', id).execute();
   }
 
   async scheduleRetry(id: number, nextAttemptAt: number, failure: Failure): Promise<void> {

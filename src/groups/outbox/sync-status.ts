@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database } from '../store/tables.js';
-import type { OutboxRepository } from './outbox.repository.js';
 
 /**
  * A group is SYNCED once no change of it (notifications aside) waits in the outbox; a FAILED one stays so.
@@ -10,12 +9,9 @@ import type { OutboxRepository } from './outbox.repository.js';
  */
 export async function settleSyncStatus(
   trx: Transaction<Database>,
-  outbox: OutboxRepository,
   groups: GroupsRepository,
   groupId: string,
 ): Promise<void> {
-  const backlog = await outbox.changeBacklog(trx, groupId);
-  // A later change made the group PENDING while it went; a row given up earlier still needs an operator.
-  if (backlog === 'FAILED') await groups.restoreFailed(trx, groupId);
-  else await groups.setSyncStatus(trx, groupId, backlog ?? 'SYNCED');
+  // One statement (a later change made the group PENDING while it went; a row given up earlier still needs an operator).
+  await groups.settleSyncStatus(trx, groupId);
 }

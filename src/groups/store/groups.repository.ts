@@ -119,23 +119,33 @@ export class GroupsRepository {
   }
 
   /**
-   * Back to FAILED once a later change is through, with the reason the latest failed row left
-   * (the later change made the group PENDING meanwhile, which cleared it).
+   * The status the group's outbox says, in one statement: FAILED (with the latest failed row's
+   * reason) while a change is given up, PENDING while one waits, SYNCED otherwise; notices aside.
    */
-  async restoreFailed(executor: Executor, groupId: string): Promise<void> {
+  async settleSyncStatus(executor: Executor, groupId: string): Promise<void> {
     await executor
       .updateTable('groups')
-      .set((eb) => ({
-        sync_status: 'FAILED',
-        sync_error: eb
-          .selectFrom('outbox')
-          .select('last_error')
-          .where('outbox.group_id', '=', groupId)
-          .where('outbox.status', '=', 'FAILED')
-          .where('outbox.kind', '!=', 'publishNotification')
-          .orderBy('outbox.id', 'desc')
-          .limit(1),
-      }))
+      .set((eb) => {
+        const changes = (status: 'FAILED' | 'PENDING') =>
+          eb
+            .selectFrom('outbox')
+            .select('outbox.id')
+            .where('outbox.group_id', '=', groupId)
+            .where('outbox.status', '=', status)
+            .where('outbox.kind', '!=', 'publishNotification');
+        return {
+          sync_status: eb.case().when(eb.exists(changes('FAILED'))).then('FAILED').when(eb.exists(changes('PENDING'))).then('PENDING').else('SYNCED').end().$castTo<SyncStatus>(),
+          // Null unless FAILED: a failed row always has its reason.
+          sync_error: eb
+            .selectFrom('outbox')
+            .select('last_error')
+            .where('outbox.group_id', '=', groupId)
+            .where('outbox.status', '=', 'FAILED')
+            .where('outbox.kind', '!=', 'publishNotification')
+            .orderBy('outbox.id', 'desc')
+            .limit(1),
+        };
+      })
       .where('group_id', '=', groupId)
       .execute();
   }

@@ -61,6 +61,42 @@ export class MembersRepository {
     return rows.map(toMember);
   }
 
+  /** Memberships by (group, user) pairs, in one statement: those that exist. */
+  async findPairs(pairs: ReadonlyArray<{ groupId: string; userId: string }>): Promise<Member[]> {
+    if (pairs.length === 0) return [];
+    const groupIds = [...new Set(pairs.map((pair) => pair.groupId))];
+    const userIds = [...new Set(pairs.map((pair) => pair.userId))];
+    const wanted = new Set(pairs.map((pair) => `${pair.groupId}:${pair.userId}`));
+    const rows = await this.db.selectFrom('group_members').selectAll().where('group_id', 'in', groupIds).where('user_id', 'in', userIds).execute();
+    return rows.map(toMember).filter((member) => wanted.has(`${member.groupId}:${member.userId}`));
+  }
+
+  /** How many members hold `role` in each of the groups, in one statement (groups with none are absent). */
+  async countByRole(groupIds: readonly string[], role: MemberRole): Promise<Array<{ groupId: string; count: number }>> {
+    if (groupIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('group_members')
+      .select(['group_id', (eb) => eb.fn.countAll<number | string | bigint>().as('count')])
+      .where('group_id', 'in', groupIds)
+      .where('role', '=', role)
+      .groupBy('group_id')
+      .execute();
+    return rows.map((row) => ({ groupId: row.group_id, count: Number(row.count) }));
+  }
+
+  /** How many active groups a user is in (with `role`, when given): one statement over the user's index. */
+  async countForUser(userId: string, role: MemberRole | null): Promise<number> {
+    let query = this.db
+      .selectFrom('group_members as m')
+      .innerJoin('groups as g', 'g.group_id', 'm.group_id')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+      .where('m.user_id', '=', userId)
+      .where('g.dismissed_at', 'is', null);
+    if (role) query = query.where('m.role', '=', role);
+    const row = await query.executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
   /** A keyset page of a group's members, `limit` rows after `after`, in join order. */
   async page(groupId: string, limit: number, after: MemberCursor | null, role: MemberRole | null): Promise<Member[]> {
     let query = this.db.selectFrom('group_members').selectAll().where('group_id', '=', groupId);

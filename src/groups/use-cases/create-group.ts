@@ -24,11 +24,11 @@ export const createGroup: UseCase<CreateGroupInput, { groupId: string }> = {
     if (memberIds.length > change.settings.maxMembers) throw new MemberLimitExceededError(change.settings.maxMembers, memberIds.length);
     const groupId = input.groupId ?? generateGroupId();
     const { groups } = change.stores;
-    if (await groups.idTaken(change.trx, groupId)) throw new GroupIdTakenError(groupId);
+    // A taken id (dismissed groups' included) is the primary key's violation: no read needed first.
     try {
       await groups.insert(change.trx, { groupId, name: input.name, avatarUrl: input.avatarUrl ?? null, ownerId, memberIds, syncStatus: 'PENDING', createdAt: Date.now() });
     } catch (error) {
-      // Two requests racing for one id: the loser hits the primary key once the winner commits.
+      // Also two requests racing for one id: the loser hits the primary key once the winner commits.
       if (isUniqueViolation(error)) throw new GroupIdTakenError(groupId);
       throw error;
     }
@@ -38,6 +38,7 @@ export const createGroup: UseCase<CreateGroupInput, { groupId: string }> = {
       steps: [{ call: create }, { notice: { operation: 'Create', operatorUserId: ownerId, targetUserIds: memberIds, groupName: input.name } }],
       undo: (trx) => groups.delete(trx, groupId),
       outcome: { groupId },
+      writtenPending: true,
     };
   },
 };

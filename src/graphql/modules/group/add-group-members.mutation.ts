@@ -4,8 +4,8 @@ import { changeMutation, membershipChangeSuccess } from './change-mutation.js';
 import { changeFields, groupIdField, userIdsField } from './input-fields.js';
 
 const AddGroupMembersSuccess = membershipChangeSuccess('addGroupMembers', 'The users are members now.', {
-  field: 'addedUserIds',
-  description: 'Who was added; users already in are left out.',
+  userIds: { field: 'addedUserIds', description: 'Who was added; users already in are left out.' },
+  members: { field: 'addedMembers', description: 'The memberships added, for client caches (users already in are left out).' },
 });
 
 changeMutation('addGroupMembers', {

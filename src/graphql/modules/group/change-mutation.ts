@@ -1,7 +1,9 @@
 import type { GenericInputFieldRef, InputShapeFromFields, ObjectFieldsShape, ObjectRef } from '@pothos/core';
 import type { Group as GroupEntity } from '../../../groups/entities.js';
+import type { MembershipChange } from '../../../groups/service.js';
 import { builder, successName, type SchemaTypes } from '../../builder.js';
 import type { Context } from '../../context.js';
+import { GroupMember, memberNodeId } from './group-member.type.js';
 import { Group } from './group.type.js';
 import { withRules, type Ruled } from './input-fields.js';
 
@@ -79,10 +81,35 @@ export function groupChangeSuccess(name: string, description: string) {
   return successType<GroupEntity>(name, description, (t) => ({ group: groupAfterChange(t, (group) => group) }));
 }
 
-/** `<Name>Success` of a change of who is in the group: the group after it, and the users it moved. */
-export function membershipChangeSuccess(name: string, description: string, userIds: { field: string; description: string }) {
-  return successType<{ group: GroupEntity; userIds: string[] }>(name, description, (t) => ({
+/** A field of a success type whose name is the mutation's own (`addedUserIds`, `addedMembers`, …). */
+interface Named {
+  field: string;
+  description: string;
+}
+
+/**
+ * `<Name>Success` of a change of who is in the group or of their roles: the group after it, and
+ * what a client's cache needs to follow it without a refetch: the users it moved (`userIds`), the
+ * memberships it made or changed (`members`, as they are now) and the global ids of the
+ * memberships it ended (`removedMemberIds`, to evict).
+ */
+export function membershipChangeSuccess(
+  name: string,
+  description: string,
+  fields: { groupId?: string; userIds?: Named; members?: Named; removedMemberIds?: string },
+) {
+  return successType<MembershipChange>(name, description, (t) => ({
     group: groupAfterChange(t, (success) => success.group),
-    [userIds.field]: t.exposeStringList('userIds', { description: userIds.description }),
+    ...(fields.groupId ? { groupId: t.string({ description: fields.groupId, resolve: (success) => success.group.groupId }) } : {}),
+    ...(fields.userIds ? { [fields.userIds.field]: t.exposeStringList('userIds', { description: fields.userIds.description }) } : {}),
+    ...(fields.members ? { [fields.members.field]: t.field({ type: [GroupMember], description: fields.members.description, resolve: (success) => success.members }) } : {}),
+    ...(fields.removedMemberIds
+      ? {
+          removedMemberIds: t.globalIDList({
+            description: fields.removedMemberIds,
+            resolve: (success) => success.userIds.map((userId) => ({ type: 'GroupMember', id: memberNodeId(success.group.groupId, userId) })),
+          }),
+        }
+      : {}),
   }));
 }

@@ -1,12 +1,20 @@
 import { IdempotencyKeyReusedError } from '../../../groups/errors.js';
 import { IM_CHANGE_ERRORS } from '../../errors.js';
-import { changeMutation, successType } from './change-mutation.js';
+import type { Group as GroupEntity } from '../../../groups/entities.js';
+import { changeMutation, groupAfterChange, successType } from './change-mutation.js';
 import { changeFields, groupIdField } from './input-fields.js';
 
-const DismissGroupSuccess = successType<{ groupId: string }>(
+const DismissGroupSuccess = successType<GroupEntity>(
   'dismissGroup',
   'The group is dismissed: gone from every list, and its id answers GroupNotFoundError from now on.',
-  (t) => ({ groupId: t.exposeString('groupId', { description: 'The dismissed group.' }) }),
+  (t) => ({
+    groupId: t.exposeString('groupId', { description: 'The dismissed group.' }),
+    group: groupAfterChange(
+      t,
+      (group) => group,
+      'The group as dismissed, `dismissedAt` set: evict it from a client cache by its `id` (reads answer null for it from now on).',
+    ),
+  }),
 );
 
 changeMutation('dismissGroup', {

@@ -20,9 +20,13 @@ builder.queryFields((t) => ({
       groupIds: t.arg.stringList({
         required: true,
         description: `The IM group ids, at most ${MAX_GROUPS_PER_READ}.`,
-        validate: z.array(z.string()).max(MAX_GROUPS_PER_READ, `Ask for at most ${MAX_GROUPS_PER_READ} groups at once`),
+        validate: z.array(z.string()).max(MAX_GROUPS_PER_READ, {
+          error: (issue) => `Ask for at most ${MAX_GROUPS_PER_READ} groups at once, not ${(issue.input as unknown[]).length}: split the ids over several requests.`,
+        }),
       }),
     },
+    // What the cost limit counts (query-cost.ts): a longer list is refused by the rule above, never read.
+    extensions: { maxItems: MAX_GROUPS_PER_READ },
     // Each id answers alone: one that is not a group id is a BAD_USER_INPUT error at its index
     // (graphql-js raises an Error in a list where it stands), the others their groups.
     resolve: (_root, { groupIds }, context) => context.reader.groupList(groupIds) as Promise<Array<GroupEntity | null>>,

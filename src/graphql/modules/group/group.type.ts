@@ -1,40 +1,19 @@
-import type { Group as GroupEntity, Member } from '../../../groups/entities.js';
+import type { Group as GroupEntity } from '../../../groups/entities.js';
 import { DEFAULT_MEMBERS_PAGE, MAX_MEMBERS_PAGE } from '../../../groups/rules.js';
 import { builder } from '../../builder.js';
-
-export const SyncStatusEnum = builder.enumType('SyncStatus', {
-  description: 'Whether the IM Service already knows the group as the gateway stores it.',
-  values: {
-    SYNCED: { description: 'The IM Service has the group and its members: chat works.' },
-    PENDING: { description: 'Stored here; the IM Service is being brought in step and will be shortly.' },
-    FAILED: {
-      description:
-        'A change did not reach the IM Service: it refused it for good, or the gateway gave it up after its last try ' +
-        '(the IM Service kept answering "try again"). See `syncError`; an operator repairs it.',
-    },
-  } as const,
-});
-
-export const MemberRoleEnum = builder.enumType('MemberRole', {
-  description: "A member's role in a group.",
-  values: {
-    OWNER: { description: 'Created the group or received it; one per group. Manages everything, dismisses the group.' },
-    ADMIN: { description: 'Adds and removes members (not the owner or other admins) and renames the group.' },
-    MEMBER: { description: 'Takes part in the chat, reads the member list, may leave.' },
-  } as const,
-});
-
-export const GroupMember = builder.objectRef<Member>('GroupMember').implement({
-  description: 'A user in a group.',
-  fields: (t) => ({
-    userId: t.exposeString('userId', { description: "The user's id in the chat app." }),
-    role: t.expose('role', { type: MemberRoleEnum, description: 'What the user may do in the group.' }),
-    joinedAt: t.expose('joinedAt', { type: 'DateTime', description: 'When the user joined.' }),
-  }),
-});
+import { totalCountField } from '../common/total-count.js';
+import { MemberRoleEnum, SyncStatusEnum } from './enums.js';
+import { GroupMember } from './group-member.type.js';
 
 const GroupMemberConnection = builder.connectionObject(
-  { type: GroupMember, name: 'GroupMemberConnection', description: 'A page of members, in join order.' },
+  {
+    type: GroupMember,
+    name: 'GroupMemberConnection',
+    description: 'A page of members, in join order.',
+    fields: (t) => ({
+      totalCount: totalCountField(t, "How many members the whole list holds (with `role`: how many have it). Costs nothing unfiltered (the group's count); by role, one COUNT per request."),
+    }),
+  },
   { name: 'GroupMemberEdge', description: 'A member and its cursor.' },
 );
 
@@ -60,6 +39,13 @@ export const Group = builder.node(builder.objectRef<GroupEntity>('Group'), {
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the group was created.' }),
     syncStatus: t.expose('syncStatus', { type: SyncStatusEnum, description: 'Whether the IM Service is in step with this group.' }),
+    dismissedAt: t.expose('dismissedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the group was dismissed; null while it is active. Only `DismissGroupSuccess` (and a repeat of it) shows a dismissed group: ' +
+        'reads answer null for it, so a client that sees this set drops the group from its cache.',
+    }),
     syncError: t.exposeString('syncError', {
       nullable: true,
       description: 'Why the IM Service refused a change, when `syncStatus` is FAILED.',
@@ -67,6 +53,8 @@ export const Group = builder.node(builder.objectRef<GroupEntity>('Group'), {
     members: t.field({
       type: GroupMemberConnection,
       nullable: true,
+      // The most a page holds, for the cost limit (query-cost.ts); a larger `first` is refused by the reader.
+      extensions: { maxItems: MAX_MEMBERS_PAGE },
       description:
         'Members in join order, a page at a time; only members may read it (others get a FORBIDDEN error and null). ' +
         'Cursors are positions, stable while members come and go.',

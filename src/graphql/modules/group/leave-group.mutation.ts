@@ -1,11 +1,12 @@
 import { IdempotencyKeyReusedError, OwnerCannotLeaveError } from '../../../groups/errors.js';
 import { IM_CHANGE_ERRORS } from '../../errors.js';
-import { changeMutation, successType } from './change-mutation.js';
+import { changeMutation, membershipChangeSuccess } from './change-mutation.js';
 import { changeFields, groupIdField } from './input-fields.js';
 
-const LeaveGroupSuccess = successType<{ groupId: string }>('leaveGroup', 'The caller is no longer a member.', (t) => ({
-  groupId: t.exposeString('groupId', { description: 'The group the caller left.' }),
-}));
+const LeaveGroupSuccess = membershipChangeSuccess('leaveGroup', 'The caller is no longer a member.', {
+  groupId: 'The group the caller left.',
+  removedMemberIds: "The global id of the caller's membership, now gone (`GroupMember.id`): evict it from a client cache.",
+});
 
 changeMutation('leaveGroup', {
   description: 'The caller leaves a group; the others get a `Quit` notification. The owner must transfer ownership or dismiss the group instead.',

@@ -4,8 +4,8 @@ import { changeMutation, membershipChangeSuccess } from './change-mutation.js';
 import { changeFields, groupIdField, userIdsField } from './input-fields.js';
 
 const RemoveGroupMembersSuccess = membershipChangeSuccess('removeGroupMembers', 'The users are no longer members.', {
-  field: 'removedUserIds',
-  description: 'Who was removed; users who were not members are left out.',
+  userIds: { field: 'removedUserIds', description: 'Who was removed; users who were not members are left out.' },
+  removedMemberIds: 'The global ids of the memberships removed (`GroupMember.id`): evict them from a client cache.',
 });
 
 changeMutation('removeGroupMembers', {

@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import type { Member } from '../../../groups/entities.js';
+import type { Group as GroupEntity, Member } from '../../../groups/entities.js';
 import { IdempotencyKeyReusedError, NotAMemberError } from '../../../groups/errors.js';
 import { GROUP_CHANGE_ERRORS } from '../../errors.js';
-import { changeMutation, successType } from './change-mutation.js';
-import { GroupMember, MemberRoleEnum } from './group.type.js';
+import { changeMutation, groupAfterChange, successType } from './change-mutation.js';
+import { MemberRoleEnum } from './enums.js';
+import { GroupMember } from './group-member.type.js';
 import { groupIdField, idempotencyKeyField, ruled, userIdField } from './input-fields.js';
 
-const SetGroupMemberRoleSuccess = successType<Member>('setGroupMemberRole', 'The member has the new role.', (t) => ({
-  member: t.field({ type: GroupMember, description: 'The membership after the change.', resolve: (member) => member }),
+const SetGroupMemberRoleSuccess = successType<{ group: GroupEntity; member: Member }>('setGroupMemberRole', 'The member has the new role.', (t) => ({
+  group: groupAfterChange(t, (success) => success.group),
+  member: t.field({ type: GroupMember, description: 'The membership after the change.', resolve: (success) => success.member }),
 }));
 
 changeMutation('setGroupMemberRole', {

@@ -1,9 +1,11 @@
 import { IdempotencyKeyReusedError, NotAMemberError, RateLimitedError } from '../../../groups/errors.js';
 import { GROUP_CHANGE_ERRORS } from '../../errors.js';
-import { changeMutation, groupChangeSuccess } from './change-mutation.js';
+import { changeMutation, membershipChangeSuccess } from './change-mutation.js';
 import { changeFields, groupIdField, userIdField } from './input-fields.js';
 
-const TransferGroupOwnershipSuccess = groupChangeSuccess('transferGroupOwnership', 'The group has its new owner; the previous owner is now an admin.');
+const TransferGroupOwnershipSuccess = membershipChangeSuccess('transferGroupOwnership', 'The group has its new owner; the previous owner is now an admin.', {
+  members: { field: 'changedMembers', description: "The new owner's and the previous owner's memberships with their new roles (one, the owner's, when ownership did not move)." },
+});
 
 changeMutation('transferGroupOwnership', {
   description:

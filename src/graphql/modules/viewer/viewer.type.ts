@@ -1,15 +1,24 @@
 import type { Member } from '../../../groups/entities.js';
 import { DEFAULT_GROUPS_PAGE, MAX_GROUPS_PAGE } from '../../../groups/rules.js';
 import { builder } from '../../builder.js';
-import { Group, MemberRoleEnum } from '../group/group.type.js';
+import { totalCountField } from '../common/total-count.js';
+import { MemberRoleEnum } from '../group/enums.js';
+import { Group } from '../group/group.type.js';
 
-/** The signed-in caller. */
-export const Viewer = builder.objectRef<{ userId: string }>('Viewer').implement({
-  description: 'The signed-in caller and what they belong to.',
+/**
+ * The signed-in caller, a Relay node whose identity is the caller's user id: a client cache keeps
+ * one `Viewer` per signed-in user (and never mixes two users' lists after a switch of account).
+ */
+export const Viewer = builder.node(builder.objectRef<{ userId: string }>('Viewer'), {
+  description: 'The signed-in caller and what they belong to. Its `id` follows the user: `node(id:)` answers it to that user only (null to anyone else).',
+  id: { resolve: (viewer) => viewer.userId },
+  loadOne: (userId, context) => (context.scope.callerId === userId ? { userId } : null),
   fields: (t) => ({
     userId: t.exposeString('userId', { description: "The caller's user id." }),
     groups: t.field({
       type: ViewerGroupConnection,
+      // The most a page holds, for the cost limit (query-cost.ts); a larger `first` is refused by the reader.
+      extensions: { maxItems: MAX_GROUPS_PAGE },
       description: "The caller's groups, newest membership first, a page at a time (dismissed groups are gone).",
       args: {
         first: t.arg.int({ required: false, defaultValue: DEFAULT_GROUPS_PAGE, description: `How many groups, 1 to ${MAX_GROUPS_PAGE}.` }),
@@ -25,7 +34,14 @@ export const Viewer = builder.objectRef<{ userId: string }>('Viewer').implement(
 type MembershipEdge = { member: Member };
 
 const ViewerGroupConnection = builder.connectionObject(
-  { type: Group, name: 'ViewerGroupConnection', description: "A page of the caller's groups." },
+  {
+    type: Group,
+    name: 'ViewerGroupConnection',
+    description: "A page of the caller's groups.",
+    fields: (t) => ({
+      totalCount: totalCountField(t, "How many active groups the caller is in (with `role`: in how many they have it): one COUNT over the caller's memberships, only when asked for."),
+    }),
+  },
   {
     name: 'ViewerGroupEdge',
     description: 'A group and the caller’s membership in it.',
@@ -48,7 +64,10 @@ builder.queryField('viewer', (t) =>
   t.field({
     type: Viewer,
     nullable: true,
-    description: 'The signed-in caller; null when the request names no caller.',
-    resolve: (_root, _args, context) => (context.scope.callerId ? { userId: context.scope.callerId } : null),
+    description: 'The signed-in caller; null when the request names no caller (an UNAUTHENTICATED error, saying why, when its token was refused).',
+    resolve: (_root, _args, context) => {
+      const userId = context.reader.viewerIdIfAny();
+      return userId ? { userId } : null;
+    },
   }),
 );

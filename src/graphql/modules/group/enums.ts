@@ -1,0 +1,23 @@
+import { builder } from '../../builder.js';
+
+export const SyncStatusEnum = builder.enumType('SyncStatus', {
+  description: 'Whether the IM Service already knows the group as the gateway stores it.',
+  values: {
+    SYNCED: { description: 'The IM Service has the group and its members: chat works.' },
+    PENDING: { description: 'Stored here; the IM Service is being brought in step and will be shortly.' },
+    FAILED: {
+      description:
+        'A change did not reach the IM Service: it refused it for good, or the gateway gave it up after its last try ' +
+        '(the IM Service kept answering "try again"). See `syncError`; an operator repairs it.',
+    },
+  } as const,
+});
+
+export const MemberRoleEnum = builder.enumType('MemberRole', {
+  description: "A member's role in a group.",
+  values: {
+    OWNER: { description: 'Created the group or received it; one per group. Manages everything, dismisses the group.' },
+    ADMIN: { description: 'Adds and removes members (not the owner or other admins) and renames the group.' },
+    MEMBER: { description: 'Takes part in the chat, reads the member list, may leave.' },
+  } as const,
+});
