@@ -4,7 +4,8 @@
  * rolling second); after a warm-up of 20 requests per process and one window's pause, 600
  * createGroup requests round-robin over them, 150 in flight. Every figure is read off the
  * emulator's log (see `cluster-scenario.ts`); `ratePerSecond` counts the 600 requests' create
- * calls, first to last. Progress goes to stderr; stdout holds a table, then, as its last line,
+ * calls over whole budgets from the 101st (`ScenarioResult.ratePerSecond`); `steadyRatePerSecond`
+ * from the 101st to the last. Progress goes to stderr; stdout holds a table, then, as its last line,
  * one JSON object. Exit code 1 when an invariant broke (a group missing, doubled, not drained).
  */
 import { probePostgres, probeRedisServer, runClusterScenario } from './cluster-scenario.js';
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
       steadyRatePerSecond: details.steadyRatePerSecond,
       first100Ms: details.first100Ms,
       slotCycleMs: details.slotCycleMs,
+      rateFromFirstCall: details.rateFromFirstCall,
       storeGroups: details.storeGroups,
       imGroups: details.imGroups,
       loadMs: details.loadMs,

@@ -1,14 +1,15 @@
 /**
  * npm run bench:limiter — 1000 group calls queued at once through the project's client,
  * then through two plain Bottleneck set-ups, against one emulator in the same run.
- * Every figure is read off the emulator's request log, except `idleStartMs`: the p99 time from
+ * Every figure is read off the emulator's request log (calls per second over whole budgets from
+ * the 101st call: `ratePerWholeBudgets`), except `idleStartMs`: the p99 time from
  * `schedule` to the call's start when the window is empty (a limiter with nothing in it, so
  * nothing to wait for). The last line is one JSON object.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
-import { maxInAnyWindow, percentile, ratePerSecond } from '../src/emulator/log-stats.js';
+import { maxInAnyWindow, percentile, ratePerWholeBudgets } from '../src/emulator/log-stats.js';
 import { GROUP_CALLS, ImClient, MESSAGE_PUBLISH, SlidingWindowLimiter, type CallLimiter } from '../src/im/index.js';
 import { emulatorLog, resetEmulator } from '../test/kit/emulator.js';
 import { PlainBottleneckLimiter } from './plain-bottleneck.js';
@@ -48,7 +49,7 @@ async function run(emulator: RunningEmulator, name: string, group: CallLimiter):
   const delays = log.map((entry) => entry.at - scheduledAt.get(entry.requestId ?? '')!);
   return {
     maxInAnyWindow: maxInAnyWindow(times),
-    ratePerSecond: round(ratePerSecond(times)),
+    ratePerSecond: round(ratePerWholeBudgets(times, GROUP_CALLS.limit)),
     rejected1008: log.filter((entry) => entry.code === 1008).length,
     p50DelayMs: percentile(delays, 50),
     p99DelayMs: percentile(delays, 99),

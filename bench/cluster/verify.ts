@@ -3,7 +3,8 @@
  * with the members asked for; the outbox drained; the gateways lived; and the rate figures read off
  * the emulator's log.
  */
-import { maxInAnyWindow, ratePerSecond } from '../../src/emulator/log-stats.js';
+import { maxInAnyWindow, ratePerSecond, ratePerWholeBudgets } from '../../src/emulator/log-stats.js';
+import { GROUP_CALLS } from '../../src/im/index.js';
 import type { LoadOutcome, Planned, RedisOutage } from './load.js';
 import type { Observation } from './observe.js';
 import type { ResolvedOptions } from './options.js';
@@ -47,7 +48,7 @@ export function verify(load: LoadOutcome, seen: Observation, options: ResolvedOp
     instances: options.instances,
     requests: options.requests,
     maxInAnyWindow: maxInAnyWindow(groupCalls.map((entry) => entry.at)),
-    ratePerSecond: round(ratePerSecond(steadyTimes)),
+    ratePerSecond: round(ratePerWholeBudgets(createTimes, GROUP_CALLS.limit)),
     rejected1008: log.filter((entry) => entry.code === 1008).length,
     duplicates: storeExtraRows + imDuplicateCreates,
     details: {
@@ -137,3 +138,4 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   const sortedB = [...b].sort();
   return sortedA.every((value, i) => value === sortedB[i]);
 }
+

@@ -19,6 +19,20 @@ export function ratePerSecond(times: readonly number[]): number {
   return last === first ? Infinity : ((times.length - 1) * 1000) / (last - first);
 }
 
+/**
+ * Calls per second over whole budgets: from call `budget + 1` (the budget first full) to the call
+ * `budget`, `2 × budget`, … calls later, as far as the times go. Under a backlog each slot serves
+ * one call per whole budget, so this is what the slots sustained whatever the ramp's shape;
+ * `ratePerSecond` over the same calls reads more than the budget allows when the first calls came
+ * in a bunch (105-107 per second with at most 100 in any window, bench:cluster on a quiet machine).
+ */
+export function ratePerWholeBudgets(times: readonly number[], budget: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  const budgets = Math.floor((sorted.length - budget - 1) / budget);
+  if (budgets < 1) return ratePerSecond(sorted.slice(budget));
+  return (budgets * budget * 1000) / (sorted[budget + budgets * budget]! - sorted[budget]!);
+}
+
 /** The p-th percentile (0..100) by nearest rank. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;

@@ -18,17 +18,15 @@ export interface SharedBudgetOptions {
 const STATS_INTERVAL_MS = 200;
 /** An instance that has not reported its queue for this long is left out of the cluster-wide queue. */
 const QUEUED_FRESH_MS = 2000;
-/** A waiting instance asks again this often even if no announcement of a freed slot reached it. */
+/** A waiting instance asks again this often when every unit is in flight, in case no announcement reaches it. */
 const FULL_RETRY_MS = 100;
 /**
  * A command Redis has not answered by then fails: a Redis that stops answering without closing
  * the socket must refuse IM calls (as when it is unreachable), not hold the queue indefinitely.
  */
 const COMMAND_TIMEOUT_MS = 500;
-/** How long `stop` waits for the holders it cut short to hand their units back. */
+/** How long `stop` waits for the calls in flight to hand their units back. */
 const STOP_WAIT_MS = 250;
-/** Past a window, how long a stopped instance's units stay counted (the IM Service's millisecond clock). */
-const STOP_MARGIN_MS = 2;
 
 /**
  * The budget every instance using this Redis shares: one connection for the rate classes' slots
@@ -39,7 +37,7 @@ export class SharedBudget implements RateBudget {
   private readonly client: Redis & SharedSlotCommands;
   private readonly subscriber: Redis;
   /** Per freed-slots channel, the rate classes' slots (one per limiter) to wake. */
-  private readonly listeners = new Map<string, Set<() => void>>();
+  private readonly listeners = new Map<string, Set<(afterMs: number) => void>>();
 
   constructor(private readonly options: SharedBudgetOptions) {
     const client = new Redis(options.url, {
@@ -54,14 +52,14 @@ export class SharedBudget implements RateBudget {
     // Subscriptions wait for the connection (and are renewed after a reconnect); nothing here decides a call.
     this.subscriber = client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
     this.subscriber.on('error', () => undefined); // the command connection reports the same outage
-    this.subscriber.on('message', (channel: string) => {
-      for (const wake of this.listeners.get(channel) ?? []) wake();
+    this.subscriber.on('message', (channel: string, freesInMs: string) => {
+      for (const wake of this.listeners.get(channel) ?? []) wake(Number(freesInMs) || 0);
     });
   }
 
   slotsFor(layout: SlotLayout): SlotBackend {
     const keys = sharedSlotKeys(this.options.keyPrefix, layout.rateClass.name);
-    const wake = () => slots.wake();
+    const wake = (afterMs: number) => slots.wake(afterMs);
     const unlisten = () => this.unlisten(keys.freed, wake);
     const slots = new ClusteredSlots(this.client, keys, layout, this.options.logger, () => this.ping(), unlisten);
     const listening = this.listeners.get(keys.freed);
@@ -77,7 +75,7 @@ export class SharedBudget implements RateBudget {
   }
 
   /** A stopped limiter's slots no longer listen; the channel is left when none does. */
-  private unlisten(channel: string, wake: () => void): void {
+  private unlisten(channel: string, wake: (afterMs: number) => void): void {
     const listening = this.listeners.get(channel);
     if (!listening?.delete(wake) || listening.size > 0) return;
     this.listeners.delete(channel);
@@ -115,19 +113,23 @@ export class SharedBudget implements RateBudget {
 
 /**
  * One rate class's slots in Redis. A slot is taken by one script (atomic: at most `limit` units
- * held, starts spaced) and given back by another, which announces it so a waiting instance takes
- * it within a round trip. An instance that dies holding slots loses them when they expire.
+ * counted) and given back by another at its call's answer, still counted for one window on Redis's
+ * clock; a refused take learns when the next unit frees and asks again at that moment, so the
+ * slot's next call starts within a round trip of its window's end, whichever instance waits for
+ * it (the holder's own timer, late under load, no longer stands in between). A unit given back
+ * unsent is announced so waiting instances ask at once. An instance that dies holding slots loses
+ * them when they expire.
  *
  * When Redis forgets the budget (a restart, a FLUSHALL, an eviction) the loss is noticed on the
  * next take or stats read (at most 200 ms): this instance puts back the slots it still holds,
  * then takes none for one window (those of an instance that died are gone for good, and its
- * calls of that window with them: pausing is what keeps the budget strict). Waiting calls stay
+ * calls of that window with them, as are the windows Redis was counting for answered calls, each
+ * ending at most one window and a margin after the loss: pausing is what keeps the budget strict). Waiting calls stay
  * queued and go on after the pause; nothing was sent for them.
  */
 class ClusteredSlots implements SlotBackend, SlotSource {
   private readonly queue = new SlotQueue(this);
   private readonly clientId = randomBytes(8).toString('hex');
-  private readonly spacingMs: number;
   /**
    * The units this instance holds, by lease, with when Redis expires them: what it puts back after
    * a loss. A lease being given back is left out: Redis may run its give-back before the
@@ -151,25 +153,24 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     connected: () => Promise<boolean>,
     private readonly unlisten: () => void,
   ) {
-    this.spacingMs = Math.ceil(layout.rateClass.windowMs / layout.rateClass.limit);
     // Redis unreachable at start-up: each take tries again until it registers.
     this.registered = connected().then(() => this.tryRegister());
     this.poller = setInterval(() => void this.readStats(), STATS_INTERVAL_MS).unref();
   }
 
-  hold(weight: number, deadlineAt: number | undefined, holder: () => Promise<void>): Promise<void> {
+  hold(weight: number, deadlineAt: number | undefined, holder: () => Promise<boolean>): Promise<void> {
     return this.queue.hold(weight, deadlineAt, holder);
   }
 
-  wake(): void {
-    this.queue.wake();
+  wake(afterMs: number): void {
+    this.queue.wake(afterMs);
   }
 
-  sharedStats(): LimiterStats | null {
+  budgetStats(): LimiterStats | null {
     return this.cached;
   }
 
-  /** Refuses the waiting calls; waits a moment for the holders cut short to hand their units back (or they expire). */
+  /** Refuses the waiting calls; waits a moment for the calls in flight to hand their units back (or they expire). */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poller);
@@ -184,37 +185,41 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     const pausedForMs = this.pausedUntil - Date.now();
     if (pausedForMs > 0) return { retryInMs: pausedForMs };
     const leaseId = randomBytes(8).toString('hex');
-    const { expirationMs } = this.layout;
+    const { expirationMs, countedAfterAnswerMs } = this.layout;
     const { limit } = this.layout.rateClass;
+    const k = this.keys;
+    const token = this.token;
     try {
-      const k = this.keys;
-      const [startInMs, expiresAt] = await this.client.imSlotTake(k.held, k.next, k.state, k.warm, this.token, limit, weight, this.spacingMs, expirationMs, leaseId, this.layout.rateClass.windowMs);
-      if (startInMs < 0 || expiresAt === undefined) return { retryInMs: FULL_RETRY_MS };
-      this.leases.set(leaseId, { weight, expiresAt, givingBack: false });
-      return { startInMs, release: () => this.release(leaseId, weight) };
+      const { burst, intervalMs } = this.layout.pacing;
+      const [taken, expiresOrWaitMs] = await this.client.imSlotTake(k.held, k.state, k.next, token, limit, weight, expirationMs, leaseId, burst, intervalMs);
+      if (taken < 0) {
+        // Paced, or a unit answered within the last window: free at a known moment; one in flight, when it is given back.
+        return { retryInMs: expiresOrWaitMs <= countedAfterAnswerMs ? expiresOrWaitMs : FULL_RETRY_MS };
+      }
+      this.leases.set(leaseId, { weight, expiresAt: expiresOrWaitMs, givingBack: false });
+      return { release: (sent) => this.release(leaseId, weight, sent) };
     } catch (error) {
       if (!isSharedStateLost(error)) {
         // A take that timed out may still run in Redis: the give-back, sent after it on the same
         // connection, frees its units then instead of at their expiry (a no-op if it never ran).
-        const k = this.keys;
-        this.client.imSlotRelease(k.held, k.warm, leaseId, weight, k.freed, 0).catch(() => undefined);
+        this.client.imSlotRelease(k.held, leaseId, weight, k.freed, 0).catch(() => undefined);
         throw error;
       }
-      this.recover();
+      this.recover(token);
       return { retryInMs: Math.max(1, this.pausedUntil - Date.now()) };
     }
   }
 
   /**
-   * Gives the units back. A holder cut short by `stop` may still be inside its call's window:
-   * its units are kept in Redis until that window has surely passed.
+   * Gives the units back: at once when nothing was sent, else counted one window (and a margin)
+   * more on Redis's clock, from the moment Redis hears of the answer (after it, whatever the clocks).
    */
-  private async release(leaseId: string, weight: number): Promise<void> {
-    const keepMs = this.stopped ? this.layout.rateClass.windowMs + STOP_MARGIN_MS : 0;
+  private async release(leaseId: string, weight: number, sent: boolean): Promise<void> {
+    const keepMs = sent ? this.layout.countedAfterAnswerMs : 0;
     const lease = this.leases.get(leaseId);
     if (lease) lease.givingBack = true;
     try {
-      await this.client.imSlotRelease(this.keys.held, this.keys.warm, leaseId, weight, this.keys.freed, keepMs);
+      await this.client.imSlotRelease(this.keys.held, leaseId, weight, this.keys.freed, keepMs);
     } catch (error) {
       // It expires in Redis instead: the budget stays strict, a little smaller until then.
       if (!this.stopped) this.logger.warn({ rateClass: this.layout.rateClass.name, err: describe(error) }, 'could not give an IM slot back to redis');
@@ -233,8 +238,12 @@ class ClusteredSlots implements SlotBackend, SlotSource {
     this.token = await this.client.imSlotRegister(this.keys.held, this.keys.state, randomBytes(8).toString('hex'), ...pairs);
   }
 
-  private recover(): void {
-    if (this.recovering || this.stopped) return;
+  /**
+   * Pauses and registers again after a loss seen with `staleToken`; a command sent with an older
+   * token than the one in force answers after a recovery already dealt with that loss.
+   */
+  private recover(staleToken: string): void {
+    if (this.recovering || this.stopped || staleToken !== this.token) return;
     this.recovering = true;
     const pauseMs = this.layout.rateClass.windowMs + STATS_INTERVAL_MS;
     this.pausedUntil = Date.now() + pauseMs;
@@ -260,13 +269,14 @@ class ClusteredSlots implements SlotBackend, SlotSource {
 
   private async readStats(): Promise<void> {
     if (this.stopped || this.recovering) return;
+    const token = this.token;
     try {
       const k = this.keys;
-      const [inUse, queued] = await this.client.imSlotStats(k.held, k.next, k.state, k.queued, this.token, this.clientId, this.queue.queuedWeight(), QUEUED_FRESH_MS);
+      const [inUse, queued] = await this.client.imSlotStats(k.held, k.state, k.queued, token, this.clientId, this.queue.queuedWeight(), QUEUED_FRESH_MS);
       this.cached = { inUse, queued };
     } catch (error) {
       this.cached = null;
-      if (isSharedStateLost(error)) this.recover();
+      if (isSharedStateLost(error)) this.recover(token);
     }
   }
 }

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ImRateLimitedError } from './errors.js';
 import { LOCAL_BUDGET } from './local-budget.js';
 import { NO_OBSERVER, type ImObserver } from './observer.js';
-import type { CallLimiter, LimiterStats, RateBudget, RateClass, ScheduleOptions, SlotBackend } from './rate-limit.js';
+import { pacingFor, type CallLimiter, type LimiterStats, type RateBudget, type RateClass, type ScheduleOptions, type SlotBackend, type StartPacing } from './rate-limit.js';
 
 export interface LimiterOptions {
   /** Extra time a slot stays taken past the window: covers the IM Service's millisecond clock. */
@@ -21,19 +21,20 @@ export interface LimiterOptions {
 /**
  * A strict sliding-window limiter on slots (in memory, or in Redis shared by every instance).
  *
- * A call holds one of `limit` concurrency slots from the moment it starts until `windowMs`
+ * A call holds one of `limit` slots from the moment it starts until `windowMs` (and a margin)
  * after it has *settled*. The IM Service stamps a call somewhere between our send and our
  * receipt of its answer, so two calls sharing a slot always reach it at least a window apart:
- * at most `limit` calls in any rolling window, whatever the latency or event-loop stalls.
- * Starts are spread evenly. A call whose slot is free starts in the tick it was scheduled (no
- * timer in between); the clustered budget shares the slots through Redis, hands a freed one to a
- * waiting instance within a round trip, and frees those of an instance that died.
+ * at most `limit` calls in any rolling window, whatever the latency or event-loop stalls. The
+ * window after the answer is counted by the backend (this process's clock, or Redis's, so that a
+ * waiting instance takes the slot the moment it frees rather than when the holder's timer fires).
+ * A call whose slot is free starts in the tick it was scheduled (no timer in between); the
+ * clustered budget also frees the slots of an instance that died.
  */
 export class SlidingWindowLimiter implements CallLimiter {
   private readonly slots: SlotBackend;
   private readonly observer: ImObserver;
   private readonly marginMs: number;
-  private readonly spacingMs: number;
+  private readonly pacing: StartPacing;
   private readonly stopping = new AbortController();
   private queuedWeight = 0;
   private inUseWeight = 0;
@@ -43,12 +44,13 @@ export class SlidingWindowLimiter implements CallLimiter {
     options: LimiterOptions = {},
   ) {
     this.marginMs = options.safetyMarginMs ?? 2;
-    this.spacingMs = rateClass.windowMs / rateClass.limit;
     // Two windows of margin past the latest a holder gives its slot back: an event-loop stall or a
     // late timer must not let Redis expire a slot whose window is still open.
     const expirationMs = (options.maxCallMs ?? 60_000) + rateClass.windowMs + this.marginMs + 2 * rateClass.windowMs;
-    setMaxListeners(0, this.stopping.signal); // one listener per held slot
-    this.slots = (options.budget ?? LOCAL_BUDGET).slotsFor({ rateClass, expirationMs });
+    setMaxListeners(0, this.stopping.signal); // one listener per call waiting on its deadline
+    const countedAfterAnswerMs = rateClass.windowMs + this.marginMs;
+    this.pacing = pacingFor(rateClass);
+    this.slots = (options.budget ?? LOCAL_BUDGET).slotsFor({ rateClass, countedAfterAnswerMs, expirationMs, pacing: this.pacing });
     this.observer = options.observer ?? NO_OBSERVER;
   }
 
@@ -84,8 +86,8 @@ export class SlidingWindowLimiter implements CallLimiter {
 
   stats(): LimiterStats {
     const local = { queued: this.queuedWeight, inUse: this.inUseWeight };
-    const shared = this.slots.sharedStats();
-    return shared ? { queued: Math.max(shared.queued, local.queued), inUse: Math.max(shared.inUse, local.inUse) } : local;
+    const budget = this.slots.budgetStats();
+    return budget ? { queued: Math.max(budget.queued, local.queued), inUse: Math.max(budget.inUse, local.inUse) } : local;
   }
 
   async stop(): Promise<void> {
@@ -98,10 +100,11 @@ export class SlidingWindowLimiter implements CallLimiter {
     const { queued, inUse } = this.stats();
     const free = this.rateClass.limit - inUse;
     const ahead = queued + weight;
-    if (ahead <= free) return Math.ceil(queued * this.spacingMs);
-    // Past the free slots, the queue drains at one window per `limit` calls.
+    // The free slots go at the pacing's rate past its burst; past them, one window per `limit` calls.
+    const pacedMs = Math.max(0, ahead - this.pacing.burst) * this.pacing.intervalMs;
+    if (ahead <= free) return Math.ceil(pacedMs);
     const cycleMs = this.rateClass.windowMs + this.marginMs;
-    return Math.ceil(Math.max(queued * this.spacingMs, ((ahead - free) * cycleMs) / this.rateClass.limit));
+    return Math.ceil(Math.max(pacedMs, ((ahead - free) * cycleMs) / this.rateClass.limit));
   }
 
   /**
@@ -115,7 +118,7 @@ export class SlidingWindowLimiter implements CallLimiter {
       const holder = async () => {
         started = true;
         this.observer.waited(this.rateClass.name, performance.now() - queuedAt);
-        await this.holdSlot(options, weight, send, resolve, reject);
+        return this.holdSlot(options, weight, send, resolve, reject);
       };
       this.slots.hold(weight, options.deadlineAt, holder).catch(() => {
         reject(this.stopping.signal.aborted ? this.stoppedError() : unavailable(options.path));
@@ -141,18 +144,18 @@ export class SlidingWindowLimiter implements CallLimiter {
     return Promise.race([result, late]).finally(() => timers.abort()) as Promise<T>;
   }
 
-  /** Runs the call, hands its outcome to the caller, then keeps the slot for one window past the answer. */
+  /** Runs the call and hands its outcome to the caller: true when it was sent (its slot then counts one window past the answer). */
   private async holdSlot<T>(
     options: ScheduleOptions,
     weight: number,
     send: () => Promise<T>,
     resolve: (value: T) => void,
     reject: (error: unknown) => void,
-  ): Promise<void> {
+  ): Promise<boolean> {
     if (options.deadlineAt !== undefined && Date.now() > options.deadlineAt) {
       // The projection was wrong (a stall, a burst of retries): nothing is sent, and the slot is free at once.
       reject(new ImRateLimitedError(options.path, Math.max(1, this.projectedWaitMs(weight)), true));
-      return;
+      return false;
     }
     this.inUseWeight += weight;
     try {
@@ -160,23 +163,8 @@ export class SlidingWindowLimiter implements CallLimiter {
     } catch (error) {
       reject(error);
     }
-    try {
-      await this.untilWindowPassed(performance.now());
-    } finally {
-      this.inUseWeight -= weight;
-    }
-  }
-
-  /** Timers may fire early when the event loop's clock is stale: the wait is checked against a real clock. */
-  private async untilWindowPassed(settledAt: number): Promise<void> {
-    const releaseAt = settledAt + this.rateClass.windowMs + this.marginMs;
-    for (let remaining = releaseAt - performance.now(); remaining > 0; remaining = releaseAt - performance.now()) {
-      try {
-        await sleep(Math.ceil(remaining), undefined, { signal: this.stopping.signal });
-      } catch {
-        return; // stopping: nothing more will be sent through this limiter
-      }
-    }
+    this.inUseWeight -= weight;
+    return true;
   }
 
   private shedIfLate(options: ScheduleOptions, weight: number): ImRateLimitedError | null {

@@ -1,4 +1,4 @@
-import type { RateBudget, SlotBackend, SlotLayout } from './rate-limit.js';
+import type { LimiterStats, RateBudget, SlotBackend, SlotLayout } from './rate-limit.js';
 import { SlotQueue, type SlotAnswer, type SlotSource } from './slot-queue.js';
 
 /**
@@ -9,18 +9,20 @@ import { SlotQueue, type SlotAnswer, type SlotSource } from './slot-queue.js';
 export const LOCAL_BUDGET: RateBudget = { slotsFor: (layout) => new LocalSlots(layout) };
 
 class LocalSlots implements SlotBackend {
+  private readonly source: LocalSlotSource;
   private readonly queue: SlotQueue;
 
   constructor(layout: SlotLayout) {
-    this.queue = new SlotQueue(new LocalSlotSource(layout));
+    this.source = new LocalSlotSource(layout);
+    this.queue = new SlotQueue(this.source);
   }
 
-  hold(weight: number, deadlineAt: number | undefined, holder: () => Promise<void>): Promise<void> {
+  hold(weight: number, deadlineAt: number | undefined, holder: () => Promise<boolean>): Promise<void> {
     return this.queue.hold(weight, deadlineAt, holder);
   }
 
-  sharedStats(): null {
-    return null;
+  budgetStats(): LimiterStats {
+    return { queued: this.queue.queuedWeight(), inUse: this.source.counted() };
   }
 
   async stop(): Promise<void> {
@@ -29,44 +31,48 @@ class LocalSlots implements SlotBackend {
 }
 
 /**
- * At most `limit` units held at once. A unit given back within the last window is warm: taking it
- * starts at once. Cold starts are spread `windowMs / limit` apart, each planned from the last (no
- * drift). See `SlotLayout`.
+ * At most `limit` units counted: held by a call in flight, or cooling, until `countedAfterAnswerMs`
+ * after its answer on this process's monotonic clock; starts paced (`StartPacing`). A take that
+ * finds no room is told when the next cooling unit frees (or to wait for a give-back when every
+ * unit is in flight), one ahead of its pace when it may start.
  */
 class LocalSlotSource implements SlotSource {
   private held = 0;
+  /** When each cooling unit frees (`performance.now()`), in order: every unit cools for the same time. */
+  private readonly cooling: number[] = [];
+  /** The pacing's theoretical next start (`performance.now()`). */
   private nextStartAt = 0;
-  /** When each warm unit was given back, oldest first. */
-  private readonly warm: number[] = [];
-  private readonly limit: number;
-  private readonly spacingMs: number;
-  private readonly windowMs: number;
 
-  constructor(layout: SlotLayout) {
-    this.limit = layout.rateClass.limit;
-    this.spacingMs = layout.rateClass.windowMs / layout.rateClass.limit;
-    this.windowMs = layout.rateClass.windowMs;
+  constructor(private readonly layout: SlotLayout) {}
+
+  counted(): number {
+    this.forgetCooled(performance.now());
+    return this.held + this.cooling.length;
   }
 
   take(weight: number): SlotAnswer {
-    if (this.held + weight > this.limit) return { retryInMs: null };
     const now = performance.now();
-    while (this.warm.length > 0 && this.warm[0]! < now - this.windowMs) this.warm.shift();
-    let startAt = now;
-    if (this.warm.length >= weight) {
-      this.warm.splice(0, weight);
-    } else {
-      startAt = Math.max(now, this.nextStartAt);
-      this.nextStartAt = startAt + this.spacingMs;
-    }
+    this.forgetCooled(now);
+    const short = this.held + this.cooling.length + weight - this.layout.rateClass.limit;
+    if (short > 0) return { retryInMs: short <= this.cooling.length ? this.cooling[short - 1]! - now : null };
+    const { burst, intervalMs } = this.layout.pacing;
+    const allowedAt = this.nextStartAt - (burst - 1) * intervalMs;
+    if (allowedAt > now) return { retryInMs: allowedAt - now };
+    this.nextStartAt = Math.max(this.nextStartAt, now) + weight * intervalMs;
     this.held += weight;
     return {
-      startInMs: startAt - now,
-      release: () => {
+      release: (sent) => {
         this.held -= weight;
-        const at = performance.now();
-        for (let unit = 0; unit < weight; unit++) this.warm.push(at);
+        if (!sent) return;
+        const freeAt = performance.now() + this.layout.countedAfterAnswerMs;
+        for (let unit = 0; unit < weight; unit++) this.cooling.push(freeAt);
       },
     };
+  }
+
+  private forgetCooled(now: number): void {
+    let cooled = 0;
+    while (cooled < this.cooling.length && this.cooling[cooled]! <= now) cooled++;
+    if (cooled > 0) this.cooling.splice(0, cooled);
   }
 }

@@ -1,13 +1,13 @@
 /**
  * The calls waiting for slots, in order, over a store of slots (this process's memory, or Redis).
  * A call whose slots are free starts in the same tick it asked: no timer stands between a free
- * slot and its holder, and a slot given back wakes the queue at once.
+ * slot and its holder. A waiting call asks again when a slot is given back (`wake`), or at the
+ * moment the store said the next unit frees (the end of a window it counts on its own clock).
  */
 
-/** Slots taken: the holder starts in `startInMs` (the spacing between starts), then gives them back with `release`. */
+/** Slots taken: the holder starts at once, then gives them back with `release` (`sent`: its call may have reached the IM Service). */
 export interface SlotGrant {
-  startInMs: number;
-  release: () => void | Promise<void>;
+  release: (sent: boolean) => void | Promise<void>;
 }
 
 /** Slots not taken: ask again after `retryInMs`, or (null) when a slot is given back. */
@@ -25,25 +25,26 @@ export interface SlotSource {
 interface Waiter {
   weight: number;
   deadlineAt: number | undefined;
-  holder: () => Promise<void>;
+  holder: () => Promise<boolean>;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
 export class SlotQueue {
   private readonly waiting: Waiter[] = [];
-  private readonly pendingStarts = new Map<NodeJS.Timeout, () => void>();
   private retryTimer: NodeJS.Timeout | undefined;
+  /** When the retry timer fires (`performance.now()`), if one is set. */
+  private retryAt = Infinity;
   /** A take is in flight (asynchronous sources): one at a time keeps the order. */
   private taking = false;
-  /** A slot was given back while a take was in flight: its refusal may be stale, so ask again. */
-  private wokenWhileTaking = false;
+  /** The earliest moment a wake asked for while a take was in flight (kept until a refusal): that refusal may be stale by then. */
+  private wakeWhileTakingAt = Infinity;
   private stopped = false;
 
   constructor(private readonly source: SlotSource) {}
 
-  /** Runs `holder` once `weight` slots are taken, keeps them until it settles; rejects only when it never started. */
-  hold(weight: number, deadlineAt: number | undefined, holder: () => Promise<void>): Promise<void> {
+  /** Runs `holder` once `weight` slots are taken, gives them back when it settles; rejects only when it never started. */
+  hold(weight: number, deadlineAt: number | undefined, holder: () => Promise<boolean>): Promise<void> {
     if (this.stopped) return Promise.reject(new Error('the slot queue is stopped'));
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ weight, deadlineAt, holder, resolve, reject });
@@ -58,31 +59,28 @@ export class SlotQueue {
     return total;
   }
 
-  /** A slot may have been given back (here or by another instance): the head asks again. */
-  wake(): void {
+  /** A slot was given back (here or by another instance), or will be in `afterMs`: the head asks again then. */
+  wake(afterMs = 0): void {
+    const at = performance.now() + Math.max(0, afterMs);
     if (this.taking) {
-      this.wokenWhileTaking = true;
-      return;
+      this.wakeWhileTakingAt = Math.min(this.wakeWhileTakingAt, at);
+    } else if (afterMs <= 0) {
+      this.pump();
+    } else if (this.waiting.length > 0) {
+      this.retryNoLaterThan(at);
     }
-    this.pump();
   }
 
   /** Refuses every call still waiting (nothing was sent for them); calls already holding slots finish. */
   stop(): void {
     this.stopped = true;
-    clearTimeout(this.retryTimer);
+    this.clearRetry();
     const stopped = new Error('the slot queue is stopped');
-    for (const [timer, refuse] of this.pendingStarts) {
-      clearTimeout(timer);
-      refuse();
-    }
-    this.pendingStarts.clear();
     for (const waiter of this.waiting.splice(0)) waiter.reject(stopped);
   }
 
   private pump(): void {
-    clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    this.clearRetry();
     while (!this.taking && !this.stopped && this.waiting.length > 0) {
       const head = this.waiting[0]!;
       if (head.deadlineAt !== undefined && Date.now() > head.deadlineAt) {
@@ -100,11 +98,10 @@ export class SlotQueue {
       }
       if (answer instanceof Promise) {
         this.taking = true;
-        this.wokenWhileTaking = false;
         answer.then(
           (settled) => {
             this.taking = false;
-            if (this.answered(head, settled) || this.wokenWhileTaking) this.pump();
+            if (this.answered(head, settled)) this.pump();
           },
           (error: unknown) => {
             this.taking = false;
@@ -118,50 +115,56 @@ export class SlotQueue {
     }
   }
 
-  /** Applies the source's answer for `head`: true when it was granted (the next waiter may ask). */
+  /** Applies the source's answer for `head`: true when the next waiter may ask at once. */
   private answered(head: Waiter, answer: SlotAnswer): boolean {
     if (!('release' in answer)) {
-      if (answer.retryInMs !== null && !this.stopped) {
-        this.retryTimer = setTimeout(() => this.pump(), Math.max(1, Math.ceil(answer.retryInMs)));
-      }
+      if (this.stopped) return false;
+      const woken = this.wakeWhileTakingAt;
+      this.wakeWhileTakingAt = Infinity;
+      if (woken <= performance.now()) return true;
+      const retryAt = answer.retryInMs === null ? Infinity : performance.now() + answer.retryInMs;
+      this.retryNoLaterThan(Math.min(retryAt, woken));
       return false;
     }
     if (this.stopped || this.waiting[0] !== head) {
       // Stopped while the take was in flight: the waiter was refused, so the slots go back unused.
-      void answer.release();
+      void answer.release(false);
       return false;
     }
     this.waiting.shift();
-    if (answer.startInMs <= 0) {
-      this.run(head, answer);
-    } else {
-      const timer = setTimeout(() => {
-        this.pendingStarts.delete(timer);
-        this.run(head, answer);
-      }, Math.ceil(answer.startInMs));
-      this.pendingStarts.set(timer, () => {
-        void answer.release();
-        head.reject(new Error('the slot queue is stopped'));
-      });
-    }
+    this.run(head, answer);
     return true;
   }
 
   private run(waiter: Waiter, grant: SlotGrant): void {
-    let holding: Promise<void>;
+    let holding: Promise<boolean>;
     try {
       holding = waiter.holder();
     } catch {
-      holding = Promise.resolve();
+      holding = Promise.resolve(true);
     }
     holding
-      .catch(() => undefined)
-      .then(() => grant.release())
+      .catch(() => true) // whether it sent anything is unknown: counted as sent
+      .then((sent) => grant.release(sent))
       .catch(() => undefined)
       .then(() => {
         waiter.resolve();
         this.wake();
       });
+  }
+
+  /** Sets the retry timer to fire at `at` (`performance.now()`), unless one fires sooner. */
+  private retryNoLaterThan(at: number): void {
+    if (at === Infinity || at >= this.retryAt) return;
+    clearTimeout(this.retryTimer);
+    this.retryAt = at;
+    this.retryTimer = setTimeout(() => this.pump(), Math.max(1, Math.ceil(at - performance.now())));
+  }
+
+  private clearRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.retryAt = Infinity;
   }
 
   private refuseHead(head: Waiter, error: unknown): void {

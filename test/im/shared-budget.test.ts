@@ -125,6 +125,42 @@ describe.skipIf(redis === null)('the IM budget shared through Redis', () => {
     await Promise.all(held);
   });
 
+  it('counts an answered call\'s window in Redis: an instance that vanishes right after its answers leaves their slots one window later, not at their expiry', async () => {
+    const keyPrefix = `vanished-${process.pid}-${prefix++}`;
+    const make = () => {
+      const { logger, lines } = captureLogger();
+      const budget = new SharedBudget({ url: redis!.url, keyPrefix, logger });
+      const { client } = clientFor([emulator.url], { sharedBudget: budget, logger });
+      return { client, budget, logLines: lines };
+    };
+    const vanishing = make();
+    const survivor = make();
+    instances = [survivor];
+    const control = new Redis(redis!.url);
+    try {
+      await Promise.all(Array.from({ length: 60 }, (_, i) => vanishing.client.joinGroup({ groupId: 'vanishing', userIds: [`u${i}`] })));
+      // It vanishes with every call answered: no give-back after this, no heartbeat, its connection gone.
+      await vanishing.budget.close();
+      const [seconds, micros] = await control.time();
+      const redisNow = Number(seconds) * 1000 + Number(micros) / 1000;
+      const counted = await control.zrange(`${keyPrefix}:im-group:held`, 0, -1, 'WITHSCORES');
+      // Every unit is still counted, each until one window (and the 2 ms margin) after its answer at
+      // the latest, not until its expiry (the default attempt timeout and three windows: over 60 s).
+      const until = counted.filter((_, i) => i % 2 === 1).map(Number);
+      expect(until).toHaveLength(60);
+      for (const at of until) expect(at).toBeLessThanOrEqual(redisNow + 1002);
+      await burst([survivor], 100, 'after');
+    } finally {
+      control.disconnect();
+      await vanishing.client.close();
+    }
+
+    const log = await emulatorLog(emulator);
+    expect(log).toHaveLength(160);
+    expect(log.filter((entry) => entry.code === 1008)).toHaveLength(0);
+    expect(maxInAnyWindow(log.map((entry) => entry.at))).toBeLessThanOrEqual(100);
+  });
+
   it('refuses an IM call when Redis stops answering without closing the connection, then serves again', async () => {
     const keyPrefix = `paused-${process.pid}-${prefix++}`;
     const heldKey = `${keyPrefix}:im-group:held`;
