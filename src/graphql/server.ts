@@ -6,7 +6,7 @@ import type { Authenticator } from '../auth/index.js';
 import { DomainError } from '../groups/errors.js';
 import type { GroupService } from '../groups/service.js';
 import { requestBodyLimitPlugin } from '../http/body-limit.js';
-import { corsFor } from '../http/cors.js';
+import { corsFor, varyOnOriginPlugin } from '../http/cors.js';
 import { csrfPreventionPlugin } from '../http/csrf-prevention.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
@@ -58,6 +58,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     maxRequestBodySize: false,
     plugins: [
       requestBodyLimitPlugin(MAX_REQUEST_BYTES),
+      varyOnOriginPlugin(),
       ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
       // Before jitPlugin: refuses variables that do not fit, and costly queries, before execution.
       ...queryLimitsPlugins({ fieldSuggestions: options.fieldSuggestions }),

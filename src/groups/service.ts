@@ -83,10 +83,15 @@ export class GroupService {
     return { group: await this.group(input.groupId), userIds, members: await this.members(input.groupId, userIds) };
   }
 
-  /** Answers the group and the member with the new role. */
+  /**
+   * Answers the group and the member with the new role, as they are now (like every other change):
+   * a repeated key must not hand a client cache the role its first answer gave, since changed.
+   * A member who has left since is answered as the change left them (the field is non-null).
+   */
   async setGroupMemberRole(input: SetMemberRoleInput, scope: RequestScope): Promise<{ group: Group; member: Member }> {
-    const member = await this.runner.run(setGroupMemberRole, input, scope);
-    return { group: await this.group(input.groupId), member: { ...member, joinedAt: new Date(member.joinedAt) } };
+    const changed = await this.runner.run(setGroupMemberRole, input, scope);
+    const [member = { ...changed, joinedAt: new Date(changed.joinedAt) }] = await this.members(input.groupId, [input.userId]);
+    return { group: await this.group(input.groupId), member };
   }
 
   /** Answers the dismissed group itself (its `dismissedAt` set): reads answer it as unknown from now on. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Plugin } from 'graphql-yoga';
 import { PREFLIGHT_HEADERS } from './preflight-headers.js';
 
 /**
@@ -53,5 +54,20 @@ export function corsFor(origins: readonly string[]) {
     const origin = request.headers.get('origin');
     if (!origin || !allowed.has(origin)) return false as const;
     return { origin, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ALLOWED_HEADERS, maxAge: 600 };
+  };
+}
+
+/**
+ * `Vary: Origin` on every answer: whether it carries `access-control-allow-origin` (and which)
+ * depends on the request's `Origin`, so a cache (the browser's, a CDN's, for GET queries) must
+ * not hand the answer made for one origin, or for none, to another. Yoga's CORS sets it only
+ * when it reflects an origin itself, which `corsFor` never asks it to.
+ */
+export function varyOnOriginPlugin(): Plugin {
+  return {
+    onResponse({ response }) {
+      const vary = response.headers.get('vary');
+      if (!vary?.split(',').some((name) => name.trim().toLowerCase() === 'origin')) response.headers.append('vary', 'Origin');
+    },
   };
 }

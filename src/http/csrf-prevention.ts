@@ -1,5 +1,5 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import type { Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { PREFLIGHT_HEADERS } from './preflight-headers.js';
 
 /**
@@ -19,7 +19,20 @@ export function csrfPreventionPlugin(): Plugin {
   return {
     onRequestParse(payload) {
       if (payload.request.method === 'GET' || payload.request.method === 'HEAD') return;
-      return postPrevention.onRequestParse?.(payload);
+      try {
+        return postPrevention.onRequestParse?.(payload);
+      } catch {
+        // Yoga's refusal has no `extensions.code`; clients switch on one for every error here.
+        throw csrfRefusal();
+      }
     },
   };
+}
+
+/** The refusal of a "simple" POST: 403, coded, saying what a client sends instead. */
+function csrfRefusal() {
+  return createGraphQLError(
+    `Required CSRF header(s) not present: send the body as application/json, or add one of the headers ${PREFLIGHT_HEADERS.join(', ')}`,
+    { extensions: { code: 'CSRF_PREFLIGHT_REQUIRED', http: { status: 403 } } },
+  );
 }

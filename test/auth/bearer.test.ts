@@ -71,6 +71,9 @@ describe('bearer tokens signed with JWT_SECRET (HS256)', () => {
       group: await fixture.group({ groupId: 'refusedread' }, { token }),
       groups: await fixture.groups({ groupIds: ['refusedread'] }, { token }),
       node: await fixture.node({ id: globalId }, { token }),
+      // The refused token's own user, by the global ids of its viewer and of a membership.
+      viewerNode: await fixture.node({ id: Buffer.from('Viewer:alice').toString('base64') }, { token }),
+      memberNode: await fixture.node({ id: Buffer.from('GroupMember:refusedread:alice').toString('base64') }, { token }),
     };
 
     for (const [field, answer] of Object.entries(answers)) {

@@ -59,6 +59,16 @@ describe('CORS', () => {
     }
   });
 
+  it('says every answer varies by Origin, so that no cache hands one origin the answer made for another', async () => {
+    const fixture = await gateway({ config: { corsOrigins: [APP] } });
+    const get = (origin?: string) =>
+      fetch(`${fixture.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: origin ? { origin } : {} });
+
+    for (const response of [await preflight(fixture, APP), await postFrom(fixture, APP), await get(APP), await get(EVIL), await get()]) {
+      expect(response.headers.get('vary')?.split(/,\s*/).map((name) => name.toLowerCase())).toContain('origin');
+    }
+  });
+
   it(`allows the local dev servers (${EMBEDDED_DEV_ORIGINS.join(', ')}) by default in embedded dev mode, and none otherwise`, () => {
     expect(loadConfig({}).corsOrigins).toEqual([...EMBEDDED_DEV_ORIGINS]);
     expect(loadConfig({ AUTH_MODE: 'jwt', JWT_SECRET: 'k'.repeat(8) + 'abcdefghijklmnopqrstuvwxyz0123456789', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' }).corsOrigins).toEqual([]);

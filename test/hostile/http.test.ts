@@ -21,6 +21,10 @@ describe('hostile HTTP', () => {
     expectFast(answer);
     expect(answer.status).toBe(403);
     expect(answer.json?.data ?? null).toBeNull();
+    // Coded like every other refusal, saying what to send instead.
+    expect(answer.json?.errors).toEqual([
+      { message: expect.stringMatching(/application\/json.*x-graphql-yoga-csrf/), extensions: { code: 'CSRF_PREFLIGHT_REQUIRED' } },
+    ]);
     expect(await groupExists('csrfplain')).toBe(false);
     expect(await imCallCount()).toBe(before);
   });
@@ -37,6 +41,7 @@ describe('hostile HTTP', () => {
     for (const answer of [urlencoded, multipart]) {
       expectFast(answer);
       expect(answer.status, answer.text).toBe(403);
+      expect(answer.json?.errors?.[0]?.extensions?.code, answer.text).toBe('CSRF_PREFLIGHT_REQUIRED');
     }
     expect(await groupExists('csrfform')).toBe(false);
     expect(await groupExists('csrfmultipart')).toBe(false);

@@ -88,6 +88,20 @@ describe('setGroupMemberRole', () => {
     expect(await viewerRole(gateway, groupId, MEMBER)).toBe('MEMBER');
   });
 
+  it('answers a repeated key with the membership as it is now, as the next read does, not as the first answer left it', async () => {
+    const groupId = await groupWithRoles(gateway);
+    const promote = { groupId, userId: MEMBER, role: 'ADMIN' as const, idempotencyKey: `promote-${groupId}` };
+    await gateway.must.setGroupMemberRole(promote, { as: OWNER });
+    await gateway.must.setGroupMemberRole({ groupId, userId: MEMBER, role: 'MEMBER' }, { as: OWNER });
+
+    // The first answer lost, the client sends the promotion again: nothing changes, and a cache
+    // that writes the answer's member over its own must not be told the role it no longer has.
+    const repeated = await gateway.setGroupMemberRole(promote, { as: OWNER });
+
+    expect(repeated).toEqual({ __typename: 'SetGroupMemberRoleSuccess', member: { userId: MEMBER, role: 'MEMBER' } });
+    expect(await viewerRole(gateway, groupId, MEMBER)).toBe('MEMBER');
+  });
+
   it('answers ValidationError for role OWNER: ownership moves only with transferGroupOwnership', async () => {
     const groupId = await groupWithRoles(gateway);
     const answer = await gateway.setGroupMemberRole({ groupId, userId: MEMBER, role: 'OWNER' }, { as: OWNER });

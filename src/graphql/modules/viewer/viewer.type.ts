@@ -12,7 +12,8 @@ import { Group } from '../group/group.type.js';
 export const Viewer = builder.node(builder.objectRef<{ userId: string }>('Viewer'), {
   description: 'The signed-in caller and what they belong to. Its `id` follows the user: `node(id:)` answers it to that user only (null to anyone else).',
   id: { resolve: (viewer) => viewer.userId },
-  loadOne: (userId, context) => (context.scope.callerId === userId ? { userId } : null),
+  // A refused token is refused here too, saying why (as `viewer` is); anyone else's viewer is null.
+  loadOne: (userId, context) => (context.reader.viewerIdIfAny() === userId ? { userId } : null),
   fields: (t) => ({
     userId: t.exposeString('userId', { description: "The caller's user id." }),
     groups: t.field({
