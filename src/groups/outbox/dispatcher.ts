@@ -195,8 +195,8 @@ export class OutboxDispatcher {
         return this.settlement.settleFailure(row, operation, progress, error, options, { held: withNotice, carried: withNotice && progress === steps.length - 1 });
       }
       // The last step's record is the completion below (a crash between repeats an idempotent call,
-      // its notice not: a later claim sends none). A database error here escapes to `run`: the row
-      // stays claimed until its lease lapses.
+      // its notice not: a later claim finds it `interrupted` at the last step and gives it up,
+      // recorded). A database error here escapes to `run`: the row stays claimed until its lease lapses.
       if (progress + 1 < steps.length || isNotification(operation)) await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
     }
     await this.options.db.transaction().execute(async (trx) => {
