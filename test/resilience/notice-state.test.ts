@@ -72,6 +72,19 @@ describeEachStore('bound notice state', (target) => {
     expect(await unconfirmedMetric(fixture)).toBe(0);
   });
 
+  it('a join given up after its last attempt, every one answered 1008, records its notice as never sent, once', { timeout: 60_000 }, async () => {
+    const fixture = await gateway({ outbox: { leaseMs: 3000, pollMs: 50, maxAttempts: 2 } });
+    await fixture.app.dispatcher.stop();
+    expect((await fixture.response.addGroupMembers({ groupId: 'club', userIds: ['carol'] }, { as: 'alice' })).data?.addGroupMembers.__typename).toBe('AddGroupMembersSuccess');
+    fixture.emulator.setFaults({ rateLimitedRate: 1 });
+    fixture.app.dispatcher.start();
+    await eventually(async () => (await rowOf(fixture, 'joinGroup')).status === 'FAILED', 45_000);
+    expect(await rowOf(fixture, 'joinGroup')).toMatchObject({ attempts: 2, notice_state: 'given_up', last_im_code: 1008 });
+    expect(await noticeRows(fixture)).toEqual([{ status: 'FAILED', last_error: expect.stringContaining('never sent') }]);
+    expect(await unconfirmedMetric(fixture)).toBe(1);
+    expect(await emulatorMessages(fixture.emulator)).toEqual([]);
+  });
+
   it('a create withdrawn after 1008s throughout (nothing reached the IM Service) leaves no notice given up', { timeout: 60_000 }, async () => {
     const database = await target.fresh();
     const fixture = await startKit({ config: { databaseUrl: database.url, requestDeadlineMs: 1500 } });

@@ -4,7 +4,7 @@ import type { ImClient } from '../../im/index.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database, OutboxRow } from '../store/tables.js';
 import { isNotification, stepsOf, type OutboxOperation } from './operations.js';
-import { describeError, FailureSettlement, UNCONFIRMED_NOTICE } from './failure-settlement.js';
+import { describeError, FailureSettlement, LOST, UNCONFIRMED_NOTICE } from './failure-settlement.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import { settleSyncStatus } from './sync-status.js';
 
@@ -225,8 +225,7 @@ export class OutboxDispatcher {
       await outbox.setNoticeState(this.options.db, row.id, 'offered');
       return true;
     }
-    const message = 'bound notice interrupted mid-call: not repeated, it may be lost';
-    await this.settlement.recording(row, operation, message, (trx) => outbox.setNoticeState(trx, row.id, 'given_up'));
+    await this.settlement.recording(row, operation, LOST.interrupted, (trx) => outbox.setNoticeState(trx, row.id, 'given_up'));
     return false;
   }
 }

@@ -13,6 +13,21 @@ export const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
 /** Why a notice row ended FAILED without a refusal: it may or may not have been published. */
 export const UNCONFIRMED_NOTICE = 'notice not repeated after an ambiguous failure (at most once)';
 
+/** Why a bound notice was given up: for the log, and for its FAILED notice row. */
+export interface LostNotice {
+  log: string;
+  reason: string;
+}
+
+export const LOST = {
+  /** Its call may have acted: it may or may not have been delivered. */
+  mayHaveGone: { log: 'bound notice not confirmed by the IM Service: not repeated, it may be lost', reason: UNCONFIRMED_NOTICE },
+  /** Its attempt died in the call carrying it. */
+  interrupted: { log: 'bound notice interrupted mid-call: not repeated, it may be lost', reason: UNCONFIRMED_NOTICE },
+  /** Its row was given up before any call carried it. */
+  neverSent: { log: 'bound notice never sent: its call was given up', reason: 'bound notice never sent: its group call was given up' },
+} as const satisfies Record<string, LostNotice>;
+
 export interface SettlementDeps {
   db: Kysely<Database>;
   outbox: OutboxRepository;
@@ -90,15 +105,15 @@ export class FailureSettlement {
     const mayHaveActed = !(error instanceof ImError) || error.mayHaveTakenEffect;
     const lost = notice.held && ((notice.carried && mayHaveActed) || lastAttempt);
     const next = lost ? 'given_up' : notice.held ? 'unsent' : undefined;
-    const why = notice.carried && mayHaveActed ? 'bound notice not confirmed by the IM Service: not repeated, it may be lost' : 'bound notice never sent: its call was given up';
+    const why = !lost ? null : notice.carried && mayHaveActed ? LOST.mayHaveGone : LOST.neverSent;
     if (lastAttempt) {
-      await this.recording(row, operation, lost ? why : null, (trx) => this.giveUp(trx, row, error, next));
+      await this.recording(row, operation, why, (trx) => this.giveUp(trx, row, error, next));
       logger.warn({ ...log, attempts: row.attempts }, 'outbox row given up after its last attempt');
       observer?.dispatched(row.kind, 'gaveUp');
       return { status: 'gaveUp', error, progress };
     }
     const retryAt = Date.now() + backoffDelayMs(RETRY_BACKOFF, row.attempts);
-    await this.recording(row, operation, lost ? why : null, (executor) => outbox.scheduleRetry(executor, row.id, retryAt, failureOf(error), next));
+    await this.recording(row, operation, why, (executor) => outbox.scheduleRetry(executor, row.id, retryAt, failureOf(error), next));
     logger.info(log, 'outbox row deferred');
     observer?.dispatched(row.kind, 'deferred');
     return { status: 'deferred', error, progress };
@@ -108,16 +123,16 @@ export class FailureSettlement {
    * The row's write, and with it (one transaction, so a crash can neither lose nor double the
    * record) a bound notice given up: kept in the outbox as a FAILED notice row (for an operator,
    * and for the count of what may be lost, as a publish given up is), logged and counted.
-   * `lostBecause` null: nothing given up, the write alone.
+   * `lost` null: nothing given up, the write alone.
    */
-  async recording(row: OutboxRow, operation: OutboxOperation, lostBecause: string | null, write: (executor: Kysely<Database> | Transaction<Database>) => Promise<void>): Promise<void> {
-    if (lostBecause === null || !('notice' in operation) || !operation.notice) return write(this.options.db);
+  async recording(row: OutboxRow, operation: OutboxOperation, lost: LostNotice | null, write: (executor: Kysely<Database> | Transaction<Database>) => Promise<void>): Promise<void> {
+    if (lost === null || !('notice' in operation) || !operation.notice) return write(this.options.db);
     const notice = { kind: 'publishNotification', groupId: row.group_id, ...operation.notice };
     await this.options.db.transaction().execute(async (trx) => {
       await write(trx);
-      await this.options.outbox.insert(trx, { groupId: row.group_id, kind: notice.kind, payload: notice, now: Date.now(), failed: `${UNCONFIRMED_NOTICE}: bound to ${row.kind}` });
+      await this.options.outbox.insert(trx, { groupId: row.group_id, kind: notice.kind, payload: notice, now: Date.now(), failed: `${lost.reason}: bound to ${row.kind}` });
     });
-    this.options.logger.warn({ rowId: row.id, groupId: row.group_id, kind: row.kind }, lostBecause);
+    this.options.logger.warn({ rowId: row.id, groupId: row.group_id, kind: row.kind }, lost.log);
     this.options.observer?.unconfirmedNotice?.();
   }
 

@@ -97,6 +97,9 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
         await sql`update outbox set notice_state = case when attempts = 0 then 'unsent' else 'interrupted' end
           where status = 'PENDING' and kind in ('createGroup', 'joinGroup', 'quitGroup', 'refreshGroup') and payload like '%"notice":{%'`.execute(db);
       },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('outbox').dropColumn('notice_state').execute();
+      },
     },
   };
   return { getMigrations: async () => migrations };
