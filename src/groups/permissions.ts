@@ -51,6 +51,16 @@ export function authorize(action: GroupAction, role: MemberRole | null): void {
   if (!can(action, role)) throw new ForbiddenError(`${WHO[action]}.`);
 }
 
+/**
+ * One membership (`node(id:)` of a GroupMember) is read as the member list is, members only,
+ * except the owner's: it is part of the profile (`Group.owner`), which every signed-in user reads.
+ * `target` null (no such member) is refused like any other non-owner, so an outsider learns
+ * nothing of who is in the group.
+ */
+export function authorizeMembershipRead(role: MemberRole | null, target: { role: MemberRole } | null): void {
+  authorize(target?.role === 'OWNER' ? 'readProfile' : 'readMembers', role);
+}
+
 /** Admins manage members, not each other and not the owner. */
 export function authorizeRemoval(actorRole: MemberRole | null, actorId: string, target: { userId: string; role: MemberRole }): void {
   authorize('removeMembers', actorRole);

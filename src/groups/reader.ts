@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { decodeMemberCursor, decodeMembershipCursor, encodeMemberCursor, encodeMembershipCursor } from './cursors.js';
 import type { Group, Member, MemberRole, Membership } from './entities.js';
 import { InvalidInputError, NotAuthenticatedError } from './errors.js';
-import { authorize } from './permissions.js';
+import { authorize, authorizeMembershipRead } from './permissions.js';
 import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
 import { isValidUserId } from './user-ids.js';
 import type { RequestScope } from './scope.js';
@@ -114,7 +114,8 @@ export class GroupReader {
 
   /**
    * One membership of an active group, or null (no such member, or the group is unknown or
-   * dismissed); only the group's members may read it, as they may read its member list.
+   * dismissed); only the group's members may read it, as they may read its member list, except
+   * the owner's, which whoever reads the profile reads (`permissions.ts` `authorizeMembershipRead`).
    */
   async member(groupId: string, userId: string): Promise<Member | null> {
     this.viewerId();
@@ -123,8 +124,9 @@ export class GroupReader {
     }
     const group = await this.groups.load(groupId);
     if (!group) return null;
-    authorize('readMembers', (await this.viewerMembership(group))?.role ?? null);
-    return this.membersByKey.load(memberKey(groupId, userId));
+    const [viewer, member] = await Promise.all([this.viewerMembership(group), this.membersByKey.load(memberKey(groupId, userId))]);
+    authorizeMembershipRead(viewer?.role ?? null, member);
+    return member;
   }
 
   /** Members in join order; only members may read them. */

@@ -69,6 +69,31 @@ describeEachStore('global ids and counts', (target) => {
       expect(dismissed.data?.node).toBeNull();
     });
 
+    it("resolves the owner's membership through node(id:) for whoever reads the profile, as group { owner } does; other memberships stay members-only", async () => {
+      const kit = await bookclub();
+      const ids = await memberIds(kit);
+      const profile = await kit.memberNodes({ groupId: 'bookclub' }, { as: 'mallory' });
+      // The outsider reads the owner's membership with the profile, not the member list.
+      expect(profile.data?.group?.owner).toEqual({ id: ids.alice, userId: 'alice' });
+      expect(profile.data?.group?.members).toBeNull();
+
+      const owner = await kit.node({ id: ids.alice! }, { as: 'mallory' });
+      expect(owner.errors).toBeUndefined();
+      expect(owner.data?.node).toEqual({ __typename: 'GroupMember', id: ids.alice, userId: 'alice', role: 'OWNER' });
+
+      // Anyone else's membership, or one that does not exist, is refused alike: the outsider learns nothing of who is in.
+      const nobody = Buffer.from('GroupMember:bookclub:zed').toString('base64');
+      for (const id of [ids.bob!, ids.carol!, nobody]) {
+        const refused = await kit.node({ id }, { as: 'mallory' });
+        expect(refused.data?.node).toBeNull();
+        expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+      }
+      // Once ownership moves, so does what the outsider may read.
+      await kit.must.transferGroupOwnership({ groupId: 'bookclub', userId: 'bob' }, { as: 'alice' });
+      expect((await kit.node({ id: ids.bob! }, { as: 'mallory' })).data?.node).toEqual({ __typename: 'GroupMember', id: ids.bob, userId: 'bob', role: 'OWNER' });
+      expect((await kit.node({ id: ids.alice! }, { as: 'mallory' })).errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    });
+
     it('refuses a GroupMember id that names no group and user with BAD_USER_INPUT', async () => {
       const kit = await bookclub();
 

@@ -8,9 +8,9 @@ import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 /**
  * Notices that trail their group call ride it (`bindNotifyMsg`): Create on the create, Add on the
  * join, Quit on the quit, Rename on the refresh (the last call of several), inside the group
- * budget. A bound notice reaches the IM Service at most once: it is offered once, a call carrying
- * it that may have acted is not repeated within the attempt, and a later attempt sends the call
- * bare. Leading notices
+ * budget. A bound notice reaches the IM Service at most once: a call carrying it that may have
+ * acted is not repeated within the attempt, and later attempts send the call bare (a call that
+ * certainly did nothing gives it back: `notice-state.test.ts`). Leading notices
  * (Kicked, Dismiss) and notices too large to ride stay publishes of their own.
  */
 

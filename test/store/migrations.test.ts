@@ -23,7 +23,7 @@ async function withStore<T>(database: FreshDatabase, work: (store: Store) => Pro
   }
 }
 
-const MIGRATIONS = ['0001_groups_members_outbox', '0002_dismissed_groups', '0003_idempotency_keys', '0004_outbox_leading_notices'];
+const MIGRATIONS = ['0001_groups_members_outbox', '0002_dismissed_groups', '0003_idempotency_keys', '0004_outbox_leading_notices', '0005_outbox_notice_state'];
 
 describeEachStore('migrations', (target) => {
   it('bring a new database up to date at start-up, and running them again (a restart) changes nothing', async () => {
@@ -47,6 +47,33 @@ describeEachStore('migrations', (target) => {
         const again = await migrator.migrateToLatest();
         expect(again.error).toBeUndefined();
         expect(again.results).toEqual([]);
+      });
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('give the bound notices of rows pending before 0005 a state: unsent if never tried, else interrupted; other rows none', async () => {
+    const database = await target.fresh();
+    try {
+      await withStore(database, async (store) => {
+        const migrator = new Migrator({ db: store.db, provider: migrationsFor(store.dialect), ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
+        expect((await migrator.migrateTo('0004_outbox_leading_notices')).error).toBeUndefined();
+        const notice = { fromUserId: '__system__', objectName: 'RC:GrpNtf', content: { operation: 'Add' } };
+        const rows = [
+          { kind: 'joinGroup', payload: { kind: 'joinGroup', groupId: 'g', userIds: ['u'], notice }, status: 'PENDING', attempts: 0 },
+          { kind: 'createGroup', payload: { kind: 'createGroup', groupId: 'g', groupName: 'G', userIds: ['u'], notice }, status: 'PENDING', attempts: 2 },
+          { kind: 'joinGroup', payload: { kind: 'joinGroup', groupId: 'g', userIds: ['u'], notice }, status: 'DONE', attempts: 1 },
+          { kind: 'quitGroup', payload: { kind: 'quitGroup', groupId: 'g', userIds: ['"notice":{'] }, status: 'PENDING', attempts: 0 },
+          { kind: 'publishNotification', payload: { kind: 'publishNotification', groupId: 'g', ...notice }, status: 'PENDING', attempts: 0 },
+        ];
+        for (const row of rows) {
+          await sql`insert into outbox (group_id, kind, payload, status, progress, attempts, next_attempt_at, created_at)
+            values ('g', ${row.kind}, ${JSON.stringify(row.payload)}, ${row.status}, 0, ${row.attempts}, 1, 1)`.execute(store.db);
+        }
+        expect((await migrator.migrateToLatest()).error).toBeUndefined();
+        const states = await store.db.selectFrom('outbox').select('notice_state').orderBy('id').execute();
+        expect(states.map((row) => row.notice_state)).toEqual(['unsent', 'interrupted', null, null, null]);
       });
     } finally {
       await database.drop();

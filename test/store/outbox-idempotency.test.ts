@@ -32,7 +32,20 @@ describeEachStore('outbox repository', (target) => {
       last_error: null,
       last_im_code: null,
       created_at: NOW,
+      notice_state: null,
     });
+  });
+
+  it('offers a bound notice in the claim itself, and marks one an attempt held unsettled as interrupted', async () => {
+    const notice = { fromUserId: '__system__', objectName: 'RC:GrpNtf', content: { operation: 'Add' } };
+    const id = await outbox().insert(store().db, { groupId: 'g1', kind: 'joinGroup', payload: { kind: 'joinGroup', groupId: 'g1', userIds: ['u'], notice }, now: NOW });
+    expect((await outbox().get(id))?.notice_state).toBe('unsent');
+    expect((await outbox().claim(id, NOW, LEASE_MS))?.notice_state).toBe('offered');
+    // The holder died: the next claim, once the lease lapsed, finds it held unsettled.
+    expect((await outbox().claim(id, NOW + LEASE_MS + 1, LEASE_MS))?.notice_state).toBe('interrupted');
+    await outbox().setNoticeState(store().db, id, 'offered');
+    await outbox().complete(store().db, id);
+    expect((await outbox().get(id))?.notice_state).toBe('sent');
   });
 
   it('gives a row to exactly one of 20 concurrent claims', async () => {
@@ -102,7 +115,7 @@ describeEachStore('outbox repository', (target) => {
 
     // a1 done: a2 is next; b1 retried later keeps b2 waiting behind it.
     await outbox().complete(store().db, a1);
-    await outbox().scheduleRetry(b1, NOW + 5_000, { message: 'later', imCode: null });
+    await outbox().scheduleRetry(store().db, b1, NOW + 5_000, { message: 'later', imCode: null });
     expect(await outbox().findDue(NOW, 100)).toEqual([a2]);
     expect(await outbox().findDue(NOW + 60_000, 100)).toEqual([b1, a2, later]);
 
@@ -134,7 +147,7 @@ describeEachStore('outbox repository', (target) => {
     const id = await insert('g1');
     await outbox().claim(id, NOW, LEASE_MS);
     await outbox().recordProgress(id, 1, NOW + 20_000);
-    await outbox().scheduleRetry(id, NOW + 1_000, { message: 'timeout', imCode: null });
+    await outbox().scheduleRetry(store().db, id, NOW + 1_000, { message: 'timeout', imCode: null });
     expect(await outbox().get(id)).toMatchObject({ progress: 1, locked_until: null, next_attempt_at: NOW + 1_000, last_error: 'timeout', status: 'PENDING' });
   });
 });

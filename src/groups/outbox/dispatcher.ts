@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { ImClient } from '../../im/index.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database, OutboxRow } from '../store/tables.js';
-import { carriesNotice, isNotification, stepsOf, type OutboxOperation } from './operations.js';
-import { describeError, FailureSettlement, UNCONFIRMED_NOTICE } from './failure-settlement.js';
+import { isNotification, stepsOf, type OutboxOperation } from './operations.js';
+import { describeError, FailureSettlement, LOST, UNCONFIRMED_NOTICE } from './failure-settlement.js';
 import type { OutboxRepository } from './outbox.repository.js';
 import { settleSyncStatus } from './sync-status.js';
 
@@ -58,7 +58,7 @@ export class OutboxDispatcher {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 15_000;
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-    this.settlement = new FailureSettlement({ ...options, maxAttempts, noticeUnconfirmed: (row, operation, message) => this.noticeUnconfirmed(row, operation, message) });
+    this.settlement = new FailureSettlement({ ...options, maxAttempts });
   }
 
   /** Sends the row now unless an older row of its group is still pending (the claim checks it). */
@@ -192,12 +192,11 @@ export class OutboxDispatcher {
       try {
         await steps[progress]!(this.options.im, this.withinLease(options), withNotice);
       } catch (error) {
-        const noticeOffered = withNotice && progress === steps.length - 1;
-        return this.settlement.settleFailure(row, operation, progress, error, options, noticeOffered);
+        return this.settlement.settleFailure(row, operation, progress, error, options, { held: withNotice, carried: withNotice && progress === steps.length - 1 });
       }
       // The last step's record is the completion below (a crash between repeats an idempotent call,
-      // its notice not: a later claim sends none). A database error here escapes to `run`: the row
-      // stays claimed until its lease lapses.
+      // its notice not: a later claim finds it `interrupted` at the last step and gives it up,
+      // recorded). A database error here escapes to `run`: the row stays claimed until its lease lapses.
       if (progress + 1 < steps.length || isNotification(operation)) await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
     }
     await this.options.db.transaction().execute(async (trx) => {
@@ -210,34 +209,24 @@ export class OutboxDispatcher {
   }
 
   /**
-   * A group call's bound notice rides its last call, offered at most once: on the row's first
-   * attempt (the claim counts attempts; a shed one is handed back uncounted), or on a later one
-   * that has not reached the last call yet (no attempt can have offered it: a step's progress is
-   * recorded before the next starts). Otherwise an earlier attempt may have sent it, and the IM
-   * Service has no deduplication key: the call goes alone. An earlier attempt cut off unrecorded
-   * (its dispatcher died) gives it up here, noted on the row so that a later claim does not again.
+   * Whether this attempt sends the row's bound notice (with its last call). The claim offered it
+   * (`unsent` → `offered`) unless an earlier attempt may have sent it: the IM Service has no
+   * deduplication key, so it is offered at most once, and given back only after a failure that
+   * certainly did nothing (see `settleFailure`). An earlier attempt that held it and ended
+   * unsettled (its dispatcher died, or lost the database) left it `interrupted`: offered again if
+   * that attempt never reached the last call (a step's progress is recorded before the next
+   * starts), else given up, recorded as possibly lost, and the call sent alone.
    */
   private async noticeRides(row: OutboxRow, operation: OutboxOperation, lastStep: number): Promise<boolean> {
-    if (!carriesNotice(operation)) return false;
-    if (row.attempts === 1 || row.progress < lastStep) return true;
-    if (row.attempts === 2 && row.last_error === null) {
-      await this.options.outbox.noteInterruption(row.id, 'an attempt was interrupted: its bound notice is not repeated');
-      await this.noticeUnconfirmed(row, operation, 'bound notice interrupted mid-call: not repeated, it may be lost');
+    if (row.notice_state === 'offered') return true;
+    if (row.notice_state !== 'interrupted') return false;
+    const { outbox } = this.options;
+    if (row.progress < lastStep) {
+      await outbox.setNoticeState(this.options.db, row.id, 'offered');
+      return true;
     }
+    await this.settlement.recording(row, operation, LOST.interrupted, (trx) => outbox.setNoticeState(trx, row.id, 'given_up'));
     return false;
-  }
-
-  /**
-   * A bound notice given up unconfirmed: kept in the outbox as a FAILED notice row (for an operator,
-   * and for the count of what may be lost, as a publish given up is), logged and counted.
-   */
-  private async noticeUnconfirmed(row: OutboxRow, operation: OutboxOperation, message: string): Promise<void> {
-    if ('notice' in operation && operation.notice) {
-      const notice = { kind: 'publishNotification', groupId: row.group_id, ...operation.notice };
-      await this.options.outbox.insert(this.options.db, { groupId: row.group_id, kind: notice.kind, payload: notice, now: Date.now(), failed: `${UNCONFIRMED_NOTICE}: bound to ${row.kind}` });
-    }
-    this.options.logger.warn({ rowId: row.id, groupId: row.group_id, kind: row.kind }, message);
-    this.options.observer?.unconfirmedNotice?.();
   }
 }
 

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../../im/backoff.js';
 import { ImError, ImRateLimitedError } from '../../im/index.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
-import type { Database, OutboxRow } from '../store/tables.js';
+import type { Database, NoticeState, OutboxRow } from '../store/tables.js';
 import type { DispatchObserver, DispatchOptions, DispatchOutcome } from './dispatch-outcome.js';
 import { isNotification, type OutboxOperation } from './operations.js';
 import type { Failure, OutboxRepository } from './outbox.repository.js';
@@ -13,6 +13,21 @@ export const RETRY_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
 /** Why a notice row ended FAILED without a refusal: it may or may not have been published. */
 export const UNCONFIRMED_NOTICE = 'notice not repeated after an ambiguous failure (at most once)';
 
+/** Why a bound notice was given up: for the log, and for its FAILED notice row. */
+export interface LostNotice {
+  log: string;
+  reason: string;
+}
+
+export const LOST = {
+  /** Its call may have acted: it may or may not have been delivered. */
+  mayHaveGone: { log: 'bound notice not confirmed by the IM Service: not repeated, it may be lost', reason: UNCONFIRMED_NOTICE },
+  /** Its attempt died in the call carrying it. */
+  interrupted: { log: 'bound notice interrupted mid-call: not repeated, it may be lost', reason: UNCONFIRMED_NOTICE },
+  /** Its row was given up before any call carried it. */
+  neverSent: { log: 'bound notice never sent: its call was given up', reason: 'bound notice never sent: its group call was given up' },
+} as const satisfies Record<string, LostNotice>;
+
 export interface SettlementDeps {
   db: Kysely<Database>;
   outbox: OutboxRepository;
@@ -20,9 +35,17 @@ export interface SettlementDeps {
   logger: Logger;
   observer?: DispatchObserver;
   maxAttempts: number;
-  /** A bound notice given up unconfirmed: recorded, logged and counted once. */
-  noticeUnconfirmed(row: OutboxRow, operation: OutboxOperation, message: string): Promise<void>;
 }
+
+/** What a failed attempt did with the row's bound notice. */
+export interface NoticeAttempt {
+  /** The attempt held the notice (`offered`): it goes back (`unsent`) or is given up, with the row's next write. */
+  held: boolean;
+  /** The failed call carried it. */
+  carried: boolean;
+}
+
+const NO_NOTICE: NoticeAttempt = { held: false, carried: false };
 
 /** What becomes of a row whose IM step failed: the dispatcher's failure rules, apart from its sending loop. */
 export class FailureSettlement {
@@ -35,8 +58,7 @@ export class FailureSettlement {
     progress: number,
     error: unknown,
     options: DispatchOptions,
-    /** The failed call carried the row's bound notice. */
-    noticeOffered = false,
+    notice: NoticeAttempt = NO_NOTICE,
   ): Promise<DispatchOutcome> {
     const { outbox, logger, observer, db } = this.options;
     const log = { rowId: row.id, kind: row.kind, groupId: row.group_id, requestId: options.requestId, progress, err: describeError(error) };
@@ -45,7 +67,8 @@ export class FailureSettlement {
       const failure = failureOf(error);
       await db.transaction().execute(async (trx) => {
         await this.options.groups.lock(trx, row.group_id);
-        await outbox.fail(trx, row.id, failure);
+        // Refused: the call, and the notice with it, never took effect (nothing to count lost).
+        await outbox.fail(trx, row.id, failure, notice.held ? 'unsent' : undefined);
         // Refused for good: the group says so, with the IM Service's reason, until an operator acts (a notice fails nothing else).
         if (!isNotification(operation)) await this.options.groups.setSyncStatus(trx, row.group_id, 'FAILED', failure.message);
       });
@@ -65,31 +88,52 @@ export class FailureSettlement {
       observer?.unconfirmedNotice?.();
       return { status: 'rejected', error, progress };
     }
-    // Not offered again (at most once): whether it went out, nobody knows. Shed, it was never sent,
-    // and the next claim offers it again only if this was the first attempt (see `noticeRides`).
-    const shed = error instanceof ImRateLimitedError && error.shed;
-    const boundNoticeLost = noticeOffered && (!shed || row.attempts > 1);
-    if (boundNoticeLost) await this.options.noticeUnconfirmed(row, operation, 'bound notice not confirmed by the IM Service: not repeated, it may be lost');
     if (error instanceof ImRateLimitedError && error.shed) {
       // Our own congestion (the local limiter refused, or a publish lacked a full attempt before its
       // deadline): nothing was sent, so it was no attempt. The row goes back as before its claim,
-      // due when the budget says: no backoff, no count toward giving up. (Backing off here once let
-      // a sustained notice load fall behind by minutes: each shed doubled the row's wait.)
-      await outbox.postpone(row.id, Date.now() + Math.min(error.retryAfterMs, RETRY_BACKOFF.maxMs));
+      // its notice unsent, due when the budget says: no backoff, no count toward giving up. (Backing
+      // off here once let a sustained notice load fall behind by minutes: each shed doubled the row's wait.)
+      await outbox.postpone(row.id, Date.now() + Math.min(error.retryAfterMs, RETRY_BACKOFF.maxMs), notice.held ? 'unsent' : undefined);
       logger.debug(log, 'outbox row postponed: the rate budget had no room in time');
       observer?.dispatched(row.kind, 'deferred');
       return { status: 'deferred', error, progress };
     }
-    if (row.attempts >= this.options.maxAttempts) {
-      await this.giveUp(row, error);
+    // A bound notice whose call may have acted is never offered again (at most once), and recorded
+    // as possibly lost; one whose call certainly did nothing (1008, a refused connection) goes
+    // back, unsent, and rides the next attempt. On the last attempt a notice never sent is given up too.
+    const lastAttempt = row.attempts >= this.options.maxAttempts;
+    const mayHaveActed = !(error instanceof ImError) || error.mayHaveTakenEffect;
+    const lost = notice.held && ((notice.carried && mayHaveActed) || lastAttempt);
+    const next = lost ? 'given_up' : notice.held ? 'unsent' : undefined;
+    const why = !lost ? null : notice.carried && mayHaveActed ? LOST.mayHaveGone : LOST.neverSent;
+    if (lastAttempt) {
+      await this.recording(row, operation, why, (trx) => this.giveUp(trx, row, error, next));
       logger.warn({ ...log, attempts: row.attempts }, 'outbox row given up after its last attempt');
       observer?.dispatched(row.kind, 'gaveUp');
       return { status: 'gaveUp', error, progress };
     }
-    await outbox.scheduleRetry(row.id, Date.now() + backoffDelayMs(RETRY_BACKOFF, row.attempts), failureOf(error));
+    const retryAt = Date.now() + backoffDelayMs(RETRY_BACKOFF, row.attempts);
+    await this.recording(row, operation, why, (executor) => outbox.scheduleRetry(executor, row.id, retryAt, failureOf(error), next));
     logger.info(log, 'outbox row deferred');
     observer?.dispatched(row.kind, 'deferred');
     return { status: 'deferred', error, progress };
+  }
+
+  /**
+   * The row's write, and with it (one transaction, so a crash can neither lose nor double the
+   * record) a bound notice given up: kept in the outbox as a FAILED notice row (for an operator,
+   * and for the count of what may be lost, as a publish given up is), logged and counted.
+   * `lost` null: nothing given up, the write alone.
+   */
+  async recording(row: OutboxRow, operation: OutboxOperation, lost: LostNotice | null, write: (executor: Kysely<Database> | Transaction<Database>) => Promise<void>): Promise<void> {
+    if (lost === null || !('notice' in operation) || !operation.notice) return write(this.options.db);
+    const notice = { kind: 'publishNotification', groupId: row.group_id, ...operation.notice };
+    await this.options.db.transaction().execute(async (trx) => {
+      await write(trx);
+      await this.options.outbox.insert(trx, { groupId: row.group_id, kind: notice.kind, payload: notice, now: Date.now(), failed: `${lost.reason}: bound to ${row.kind}` });
+    });
+    this.options.logger.warn({ rowId: row.id, groupId: row.group_id, kind: row.kind }, lost.log);
+    this.options.observer?.unconfirmedNotice?.();
   }
 
   /**
@@ -98,14 +142,15 @@ export class FailureSettlement {
    * The row is FAILED with the last reason; the group too, unless the row is a notice. The
    * group's later rows are not held: only PENDING rows hold the rows behind them.
    */
-  private async giveUp(row: OutboxRow, error: unknown): Promise<void> {
+  private async giveUp(executor: Kysely<Database> | Transaction<Database>, row: OutboxRow, error: unknown, notice: NoticeState | undefined): Promise<void> {
     const failure = failureOf(error);
     const given = { ...failure, message: `gave up after ${row.attempts} attempts: ${failure.message}` };
-    await this.options.db.transaction().execute(async (trx) => {
+    const settle = async (trx: Transaction<Database>) => {
       await this.options.groups.lock(trx, row.group_id);
-      await this.options.outbox.fail(trx, row.id, given);
+      await this.options.outbox.fail(trx, row.id, given, notice);
       if (!isNotification(JSON.parse(row.payload) as OutboxOperation)) await this.options.groups.setSyncStatus(trx, row.group_id, 'FAILED', given.message);
-    });
+    };
+    await (executor.isTransaction ? settle(executor as Transaction<Database>) : executor.transaction().execute(settle));
   }
 }
 

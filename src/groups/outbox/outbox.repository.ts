@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import type { Database, OutboxRow } from '../store/tables.js';
+import type { Database, NoticeState, OutboxRow } from '../store/tables.js';
+import { carriesNotice, type OutboxOperation } from './operations.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -38,6 +39,8 @@ export class OutboxRepository {
         last_error: row.failed ?? null,
         last_im_code: null,
         created_at: row.now,
+        // In the insert itself: a bound notice's state costs no statement of its own.
+        notice_state: row.failed === undefined && carriesNotice(row.payload as OutboxOperation) ? 'unsent' : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -81,11 +84,17 @@ export class OutboxRepository {
    * One conditional UPDATE: on PostgreSQL a concurrent claim waits for the row lock and then
    * re-checks the condition against the winner's lease, so of N instances exactly one gets the
    * row; a lease that lapsed (its holder died) is taken over the same way.
+   * The same write offers a bound notice to this attempt (`unsent` → `offered`) and marks one an
+   * earlier attempt held unsettled (`offered` → `interrupted`, see the dispatcher's `noticeRides`).
    */
   async claim(id: number, now: number, leaseMs: number): Promise<OutboxRow | undefined> {
     return this.db
       .updateTable('outbox as o')
-      .set({ locked_until: now + leaseMs, attempts: sql`attempts + 1` })
+      .set({
+        locked_until: now + leaseMs,
+        attempts: sql`attempts + 1`,
+        notice_state: sql<NoticeState | null>`case notice_state when 'unsent' then 'offered' when 'offered' then 'interrupted' else notice_state end`,
+      })
       .where('o.id', '=', id)
       .where('o.status', '=', 'PENDING')
       // A notice whose claim lapsed may have been published: never retaken (see giveUpLapsedNotices).
@@ -141,36 +150,42 @@ export class OutboxRepository {
     await this.db.updateTable('outbox').set({ progress, locked_until: lockedUntil }).where('id', '=', id).execute();
   }
 
+  /** Done; a notice the last call carried was sent with it. */
   async complete(executor: Executor, id: number): Promise<void> {
-    await executor.updateTable('outbox').set({ status: 'DONE', locked_until: null }).where('id', '=', id).execute();
-  }
-
-  /** Notes on a row why its last attempt ended unrecorded (its claim lapsed), without changing when it is due. */
-  async noteInterruption(id: number, reason: string): Promise<void> {
-    await this.db.updateTable('outbox').set({ last_error: reason }).where('id', '=', id).execute();
-  }
-
-  async scheduleRetry(id: number, nextAttemptAt: number, failure: Failure): Promise<void> {
-    await this.db
-      .updateTable('outbox')
-      .set({ next_attempt_at: nextAttemptAt, locked_until: null, last_error: failure.message, last_im_code: failure.imCode })
-      .where('id', '=', id)
-      .execute();
-  }
-
-  /** Hands a claimed row back as it was before the claim (which counted an attempt): nothing was sent. */
-  async postpone(id: number, nextAttemptAt: number): Promise<void> {
-    await this.db
-      .updateTable('outbox')
-      .set({ next_attempt_at: nextAttemptAt, locked_until: null, attempts: sql`attempts - 1` })
-      .where('id', '=', id)
-      .execute();
-  }
-
-  async fail(executor: Executor, id: number, failure: Failure): Promise<void> {
     await executor
       .updateTable('outbox')
-      .set({ status: 'FAILED', locked_until: null, last_error: failure.message, last_im_code: failure.imCode })
+      .set({ status: 'DONE', locked_until: null, notice_state: sql<NoticeState | null>`case when notice_state = 'offered' then 'sent' else notice_state end` })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** A bound notice's new state, on its own (after an interrupted attempt only: otherwise it travels with the row's other writes). */
+  async setNoticeState(executor: Executor, id: number, notice: NoticeState): Promise<void> {
+    await executor.updateTable('outbox').set({ notice_state: notice }).where('id', '=', id).execute();
+  }
+
+  /** `notice`: the bound notice's new state, when the attempt held it (the row's other writes take it along). */
+  async scheduleRetry(executor: Executor, id: number, nextAttemptAt: number, failure: Failure, notice?: NoticeState): Promise<void> {
+    await executor
+      .updateTable('outbox')
+      .set({ next_attempt_at: nextAttemptAt, locked_until: null, last_error: failure.message, last_im_code: failure.imCode, ...noticeSet(notice) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Hands a claimed row back as it was before the claim (which counted an attempt, and offered its notice): nothing was sent. */
+  async postpone(id: number, nextAttemptAt: number, notice?: NoticeState): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: nextAttemptAt, locked_until: null, attempts: sql`attempts - 1`, ...noticeSet(notice) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async fail(executor: Executor, id: number, failure: Failure, notice?: NoticeState): Promise<void> {
+    await executor
+      .updateTable('outbox')
+      .set({ status: 'FAILED', locked_until: null, last_error: failure.message, last_im_code: failure.imCode, ...noticeSet(notice) })
       .where('id', '=', id)
       .execute();
   }
@@ -195,6 +210,10 @@ export class OutboxRepository {
       .executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   }
+}
+
+function noticeSet(notice: NoticeState | undefined): { notice_state?: NoticeState } {
+  return notice === undefined ? {} : { notice_state: notice };
 }
 
 /**

@@ -87,6 +87,20 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
         await db.schema.alterTable('outbox').addColumn('leads', 'integer', (c) => c.notNull().defaultTo(0)).execute();
       },
     },
+    '0005_outbox_notice_state': {
+      // A bound notice's state (tables.ts `NoticeState`): offered at most once, given back after a
+      // failure that certainly did nothing. Pending rows written before it: unsent if never tried,
+      // else interrupted (the dispatcher sends it again only if no attempt reached the last call,
+      // else records it given up: at worst a loss recorded twice, never one unrecorded).
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('outbox').addColumn('notice_state', 'text').execute();
+        await sql`update outbox set notice_state = case when attempts = 0 then 'unsent' else 'interrupted' end
+          where status = 'PENDING' and kind in ('createGroup', 'joinGroup', 'quitGroup', 'refreshGroup') and payload like '%"notice":{%'`.execute(db);
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('outbox').dropColumn('notice_state').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -49,7 +49,18 @@ export interface OutboxTable {
   last_error: string | null;
   last_im_code: number | null;
   created_at: Millis;
+  /** Where the notice bound to the row's last call stands (see `NoticeState`); null when the row carries none. */
+  notice_state: Generated<NoticeState | null>;
 }
+
+/**
+ * A bound notice's life, so that it reaches the IM Service at most once and a notice that may be
+ * lost is always recorded: `unsent` (certainly not at the IM Service), `offered` (the attempt that
+ * holds the claim sends it with the last call), `interrupted` (an attempt that held it ended
+ * unsettled: sent only if it had reached the last call), `sent` (the call carrying it succeeded),
+ * `given_up` (it may be lost: never offered again, recorded as a FAILED notice row).
+ */
+export type NoticeState = 'unsent' | 'offered' | 'interrupted' | 'sent' | 'given_up';
 
 export interface IdempotencyKeysTable {
   caller_id: string;

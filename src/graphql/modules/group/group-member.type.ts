@@ -19,7 +19,7 @@ function parseMemberNodeId(id: string): { groupId: string; userId: string } {
 
 /** A Relay node, so that client caches (Apollo's InMemoryCache, urql's graphcache) keep one copy of each membership. */
 export const GroupMember = builder.node(builder.objectRef<Member>('GroupMember'), {
-  description: 'A user in a group: one membership, with its own global `id` (from the group and the user), readable by `node(id:)` by members of the group.',
+  description: 'A user in a group: one membership, with its own global `id` (from the group and the user), readable by `node(id:)` by members of the group; the owner\'s by every signed-in user, as `Group.owner` is.',
   id: { resolve: (member) => memberNodeId(member.groupId, member.userId) },
   loadOne: (id, context) => {
     const { groupId, userId } = parseMemberNodeId(id);
