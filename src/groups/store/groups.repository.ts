@@ -28,6 +28,9 @@ export class GroupsRepository {
     private readonly dialect: Dialect = dialectOf(db),
   ) {}
 
+  /** `findByIds`'s compiled query by number of ids (see `findByIdsQuery`). */
+  private readonly findByIdsTemplates = new Map<number, CompiledQuery<GroupRow>>();
+
   /** True when the id was ever used, dismissed groups included: the IM Service keeps their history. */
   async idTaken(executor: Executor, groupId: string): Promise<boolean> {
     const row = await executor.selectFrom('groups').select('group_id').where('group_id', '=', groupId).executeTakeFirst();
@@ -138,7 +141,6 @@ export class GroupsRepository {
     return { ...template, parameters: groupIds };
   }
 
-  private readonly findByIdsTemplates = new Map<number, CompiledQuery<GroupRow>>();
 
   /**
    * The status the group's outbox says, in one statement: FAILED (with the latest failed row's
