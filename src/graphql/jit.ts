@@ -36,7 +36,8 @@ export function jitPlugin(): Plugin {
       if (!compiledQuery) return;
       const { query } = compiledQuery;
       setExecuteFn(function jitExecute(execution) {
-        // Variables that do not fit never reach here: limits.ts refuses them first, coded.
+        // Variables that do not fit are refused by jit's compiled parser with no `data`; limits.ts
+        // gives that refusal graphql-js's words and BAD_USER_INPUT (or refused them before).
         const result = query.query(execution.rootValue, execution.contextValue, execution.variableValues ?? {});
         const source = execution.document.loc?.source.body;
         return result instanceof Promise ? result.then((answer) => located(answer, source)) : located(result, source);

@@ -1,7 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Plugin } from 'graphql-yoga';
-import { limitExceeded, type LimitName } from './limit-errors.js';
-import { costRefusal } from './query-cost.js';
+import { limitExceeded, requestError, type LimitName } from './limit-errors.js';
+import { costRefusal, knownWithinWhateverVariables } from './query-cost.js';
 import { variableErrors } from './variable-errors.js';
 
 /**
@@ -68,17 +68,37 @@ export function queryLimitsPlugins({ fieldSuggestions }: QueryLimitsOptions): Pl
 
 /**
  * Once the variables are known, before anything executes: variables that do not fit their types,
- * then the cost (which reads them). Registered before the graphql-jit plugin, which relies on it
- * to see only variables that fit.
+ * then the cost (which reads them), both refused as coded request errors.
+ *
+ * An operation whose cost was decided whatever its variables (query-cost.ts) has nothing to count:
+ * its variables are left to the executor, which coerces them anyway (graphql-jit's compiled parser
+ * or graphql-js) and refuses before running anything when they do not fit. Checking them here as
+ * well cost a few percent of a read. That refusal (an answer with errors and no `data`) is given
+ * the same words and code as here: graphql-js's, BAD_USER_INPUT.
  */
 function beforeExecutionPlugin(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const variables = args.variableValues ?? {};
+      const operationName = args.operationName ?? undefined;
+      if (knownWithinWhateverVariables(args.document, operationName)) {
+        return {
+          onExecuteDone({ result, setResult }) {
+            if (isAsyncIterable(result) || 'data' in result || !result.errors?.length) return;
+            const errors = result.errors;
+            setResult({ errors: variableErrors(args.schema, args.document, operationName, variables) ?? errors.map((error) => requestError(error.message, { code: 'BAD_USER_INPUT' }, error.nodes)) });
+          },
+        };
+      }
       const refusals =
-        variableErrors(args.schema, args.document, args.operationName, variables) ??
-        [costRefusal(args.schema, args.document, args.operationName ?? undefined, variables, maxCost)].filter((error) => error !== null);
+        variableErrors(args.schema, args.document, operationName, variables) ??
+        [costRefusal(args.schema, args.document, operationName, variables, maxCost)].filter((error) => error !== null);
       if (refusals.length) setResultAndStopExecution({ errors: refusals });
+      return undefined;
     },
   };
+}
+
+function isAsyncIterable(value: object): value is AsyncIterable<unknown> {
+  return Symbol.asyncIterator in value;
 }

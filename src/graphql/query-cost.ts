@@ -80,6 +80,14 @@ function withinWhateverVariables(schema: GraphQLSchema, document: DocumentNode, 
   return bounded;
 }
 
+/**
+ * True once this operation is known to stay within the limit whatever its variables (decided by
+ * an earlier request): its cost check reads no variable, so nothing needs them checked first.
+ */
+export function knownWithinWhateverVariables(document: DocumentNode, operationName: string | undefined): boolean {
+  return boundedOperations.get(document)?.get(operationName ?? '') === true;
+}
+
 /** The cost with every list at the most its field answers (the variables only let the walk run: no argument value is read). */
 function mostCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
   try {

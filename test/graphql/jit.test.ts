@@ -83,6 +83,29 @@ describe('queries through graphql-jit answer as through graphql-js', () => {
     expect(answer.body.data).toBeUndefined();
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('refuses them alike once the query is known to be cheap whatever its variables, left to the executor to coerce', async () => {
+    // Few enough fields that any 100 groups stay within the cost: after its first answer, its
+    // variables are no longer checked before execution (limits.ts), only by the executor itself.
+    const names = (idsType: string) => `query JitNames($ids: ${idsType}) { groups(groupIds: $ids) { groupId name } }`;
+    const wrong = { ids: [1, { no: 'pe' }] };
+    // Never answered before: its variables are still checked before execution.
+    const checkedFirst = await bothWays((idsType) => `${names(idsType)} # not seen before`, wrong, 'alice');
+    expect((await bothWays(names, { ids: ['jitone'] }, 'alice')).body.data).toEqual({ groups: [{ groupId: 'jitone', name: 'One' }] });
+    const leftToExecutor = await bothWays(names, wrong, 'alice');
+    expect(leftToExecutor).toEqual(checkedFirst);
+    expect(leftToExecutor.status).toBe(400);
+    expect(leftToExecutor.body.data).toBeUndefined();
+    expect(leftToExecutor.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+      ['Variable "$ids" got invalid value 1 at "ids[0]"; String cannot represent a non string value: 1', 'BAD_USER_INPUT'],
+      ['Variable "$ids" got invalid value { no: "pe" } at "ids[1]"; String cannot represent a non string value: { no: "pe" }', 'BAD_USER_INPUT'],
+    ]);
+    // Left out (only the compiled form requires it: the other has a default).
+    const missing = await post(names('[String!]!'), {}, 'alice');
+    expect(missing).toEqual(await post(`${names('[String!]!')} # not seen before either`, {}, 'alice'));
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([['Variable "$ids" of required type "[String!]!" was not provided.', 'BAD_USER_INPUT']]);
+  });
 });
 
 describe('an unexpected error through graphql-jit', () => {
