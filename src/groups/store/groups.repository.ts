@@ -141,7 +141,6 @@ export class GroupsRepository {
     return { ...template, parameters: groupIds };
   }
 
-
   /**
    * The status the group's outbox says, in one statement: FAILED (with the latest failed row's
    * reason) while a change is given up, PENDING while one waits, SYNCED otherwise; notices aside.
