@@ -95,4 +95,29 @@ describeEachStore('Group.events, the history of every change', (target) => {
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     }
   });
+
+  it('reads a page of events, with every user they name and their memberships, in the same few statements whatever its size', async () => {
+    const statementsFor = async (groupId: string, first: number) => {
+      await kit.app.dispatcher.stop();
+      try {
+        const before = kit.app.store.statementCount();
+        const response = await kit.groupEvents({ groupId, first }, { as: OWNER });
+        expect(response.errors).toBeUndefined();
+        return { statements: kit.app.store.statementCount() - before, events: response.data?.group?.events?.edges.length };
+      } finally {
+        kit.app.dispatcher.start();
+      }
+    };
+    const groupId = nextGroupId('hist');
+    await kit.must.createGroup({ groupId, name: 'Busy', memberIds: [], notify: false }, { as: OWNER });
+    for (let i = 0; i < 40; i++) await kit.must.addGroupMembers({ groupId, userIds: [`joiner${i}`, `pal${i}`], notify: false }, { as: OWNER });
+
+    const small = await statementsFor(groupId, 2);
+    const large = await statementsFor(groupId, 41);
+    expect(small.events).toBe(2);
+    expect(large.events).toBe(41);
+    // The group, the caller's membership, the events (and the retention check), the members they name: one statement each.
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(5);
+  });
 });
