@@ -110,6 +110,7 @@ describe('GraphiQL at /graphql', () => {
         `${round} AddMembers AddGroupMembersSuccess`,
         `${round} SetMemberRole SetGroupMemberRoleSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
+        `${round} GroupHistory data`,
         `${round} DismissGroup DismissGroupSuccess`,
       ]),
     );
