@@ -12,7 +12,7 @@ import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
 import { jitPlugin } from './jit.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugins } from './limits.js';
-import { maskError } from './error-codes.js';
+import { isBadRequest, maskError } from './error-codes.js';
 import { exampleTabs } from './operations.js';
 import { schema } from './schema.js';
 
@@ -136,6 +136,8 @@ function yogaLogger(logger: Logger) {
       const message = args.filter((a) => !(a instanceof Error)).map(String).join(' ') || 'graphql error';
       // Yoga reports every error it translates; a domain refusal of a read (FORBIDDEN, say) is an answer, not a fault.
       if (isDomainRefusal(err)) child.debug({ err }, message);
+      // A malformed request is the client's: not the operator's fault, and its details quote the client's body.
+      else if (isBadRequest(err)) child.debug({ code: err.extensions.code }, err.message);
       else child.error({ err }, message);
     },
   };
