@@ -6,6 +6,7 @@ import type { Authenticator } from '../auth/index.js';
 import { DomainError } from '../groups/errors.js';
 import type { GroupService } from '../groups/service.js';
 import { requestBodyLimitPlugin } from '../http/body-limit.js';
+import { privateAnswersPlugin } from '../http/cache-control.js';
 import { corsFor, varyOnOriginPlugin } from '../http/cors.js';
 import { csrfPreventionPlugin } from '../http/csrf-prevention.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
@@ -59,6 +60,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     plugins: [
       requestBodyLimitPlugin(MAX_REQUEST_BYTES),
       varyOnOriginPlugin(),
+      privateAnswersPlugin(),
       ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
       // Before jitPlugin: refuses variables that do not fit, and costly queries, before execution.
       ...queryLimitsPlugins({ fieldSuggestions: options.fieldSuggestions }),
