@@ -90,7 +90,7 @@ export class GroupService {
    */
   async setGroupMemberRole(input: SetMemberRoleInput, scope: RequestScope): Promise<{ group: Group; member: Member }> {
     const changed = await this.runner.run(setGroupMemberRole, input, scope);
-    const [member = { ...changed, joinedAt: new Date(changed.joinedAt) }] = await this.members(input.groupId, [input.userId]);
+    const [member = { ...changed, joinedAt: new Date(changed.joinedAt), nickname: null }] = await this.members(input.groupId, [input.userId]);
     return { group: await this.group(input.groupId), member };
   }
 
