@@ -29,7 +29,7 @@ export async function handleIntrospection(
   }
   if (route === '/groups') {
     return onlyMethod(method, 'GET', res, () => ({
-      groups: [...context.state.allGroups()].map(([groupId, group]) => describeGroup(groupId, group)),
+      groups: [...context.state.allGroups()].map(([groupId, group]) => describeGroup(context.state, groupId, group)),
     }));
   }
   if (route.startsWith('/groups/')) {
@@ -37,7 +37,7 @@ export async function handleIntrospection(
     const groupId = decodeSegment(route.slice('/groups/'.length));
     const group = groupId === null ? undefined : context.state.group(groupId);
     if (groupId === null || !group) return sendJson(res, 404, { error: 'not found' });
-    return sendJson(res, 200, describeGroup(groupId, group));
+    return sendJson(res, 200, describeGroup(context.state, groupId, group));
   }
   if (route === '/faults') {
     if (method !== 'POST') return methodNotAllowed(res, 'POST');
@@ -60,8 +60,8 @@ function methodNotAllowed(res: ServerResponse, allowed: string): void {
   sendJson(res, 405, { error: 'method not allowed' }, { Allow: allowed });
 }
 
-function describeGroup(groupId: string, group: Group): { groupId: string; name: string; members: string[] } {
-  return { groupId, name: group.name, members: [...group.members] };
+function describeGroup(state: EmulatorState, groupId: string, group: Group): { groupId: string; name: string; members: string[]; remarks: Record<string, string> } {
+  return { groupId, name: group.name, members: [...group.members], remarks: state.remarksOf(groupId) };
 }
 
 function decodeSegment(segment: string): string | null {

@@ -25,6 +25,10 @@ export const ErrorFields = graphql(`
       limit
       requested
     }
+    ... on AttributeLimitExceededError {
+      limit
+      requested
+    }
     ... on OwnerCannotLeaveError {
       groupId
     }
@@ -105,6 +109,7 @@ export const UpdateGroupSuccessFields = graphql(`
       groupId
       name
       avatarUrl
+      description
       syncStatus
     }
   }

@@ -41,6 +41,16 @@ export class MembersRepository {
     await executor.updateTable('group_members').set({ role }).where('group_id', '=', groupId).where('user_id', '=', userId).execute();
   }
 
+  async setNickname(executor: Executor, groupId: string, userId: string, nickname: string | null): Promise<void> {
+    await executor.updateTable('group_members').set({ nickname }).where('group_id', '=', groupId).where('user_id', '=', userId).execute();
+  }
+
+  /** Members who set a nickname in the group, for reconcile to compare with the IM Service's push aliases. */
+  async nicknamesOf(groupId: string): Promise<Array<{ userId: string; nickname: string }>> {
+    const rows = await this.db.selectFrom('group_members').select(['user_id', 'nickname']).where('group_id', '=', groupId).where('nickname', 'is not', null).execute();
+    return rows.map((row) => ({ userId: row.user_id, nickname: row.nickname! }));
+  }
+
   /** Every member's id (a group holds at most 3000). */
   async userIdsOf(groupId: string): Promise<string[]> {
     const rows = await this.db.selectFrom('group_members').select('user_id').where('group_id', '=', groupId).execute();

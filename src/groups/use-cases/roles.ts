@@ -38,7 +38,11 @@ export const transferGroupOwnership: UseCase<MemberInput, { groupId: string }> =
     await groups.setOwner(change.trx, groupId, newOwnerId);
     return {
       groupId,
-      steps: [{ notice: { operation: 'Transfer', operatorUserId: actorId, targetUserIds: [newOwnerId], groupName: group.name } }],
+      steps: [
+        {
+          notice: { operation: 'Transfer', operatorUserId: actorId, targetUserIds: [newOwnerId], groupName: group.name, displayNames: change.displayNames([actor, target]) },
+        },
+      ],
       undo: async (trx) => {
         await members.setRole(trx, groupId, newOwnerId, target.role);
         await members.setRole(trx, groupId, actorId, 'OWNER');
