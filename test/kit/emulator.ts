@@ -13,6 +13,8 @@ export interface EmulatorGroupView {
   name: string;
   /** In join order. */
   members: string[];
+  /** Push aliases (`/group/remarks/*`) by user id. */
+  remarks: Record<string, string>;
 }
 
 function urlOf(emulator: EmulatorAddress, route: string): string {

@@ -38,3 +38,8 @@ export function traced(): { requestId: string; headers: Record<string, string> }
 export async function imCallsOf(emulator: EmulatorAddress, requestId: string): Promise<string[]> {
   return (await emulatorLog(emulator)).filter((entry) => entry.requestId === requestId).map((entry) => entry.path);
 }
+
+/** A member's push alias in the group at the IM Service (`/group/remarks/set.json`); null when none (or no such group there). */
+export async function imRemark(emulator: EmulatorAddress, groupId: string, userId: string): Promise<string | null> {
+  return (await emulatorGroup(emulator, groupId))?.remarks[userId] ?? null;
+}
