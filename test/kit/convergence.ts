@@ -66,7 +66,27 @@ export async function readStore(db: Kysely<Database>): Promise<StoreState> {
 
 export async function imGroups(emulatorUrl: string): Promise<GroupState[]> {
   const groups = await emulatorGroups(emulatorUrl);
-  return groups.map((group) => ({ ...group, members: [...group.members].sort() })).sort((a, b) => a.groupId.localeCompare(b.groupId));
+  return groups
+    .map(({ groupId, name, members }) => ({ groupId, name, members: [...members].sort() }))
+    .sort((a, b) => a.groupId.localeCompare(b.groupId));
+}
+
+/** `group/user` → nickname, for every member of an active group who set one. */
+export async function storeNicknames(db: Kysely<Database>): Promise<Record<string, string>> {
+  const rows = await db
+    .selectFrom('group_members as m')
+    .innerJoin('groups as g', 'g.group_id', 'm.group_id')
+    .select(['m.group_id', 'm.user_id', 'm.nickname'])
+    .where('g.dismissed_at', 'is', null)
+    .where('m.nickname', 'is not', null)
+    .execute();
+  return Object.fromEntries(rows.map((row) => [`${row.group_id}/${row.user_id}`, row.nickname!]));
+}
+
+/** `group/user` → push alias, for every alias the IM Service holds in a group it has. */
+export async function imRemarks(emulatorUrl: string): Promise<Record<string, string>> {
+  const groups = await emulatorGroups(emulatorUrl);
+  return Object.fromEntries(groups.flatMap((group) => Object.entries(group.remarks).map(([userId, remark]) => [`${group.groupId}/${userId}`, remark])));
 }
 
 export function compare(store: readonly GroupState[], im: readonly GroupState[]): Convergence {
