@@ -27,9 +27,12 @@ export async function handleIntrospection(
   if (route === '/messages') {
     return onlyMethod(method, 'GET', res, () => ({ messages: context.state.publishedMessages() }));
   }
+  if (route === '/remarks') {
+    return onlyMethod(method, 'GET', res, () => ({ remarks: context.state.allRemarks() }));
+  }
   if (route === '/groups') {
     return onlyMethod(method, 'GET', res, () => ({
-      groups: [...context.state.allGroups()].map(([groupId, group]) => describeGroup(context.state, groupId, group)),
+      groups: [...context.state.allGroups()].map(([groupId, group]) => describeGroup(groupId, group)),
     }));
   }
   if (route.startsWith('/groups/')) {
@@ -37,7 +40,7 @@ export async function handleIntrospection(
     const groupId = decodeSegment(route.slice('/groups/'.length));
     const group = groupId === null ? undefined : context.state.group(groupId);
     if (groupId === null || !group) return sendJson(res, 404, { error: 'not found' });
-    return sendJson(res, 200, describeGroup(context.state, groupId, group));
+    return sendJson(res, 200, describeGroup(groupId, group));
   }
   if (route === '/faults') {
     if (method !== 'POST') return methodNotAllowed(res, 'POST');
@@ -60,8 +63,8 @@ function methodNotAllowed(res: ServerResponse, allowed: string): void {
   sendJson(res, 405, { error: 'method not allowed' }, { Allow: allowed });
 }
 
-function describeGroup(state: EmulatorState, groupId: string, group: Group): { groupId: string; name: string; members: string[]; remarks: Record<string, string> } {
-  return { groupId, name: group.name, members: [...group.members], remarks: state.remarksOf(groupId) };
+function describeGroup(groupId: string, group: Group): { groupId: string; name: string; members: string[] } {
+  return { groupId, name: group.name, members: [...group.members] };
 }
 
 function decodeSegment(segment: string): string | null {

@@ -121,9 +121,9 @@ export class EmulatorState {
     return this.remarks.get(groupId)?.get(userId);
   }
 
-  /** A group's push aliases, by user id. */
-  remarksOf(groupId: string): Record<string, string> {
-    return Object.fromEntries(this.remarks.get(groupId) ?? []);
+  /** Every push alias, group by group. */
+  allRemarks(): Array<{ groupId: string; userId: string; remark: string }> {
+    return [...this.remarks].flatMap(([groupId, byUser]) => [...byUser].map(([userId, remark]) => ({ groupId, userId, remark })));
   }
 
   recordMessage(message: PublishedMessage): void {

@@ -13,8 +13,6 @@ export interface EmulatorGroupView {
   name: string;
   /** In join order. */
   members: string[];
-  /** Push aliases (`/group/remarks/*`) by user id. */
-  remarks: Record<string, string>;
 }
 
 function urlOf(emulator: EmulatorAddress, route: string): string {
@@ -67,4 +65,9 @@ export async function resetEmulator(emulator: EmulatorAddress): Promise<void> {
 /** Merges `faults` into the emulator's fault settings (for an emulator in another process). */
 export async function postFaults(emulator: EmulatorAddress, faults: Partial<Faults>): Promise<Faults> {
   return (await post(emulator, '/faults', faults)) as Faults;
+}
+
+/** Every group member push alias the IM Service holds (`/group/remarks/set.json`). */
+export async function emulatorRemarks(emulator: EmulatorAddress): Promise<Array<{ groupId: string; userId: string; remark: string }>> {
+  return (await getJson<{ remarks: Array<{ groupId: string; userId: string; remark: string }> }>(emulator, '/remarks')).remarks;
 }

@@ -1,5 +1,5 @@
 import { readNotice } from '../fixtures/notices.js';
-import { emulatorGroup, emulatorLog, emulatorMessages, type EmulatorAddress } from './emulator.js';
+import { emulatorGroup, emulatorLog, emulatorMessages, emulatorRemarks, type EmulatorAddress } from './emulator.js';
 
 /** What the IM Service saw of the tests' requests, read through the kit's inspection client. */
 
@@ -39,7 +39,7 @@ export async function imCallsOf(emulator: EmulatorAddress, requestId: string): P
   return (await emulatorLog(emulator)).filter((entry) => entry.requestId === requestId).map((entry) => entry.path);
 }
 
-/** A member's push alias in the group at the IM Service (`/group/remarks/set.json`); null when none (or no such group there). */
+/** A member's push alias in the group at the IM Service (`/group/remarks/set.json`); null when none. */
 export async function imRemark(emulator: EmulatorAddress, groupId: string, userId: string): Promise<string | null> {
-  return (await emulatorGroup(emulator, groupId))?.remarks[userId] ?? null;
+  return (await emulatorRemarks(emulator)).find((alias) => alias.groupId === groupId && alias.userId === userId)?.remark ?? null;
 }
