@@ -11,6 +11,11 @@ export interface SetMemberNicknameInput extends ChangeInput {
   nickname: string | null;
 }
 
+/** What the IM Service is sent as a member's push alias: shown by phones' notification centres, so the same safe text as a notice's. */
+export function pushAlias(nickname: string, userId: string): string {
+  return displayText(nickname, userId);
+}
+
 /** The member as the change left them (JSON: the join time in epoch ms). */
 export interface NicknameOutcome {
   groupId: string;
@@ -47,8 +52,7 @@ export const setGroupMemberNickname: UseCase<SetMemberNicknameInput, NicknameOut
           call:
             nickname === null
               ? { kind: 'deleteGroupRemark', groupId, userId: targetId }
-              : // A push alias is shown by the phone's notification centre: the same safe text as a notice's.
-                { kind: 'setGroupRemark', groupId, userId: targetId, remark: displayText(nickname, targetId) },
+              : { kind: 'setGroupRemark', groupId, userId: targetId, remark: pushAlias(nickname, targetId) },
         },
       ],
       undo: (trx) => members.setNickname(trx, groupId, targetId, target.nickname),
