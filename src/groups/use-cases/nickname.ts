@@ -1,6 +1,7 @@
 import { nothingToDo, type ChangeInput, type UseCase } from '../changes/change.js';
 import { displayText } from '../display-text.js';
 import type { MemberRole } from '../entities.js';
+import { drafts } from '../events/drafts.js';
 import { authorizeNicknameChange, authorizeNicknameClear } from '../permissions.js';
 
 export interface SetMemberNicknameInput extends ChangeInput {
@@ -55,6 +56,7 @@ export const setGroupMemberNickname: UseCase<SetMemberNicknameInput, NicknameOut
               : { kind: 'setGroupRemark', groupId, userId: targetId, remark: pushAlias(nickname, targetId) },
         },
       ],
+      events: [drafts.nicknameChanged(targetId, nickname)],
       undo: (trx) => members.setNickname(trx, groupId, targetId, target.nickname),
       outcome,
     };

@@ -1,6 +1,7 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
 import type { Announcement, GroupAttribute } from '../entities.js';
 import { AttributeLimitExceededError } from '../errors.js';
+import { drafts, type ProfileField } from '../events/drafts.js';
 import { authorize } from '../permissions.js';
 import { MAX_ATTRIBUTES } from '../rules.js';
 import type { ProfileChange } from '../store/groups.repository.js';
@@ -70,7 +71,20 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
         ? [{ notice: { operation: 'Bulletin', operatorUserId, groupName: name ?? group.name, displayNames, bulletin: announcement?.text ?? '' } } as const]
         : []),
     ];
-    return { groupId, steps, undo: (trx) => groups.updateProfile(trx, groupId, before), outcome: { groupId } };
+    const changed: ProfileField[] = [
+      ...(renamed ? (['name'] as const) : []),
+      ...(avatarUrl !== undefined && avatarUrl !== group.avatarUrl ? (['avatarUrl'] as const) : []),
+      ...(description !== undefined && description !== group.description ? (['description'] as const) : []),
+      ...(announcement !== undefined ? (['announcement'] as const) : []),
+      ...(attributes !== undefined && JSON.stringify(attributes) !== JSON.stringify(group.attributes) ? (['attributes'] as const) : []),
+    ];
+    const after = {
+      name: name ?? group.name,
+      avatarUrl: avatarUrl === undefined ? group.avatarUrl : avatarUrl,
+      description: description === undefined ? group.description : description,
+    };
+    const events = changed.length > 0 ? [drafts.profileUpdated(changed, after)] : [];
+    return { groupId, steps, events, undo: (trx) => groups.updateProfile(trx, groupId, before), outcome: { groupId } };
   },
 };
 
@@ -101,6 +115,7 @@ export const dismissGroup: UseCase<GroupInput, { groupId: string }> = {
         { notice: { operation: 'Dismiss', operatorUserId: change.actorId, groupName: group.name, displayNames: change.displayNames([actor]) } },
         { call: { kind: 'dismissGroup', groupId, operatorUserId: change.actorId } },
       ],
+      events: [drafts.dismissed()],
       undo: (trx) => groups.setDismissedAt(trx, groupId, null),
       outcome: { groupId },
     };
