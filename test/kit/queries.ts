@@ -258,6 +258,13 @@ const GroupEvents = graphql(`
               changedFields
               name
               avatarUrl
+              description
+            }
+            ... on MemberNicknameChanged {
+              user {
+                userId
+              }
+              nickname
             }
             ... on MemberRoleChanged {
               user {
