@@ -41,7 +41,7 @@ type Documents = {
     "\n  fragment KitCreateGroupSuccessFields on CreateGroupSuccess {\n    group {\n      ...KitCreatedGroupFields\n    }\n  }\n": typeof types.KitCreateGroupSuccessFieldsFragmentDoc,
     "\n  fragment KitAddGroupMembersSuccessFields on AddGroupMembersSuccess {\n    addedUserIds\n    group {\n      groupId\n      memberCount\n      syncStatus\n    }\n  }\n": typeof types.KitAddGroupMembersSuccessFieldsFragmentDoc,
     "\n  fragment KitRemoveGroupMembersSuccessFields on RemoveGroupMembersSuccess {\n    removedUserIds\n    group {\n      groupId\n      memberCount\n      syncStatus\n    }\n  }\n": typeof types.KitRemoveGroupMembersSuccessFieldsFragmentDoc,
-    "\n  fragment KitUpdateGroupSuccessFields on UpdateGroupSuccess {\n    group {\n      groupId\n      name\n      avatarUrl\n      description\n      syncStatus\n    }\n  }\n": typeof types.KitUpdateGroupSuccessFieldsFragmentDoc,
+    "\n  fragment KitUpdateGroupSuccessFields on UpdateGroupSuccess {\n    group {\n      groupId\n      name\n      avatarUrl\n      syncStatus\n    }\n  }\n": typeof types.KitUpdateGroupSuccessFieldsFragmentDoc,
     "\n  fragment KitTransferGroupOwnershipSuccessFields on TransferGroupOwnershipSuccess {\n    group {\n      groupId\n      memberCount\n      owner {\n        userId\n        role\n      }\n    }\n  }\n": typeof types.KitTransferGroupOwnershipSuccessFieldsFragmentDoc,
     "\n  fragment KitPageInfoFields on PageInfo {\n    hasNextPage\n    hasPreviousPage\n    startCursor\n    endCursor\n  }\n": typeof types.KitPageInfoFieldsFragmentDoc,
     "\n  mutation KitCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ...KitCreateGroupSuccessFields\n      ...KitErrorFields\n    }\n  }\n": typeof types.KitCreateGroupDocument,
@@ -95,7 +95,7 @@ const documents: Documents = {
     "\n  fragment KitCreateGroupSuccessFields on CreateGroupSuccess {\n    group {\n      ...KitCreatedGroupFields\n    }\n  }\n": types.KitCreateGroupSuccessFieldsFragmentDoc,
     "\n  fragment KitAddGroupMembersSuccessFields on AddGroupMembersSuccess {\n    addedUserIds\n    group {\n      groupId\n      memberCount\n      syncStatus\n    }\n  }\n": types.KitAddGroupMembersSuccessFieldsFragmentDoc,
     "\n  fragment KitRemoveGroupMembersSuccessFields on RemoveGroupMembersSuccess {\n    removedUserIds\n    group {\n      groupId\n      memberCount\n      syncStatus\n    }\n  }\n": types.KitRemoveGroupMembersSuccessFieldsFragmentDoc,
-    "\n  fragment KitUpdateGroupSuccessFields on UpdateGroupSuccess {\n    group {\n      groupId\n      name\n      avatarUrl\n      description\n      syncStatus\n    }\n  }\n": types.KitUpdateGroupSuccessFieldsFragmentDoc,
+    "\n  fragment KitUpdateGroupSuccessFields on UpdateGroupSuccess {\n    group {\n      groupId\n      name\n      avatarUrl\n      syncStatus\n    }\n  }\n": types.KitUpdateGroupSuccessFieldsFragmentDoc,
     "\n  fragment KitTransferGroupOwnershipSuccessFields on TransferGroupOwnershipSuccess {\n    group {\n      groupId\n      memberCount\n      owner {\n        userId\n        role\n      }\n    }\n  }\n": types.KitTransferGroupOwnershipSuccessFieldsFragmentDoc,
     "\n  fragment KitPageInfoFields on PageInfo {\n    hasNextPage\n    hasPreviousPage\n    startCursor\n    endCursor\n  }\n": types.KitPageInfoFieldsFragmentDoc,
     "\n  mutation KitCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ...KitCreateGroupSuccessFields\n      ...KitErrorFields\n    }\n  }\n": types.KitCreateGroupDocument,
@@ -247,7 +247,7 @@ export function graphql(source: "\n  fragment KitRemoveGroupMembersSuccessFields
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment KitUpdateGroupSuccessFields on UpdateGroupSuccess {\n    group {\n      groupId\n      name\n      avatarUrl\n      description\n      syncStatus\n    }\n  }\n"): (typeof documents)["\n  fragment KitUpdateGroupSuccessFields on UpdateGroupSuccess {\n    group {\n      groupId\n      name\n      avatarUrl\n      description\n      syncStatus\n    }\n  }\n"];
+export function graphql(source: "\n  fragment KitUpdateGroupSuccessFields on UpdateGroupSuccess {\n    group {\n      groupId\n      name\n      avatarUrl\n      syncStatus\n    }\n  }\n"): (typeof documents)["\n  fragment KitUpdateGroupSuccessFields on UpdateGroupSuccess {\n    group {\n      groupId\n      name\n      avatarUrl\n      syncStatus\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -109,7 +109,6 @@ export const UpdateGroupSuccessFields = graphql(`
       groupId
       name
       avatarUrl
-      description
       syncStatus
     }
   }
