@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { decodeMemberCursor, decodeMembershipCursor, encodeMemberCursor, encodeMembershipCursor } from './cursors.js';
-import type { Group, Member, MemberRole, Membership } from './entities.js';
+import type { Announcement, Group, GroupAttribute, Member, MemberRole, Membership } from './entities.js';
 import { InvalidInputError, NotAuthenticatedError } from './errors.js';
 import { CursorExpiredError, type EventLog } from './events/event-log.js';
 import type { GroupEvent } from './events/event.js';
@@ -162,6 +162,18 @@ export class GroupReader {
   }
 
   /** Members in join order; only members may read them. */
+  /** The announcement, for members only (`permissions.ts` `readAnnouncement`). */
+  async announcement(group: Group): Promise<Announcement | null> {
+    authorize('readAnnouncement', (await this.viewerMembership(group))?.role ?? null);
+    return group.announcement;
+  }
+
+  /** The attributes, for members only (`permissions.ts` `readAttributes`). */
+  async attributes(group: Group): Promise<GroupAttribute[]> {
+    authorize('readAttributes', (await this.viewerMembership(group))?.role ?? null);
+    return group.attributes;
+  }
+
   async members(group: Group, request: PageRequest): Promise<Page<Member>> {
     this.viewerId();
     authorize('readMembers', (await this.viewerMembership(group))?.role ?? null);

@@ -25,6 +25,10 @@ export const ErrorFields = graphql(`
       limit
       requested
     }
+    ... on AttributeLimitExceededError {
+      limit
+      requested
+    }
     ... on OwnerCannotLeaveError {
       groupId
     }

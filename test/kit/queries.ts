@@ -153,6 +153,33 @@ const ViewerGroupCount = graphql(`
   }
 `);
 
+/** A group's profile (issue 17): description, announcement, attributes and members' nicknames (the last three for members only). */
+const GroupProfile = graphql(`
+  query KitGroupProfile($groupId: String!) {
+    group(groupId: $groupId) {
+      groupId
+      description
+      announcement {
+        text
+        setBy
+        setAt
+      }
+      attributes {
+        key
+        value
+      }
+      members(first: 100) {
+        edges {
+          node {
+            userId
+            nickname
+          }
+        }
+      }
+    }
+  }
+`);
+
 /** One page of the caller's groups. */
 const ViewerGroups = graphql(`
   query KitViewerGroups($first: Int, $after: String, $role: MemberRole) {
@@ -234,6 +261,13 @@ const GroupEvents = graphql(`
               changedFields
               name
               avatarUrl
+              description
+            }
+            ... on MemberNicknameChanged {
+              user {
+                userId
+              }
+              nickname
             }
             ... on MemberRoleChanged {
               user {
@@ -267,6 +301,7 @@ type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
 
 export const QUERIES = {
   group: { document: Group, variables: (args: { groupId: string }) => args },
+  groupProfile: { document: GroupProfile, variables: (args: { groupId: string }) => args },
   groupMembers: {
     document: GroupMembers,
     variables: (args: { groupId: string; first?: number; after?: string | null; role?: Role | null }) => args,

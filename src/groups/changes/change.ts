@@ -69,7 +69,7 @@ export function nothingToDo<Outcome extends Json>(groupId: string, outcome: Outc
  */
 export interface ChangeStores {
   groups: Pick<GroupsRepository, 'insert' | 'delete' | 'findActiveForChange' | 'updateProfile' | 'adjustMemberCount' | 'setOwner' | 'setDismissedAt'>;
-  members: Pick<MembersRepository, 'find' | 'add' | 'remove' | 'restore' | 'setRole'>;
+  members: Pick<MembersRepository, 'find' | 'add' | 'remove' | 'restore' | 'setRole' | 'setNickname'>;
 }
 
 /** What a use case plans with: the open transaction, the caller, the stores and the settings every change needs. */
@@ -92,6 +92,11 @@ export class ChangeContext {
     if (!group) throw new GroupNotFoundError(groupId);
     const [actor = null] = await this.stores.members.find(this.trx, groupId, [this.actorId]);
     return { group, actor };
+  }
+
+  /** The nicknames of these members (those who set one), by user id: the display names a notice naming them shows. */
+  displayNames(members: ReadonlyArray<Member | null>): Record<string, string> {
+    return Object.fromEntries(members.flatMap((member) => (member?.nickname ? [[member.userId, member.nickname]] : [])));
   }
 
   async requireMember(groupId: string, userId: string): Promise<Member> {

@@ -1,5 +1,7 @@
 import type { MemberRole } from '../entities.js';
-import type { EventDraft } from './event.js';
+import type { EventDraft, GroupEventPayloads } from './event.js';
+
+export type ProfileField = GroupEventPayloads['GroupProfileUpdated']['changed'][number];
 
 /** One line per event in a use case's plan: `events: [drafts.membersAdded(newcomers)]`. */
 export const drafts = {
@@ -7,7 +9,7 @@ export const drafts = {
   membersAdded: (userIds: readonly string[]): EventDraft => ({ kind: 'MembersAdded', data: { userIds: [...userIds] }, userIds }),
   membersRemoved: (userIds: readonly string[]): EventDraft => ({ kind: 'MembersRemoved', data: { userIds: [...userIds] }, userIds }),
   memberLeft: (userId: string): EventDraft => ({ kind: 'MemberLeft', data: { userId }, userIds: [userId] }),
-  profileUpdated: (changed: Array<'name' | 'avatarUrl'>, profile: { name: string; avatarUrl: string | null }): EventDraft => ({
+  profileUpdated: (changed: ProfileField[], profile: { name: string; avatarUrl: string | null; description: string | null }): EventDraft => ({
     kind: 'GroupProfileUpdated',
     data: { changed, ...profile },
     userIds: [],
@@ -19,5 +21,7 @@ export const drafts = {
     data: { previousOwnerId, newOwnerId },
     userIds: [previousOwnerId, newOwnerId],
   }),
+  /** Every member hears of it: their member lists show the name. */
+  nicknameChanged: (userId: string, nickname: string | null): EventDraft => ({ kind: 'MemberNicknameChanged', data: { userId, nickname }, userIds: [userId], toMembers: true }),
   dismissed: (): EventDraft => ({ kind: 'GroupDismissed', data: {}, userIds: [], toMembers: true }),
 };

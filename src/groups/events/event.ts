@@ -16,8 +16,19 @@ export interface GroupEventPayloads {
   MembersRemoved: { userIds: string[] };
   /** The actor left the group. */
   MemberLeft: { userId: string };
-  /** Only the fields in `changed` changed; `name` and `avatarUrl` are the profile as the change left it. */
-  GroupProfileUpdated: { changed: Array<'name' | 'avatarUrl'>; name: string; avatarUrl: string | null };
+  /**
+   * Only the fields in `changed` changed; `name`, `avatarUrl` and `description` are the profile as
+   * the change left it (`description` absent from events written before it existed). The
+   * announcement and the attributes, which only members read, are named in `changed` only.
+   */
+  GroupProfileUpdated: {
+    changed: Array<'name' | 'avatarUrl' | 'description' | 'announcement' | 'attributes'>;
+    name: string;
+    avatarUrl: string | null;
+    description?: string | null;
+  };
+  /** A member's nickname in the group (null: cleared), by themself or, cleared, by the owner or an admin (the actor). */
+  MemberNicknameChanged: { userId: string; nickname: string | null };
   MemberRoleChanged: { userId: string; role: MemberRole; previousRole: MemberRole };
   /** The previous owner (the actor) stays as an admin. */
   OwnershipTransferred: { previousOwnerId: string; newOwnerId: string };
@@ -34,6 +45,7 @@ export const GROUP_EVENT_KINDS = [
   'GroupProfileUpdated',
   'MemberRoleChanged',
   'OwnershipTransferred',
+  'MemberNicknameChanged',
   'GroupDismissed',
 ] as const satisfies readonly GroupEventKind[];
 

@@ -1,8 +1,8 @@
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import { dialectOf } from './database.js';
 import type { Dialect } from './migrations.js';
-import type { Group } from '../entities.js';
-import { toGroup } from './mapping.js';
+import type { Announcement, Group, GroupAttribute } from '../entities.js';
+import { storedAttributes, toGroup } from './mapping.js';
 import type { Database, GroupRow, MemberRole, SyncStatus } from './tables.js';
 
 /** Id counts whose compiled `findByIds` is kept: every count a `groups(groupIds:)` or a DataLoader batch is likely to use. */
@@ -18,6 +18,16 @@ export interface NewGroup {
   memberIds: readonly string[];
   syncStatus: SyncStatus;
   createdAt: number;
+}
+
+/** What `updateProfile` writes: a field left out is kept. */
+export interface ProfileChange {
+  name?: string;
+  avatarUrl?: string | null;
+  description?: string | null;
+  announcement?: Announcement | null;
+  /** The whole list the group holds after the change. */
+  attributes?: readonly GroupAttribute[];
 }
 
 /** Group rows. Plain Kysely, portable across SQLite and PostgreSQL. Dismissed groups read as unknown. */
@@ -177,10 +187,17 @@ export class GroupsRepository {
     await executor.updateTable('groups').set({ sync_status: status, sync_error: error }).where('group_id', '=', groupId).execute();
   }
 
-  async updateProfile(executor: Executor, groupId: string, profile: { name?: string; avatarUrl?: string | null }): Promise<void> {
+  /** Each field left out is kept; null clears it (attributes: the whole list, empty clears). */
+  async updateProfile(executor: Executor, groupId: string, profile: ProfileChange): Promise<void> {
+    const { announcement, attributes } = profile;
     const changes = {
       ...(profile.name !== undefined ? { name: profile.name } : {}),
       ...(profile.avatarUrl !== undefined ? { avatar_url: profile.avatarUrl } : {}),
+      ...(profile.description !== undefined ? { description: profile.description } : {}),
+      ...(announcement !== undefined
+        ? { announcement: announcement?.text ?? null, announcement_set_by: announcement?.setBy ?? null, announcement_set_at: announcement?.setAt.getTime() ?? null }
+        : {}),
+      ...(attributes !== undefined ? { attributes: storedAttributes(attributes) } : {}),
     };
     if (Object.keys(changes).length === 0) return;
     await executor.updateTable('groups').set(changes).where('group_id', '=', groupId).execute();

@@ -146,6 +146,24 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
         await db.schema.dropTable('group_events').execute();
       },
     },
+    '0007_group_profiles': {
+      // Issue 17's profile half: a group's description, announcement (with who set it and when) and
+      // app-defined attributes (a JSON object of at most 10 strings, read and written whole), and a
+      // member's nickname in the group. All nullable: existing rows read as "none set".
+      async up(db: Kysely<unknown>) {
+        for (const column of ['description', 'announcement', 'announcement_set_by', 'attributes']) {
+          await db.schema.alterTable('groups').addColumn(column, 'text').execute();
+        }
+        await db.schema.alterTable('groups').addColumn('announcement_set_at', 'bigint').execute();
+        await db.schema.alterTable('group_members').addColumn('nickname', 'text').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('group_members').dropColumn('nickname').execute();
+        for (const column of ['announcement_set_at', 'attributes', 'announcement_set_by', 'announcement', 'description']) {
+          await db.schema.alterTable('groups').dropColumn(column).execute();
+        }
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -21,6 +21,14 @@ export interface GroupsTable {
   created_at: Millis;
   /** Set when the group was dismissed: it then answers as unknown everywhere. */
   dismissed_at: Millis | null;
+  /** Migration 0007 (profiles): what the group is about, up to 512 characters. */
+  description: Generated<string | null>;
+  /** Up to 1024 characters, with who set it and when (all three null when there is none). */
+  announcement: Generated<string | null>;
+  announcement_set_by: Generated<string | null>;
+  announcement_set_at: Generated<number | null>;
+  /** App-defined key/value strings as a JSON object (at most 10 entries); null when none. */
+  attributes: Generated<string | null>;
 }
 
 export interface GroupMembersTable {
@@ -28,6 +36,8 @@ export interface GroupMembersTable {
   user_id: string;
   role: MemberRole;
   joined_at: Millis;
+  /** The member's nickname in this group (up to 32 characters), null when none. */
+  nickname: Generated<string | null>;
 }
 
 export interface OutboxTable {

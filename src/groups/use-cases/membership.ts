@@ -34,7 +34,7 @@ export const addGroupMembers: UseCase<MembersInput, { groupId: string; added: st
       groupId,
       steps: [
         { call: { kind: 'joinGroup', groupId, userIds: newcomers } },
-        { notice: { operation: 'Add', operatorUserId: change.actorId, targetUserIds: newcomers, groupName: group.name } },
+        { notice: { operation: 'Add', operatorUserId: change.actorId, targetUserIds: newcomers, groupName: group.name, displayNames: change.displayNames([actor]) } },
       ],
       events: [drafts.membersAdded(newcomers)],
       undo: async (trx) => {
@@ -55,7 +55,7 @@ export const removeGroupMembers: UseCase<MembersInput, { groupId: string; remove
     authorize('removeMembers', actor?.role ?? null);
     const targets = await change.stores.members.find(change.trx, groupId, [...new Set(userIds)]);
     for (const target of targets) authorizeRemoval(actor!.role, change.actorId, target);
-    const plan = await removal(change, groupId, targets, 'Kicked', group.name);
+    const plan = await removal(change, groupId, targets, 'Kicked', group.name, actor);
     return { ...plan, outcome: { groupId, removed: plan.outcome } };
   },
 };
@@ -67,20 +67,28 @@ export const leaveGroup: UseCase<GroupInput, { groupId: string }> = {
   async plan(change, { groupId }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorizeLeave(groupId, actor?.role ?? null);
-    const plan = await removal(change, groupId, [actor!], 'Quit', group.name);
+    const plan = await removal(change, groupId, [actor!], 'Quit', group.name, actor);
     return { ...plan, outcome: { groupId } };
   },
 };
 
 /** Members out of a group, in the store and at the IM Service; the outcome is who went. */
-async function removal(change: ChangeContext, groupId: string, targets: readonly Member[], operation: 'Kicked' | 'Quit', groupName: string): Promise<Plan<string[]>> {
+async function removal(
+  change: ChangeContext,
+  groupId: string,
+  targets: readonly Member[],
+  operation: 'Kicked' | 'Quit',
+  groupName: string,
+  actor: Member | null,
+): Promise<Plan<string[]>> {
   const userIds = targets.map((target) => target.userId);
   if (userIds.length === 0) return nothingToDo(groupId, []);
   const { groups, members } = change.stores;
   await members.remove(change.trx, groupId, userIds);
   await groups.adjustMemberCount(change.trx, groupId, -userIds.length);
   const quit: Step = { call: { kind: 'quitGroup', groupId, userIds } };
-  const notice: Step = { notice: { operation, operatorUserId: change.actorId, targetUserIds: userIds, groupName } };
+  const displayNames = change.displayNames([actor, ...targets]);
+  const notice: Step = { notice: { operation, operatorUserId: change.actorId, targetUserIds: userIds, groupName, displayNames } };
   return {
     groupId,
     // `Kicked` goes before the quit so that the removed still receive it; `Quit` after, for those who stay.

@@ -1,40 +1,104 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
-import { drafts } from '../events/drafts.js';
+import type { Announcement, GroupAttribute } from '../entities.js';
+import { AttributeLimitExceededError } from '../errors.js';
+import { drafts, type ProfileField } from '../events/drafts.js';
 import { authorize } from '../permissions.js';
+import { MAX_ATTRIBUTES } from '../rules.js';
+import type { ProfileChange } from '../store/groups.repository.js';
 import type { GroupInput } from './membership.js';
 
-export interface UpdateGroupInput extends ChangeInput {
-  groupId: string;
-  /** Left out: kept. */
-  name?: string | null;
-  /** Left out: kept; null: removed. */
-  avatarUrl?: string | null;
+/** One attribute to set, or to remove (`value: null`). */
+export interface AttributeChange {
+  key: string;
+  value: string | null;
 }
 
-/** A new name and/or picture. A new name is pushed to the IM Service too (push notifications show it) and announced with `Rename`. */
+/** Every profile field: left out (undefined), kept; null, cleared (`name` cannot be cleared). */
+export interface UpdateGroupInput extends ChangeInput {
+  groupId: string;
+  name?: string | null;
+  avatarUrl?: string | null;
+  description?: string | null;
+  announcement?: string | null;
+  /** Merged into the group's attributes, key by key (others are kept); null removes them all. */
+  attributes?: readonly AttributeChange[] | null;
+}
+
+/**
+ * A new profile. A new name is pushed to the IM Service too (push notifications show it) and
+ * announced with `Rename`; a new (or cleared) announcement is announced with `Bulletin`, which has
+ * no group call: the IM Service keeps no announcement, description or attributes.
+ */
 export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
   name: 'updateGroup',
-  // Only a new name reaches the IM Service (a picture stays here).
-  firstCall: (input) => (input.name != null ? 'group' : null),
-  async plan(change, { groupId, name, avatarUrl }) {
+  // A new name is a group call; an announcement only a notice (refused, like a transfer, when it cannot start in time).
+  firstCall: (input) => (input.name != null ? 'group' : input.announcement !== undefined && input.notify !== false ? 'publish' : null),
+  async plan(change, input) {
+    const { groupId, name, avatarUrl, description } = input;
     const { group, actor } = await change.loadForChange(groupId);
     authorize('updateProfile', actor?.role ?? null);
-    const profile = { ...(name != null ? { name } : {}), ...(avatarUrl !== undefined ? { avatarUrl } : {}) };
-    const before = { name: group.name, avatarUrl: group.avatarUrl };
+    const announcementChanged = input.announcement !== undefined && (input.announcement ?? null) !== (group.announcement?.text ?? null);
+    const announcement: Announcement | null | undefined = !announcementChanged
+      ? undefined
+      : input.announcement == null
+        ? null
+        : { text: input.announcement, setBy: change.actorId, setAt: new Date() };
+    const attributes = input.attributes === undefined ? undefined : merged(group.attributes, input.attributes);
+    const profile: ProfileChange = {
+      ...(name != null ? { name } : {}),
+      ...(avatarUrl !== undefined ? { avatarUrl } : {}),
+      ...(description !== undefined ? { description } : {}),
+      ...(announcement !== undefined ? { announcement } : {}),
+      ...(attributes !== undefined ? { attributes } : {}),
+    };
+    const before: ProfileChange = {
+      name: group.name,
+      avatarUrl: group.avatarUrl,
+      description: group.description,
+      announcement: group.announcement,
+      attributes: group.attributes,
+    };
     const { groups } = change.stores;
     await groups.updateProfile(change.trx, groupId, profile);
-    const steps: Step[] =
-      name != null && name !== group.name
-        ? [{ call: { kind: 'refreshGroup', groupId, groupName: name } }, { notice: { operation: 'Rename', operatorUserId: change.actorId, groupName: name } }]
-        : [];
-    const changed = [
-      ...(name != null && name !== group.name ? (['name'] as const) : []),
-      ...(avatarUrl !== undefined && avatarUrl !== group.avatarUrl ? (['avatarUrl'] as const) : []),
+    const displayNames = change.displayNames([actor]);
+    const operatorUserId = change.actorId;
+    const renamed = name != null && name !== group.name;
+    const steps: Step[] = [
+      ...(renamed
+        ? [{ call: { kind: 'refreshGroup', groupId, groupName: name } } as const, { notice: { operation: 'Rename', operatorUserId, groupName: name, displayNames } } as const]
+        : []),
+      ...(announcement !== undefined
+        ? [{ notice: { operation: 'Bulletin', operatorUserId, groupName: name ?? group.name, displayNames, bulletin: announcement?.text ?? '' } } as const]
+        : []),
     ];
-    const events = changed.length > 0 ? [drafts.profileUpdated(changed, { name: name ?? group.name, avatarUrl: avatarUrl === undefined ? group.avatarUrl : avatarUrl })] : [];
+    const changed: ProfileField[] = [
+      ...(renamed ? (['name'] as const) : []),
+      ...(avatarUrl !== undefined && avatarUrl !== group.avatarUrl ? (['avatarUrl'] as const) : []),
+      ...(description !== undefined && description !== group.description ? (['description'] as const) : []),
+      ...(announcement !== undefined ? (['announcement'] as const) : []),
+      ...(attributes !== undefined && JSON.stringify(attributes) !== JSON.stringify(group.attributes) ? (['attributes'] as const) : []),
+    ];
+    const after = {
+      name: name ?? group.name,
+      avatarUrl: avatarUrl === undefined ? group.avatarUrl : avatarUrl,
+      description: description === undefined ? group.description : description,
+    };
+    const events = changed.length > 0 ? [drafts.profileUpdated(changed, after)] : [];
     return { groupId, steps, events, undo: (trx) => groups.updateProfile(trx, groupId, before), outcome: { groupId } };
   },
 };
+
+/** The group's attributes with the changes applied, in key order; more than the group may hold is refused. */
+function merged(current: readonly GroupAttribute[], changes: readonly AttributeChange[] | null): GroupAttribute[] {
+  if (changes === null) return [];
+  const byKey = new Map(current.map((attribute) => [attribute.key, attribute.value]));
+  for (const { key, value } of changes) {
+    if (value === null) byKey.delete(key);
+    else byKey.set(key, value);
+  }
+  if (byKey.size > MAX_ATTRIBUTES) throw new AttributeLimitExceededError(MAX_ATTRIBUTES, byKey.size);
+  return [...byKey.keys()].sort().map((key) => ({ key, value: byKey.get(key)! }));
+}
 
 /** The group dismissed: members hear `Dismiss` first, then it is gone from every list. */
 export const dismissGroup: UseCase<GroupInput, { groupId: string }> = {
@@ -48,7 +112,7 @@ export const dismissGroup: UseCase<GroupInput, { groupId: string }> = {
     return {
       groupId,
       steps: [
-        { notice: { operation: 'Dismiss', operatorUserId: change.actorId, groupName: group.name } },
+        { notice: { operation: 'Dismiss', operatorUserId: change.actorId, groupName: group.name, displayNames: change.displayNames([actor]) } },
         { call: { kind: 'dismissGroup', groupId, operatorUserId: change.actorId } },
       ],
       events: [drafts.dismissed()],

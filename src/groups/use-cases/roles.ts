@@ -39,7 +39,11 @@ export const transferGroupOwnership: UseCase<MemberInput, { groupId: string }> =
     await groups.setOwner(change.trx, groupId, newOwnerId);
     return {
       groupId,
-      steps: [{ notice: { operation: 'Transfer', operatorUserId: actorId, targetUserIds: [newOwnerId], groupName: group.name } }],
+      steps: [
+        {
+          notice: { operation: 'Transfer', operatorUserId: actorId, targetUserIds: [newOwnerId], groupName: group.name, displayNames: change.displayNames([actor, target]) },
+        },
+      ],
       events: [drafts.ownershipTransferred(actorId, newOwnerId)],
       undo: async (trx) => {
         await members.setRole(trx, groupId, newOwnerId, target.role);

@@ -44,8 +44,16 @@ function userList<K extends 'GroupCreated' | 'MembersAdded' | 'MembersRemoved'>(
 
 export const GroupProfileFieldEnum = builder.enumType('GroupProfileField', {
   description: 'A part of the group profile a change may update.',
-  values: { NAME: { description: 'The display name.' }, AVATAR_URL: { description: 'The picture.' } } as const,
+  values: {
+    NAME: { description: 'The display name.' },
+    AVATAR_URL: { description: 'The picture.' },
+    DESCRIPTION: { description: 'What the group is about.' },
+    ANNOUNCEMENT: { description: 'The announcement (members read it from `Group.announcement`).' },
+    ATTRIBUTES: { description: 'The app-defined attributes (members read them from `Group.attributes`).' },
+  } as const,
 });
+
+const PROFILE_FIELD = { name: 'NAME', avatarUrl: 'AVATAR_URL', description: 'DESCRIPTION', announcement: 'ANNOUNCEMENT', attributes: 'ATTRIBUTES' } as const;
 
 export const GroupCreated = eventType('GroupCreated', 'The group was created; the actor is its owner.');
 builder.objectFields(GroupCreated, (t) => ({
@@ -71,13 +79,14 @@ builder.objectFields(MemberLeft, (t) => ({
   user: t.field({ type: EventUser, description: 'Who left: the actor.', resolve: (event) => eventUser(event.groupId, event.data.userId) }),
 }));
 
-export const GroupProfileUpdated = eventType('GroupProfileUpdated', "The actor changed the group's name or picture.");
+export const GroupProfileUpdated = eventType('GroupProfileUpdated', "The actor changed the group's profile: name, picture, description, announcement or attributes.");
 builder.objectFields(GroupProfileUpdated, (t) => ({
   changedFields: t.field({
     type: [GroupProfileFieldEnum],
     description: 'What changed.',
-    resolve: (event) => event.data.changed.map((field) => (field === 'name' ? 'NAME' : 'AVATAR_URL')),
+    resolve: (event) => event.data.changed.map((field) => PROFILE_FIELD[field]),
   }),
+  description: t.string({ nullable: true, description: 'The description as the change left it; null: none.', resolve: (event) => event.data.description ?? null }),
   name: t.string({ description: 'The name as the change left it.', resolve: (event) => event.data.name }),
   avatarUrl: t.string({ nullable: true, description: 'The picture as the change left it; null: none.', resolve: (event) => event.data.avatarUrl }),
 }));
@@ -95,7 +104,13 @@ builder.objectFields(OwnershipTransferred, (t) => ({
   newOwner: t.field({ type: EventUser, description: 'The owner now.', resolve: (event) => eventUser(event.groupId, event.data.newOwnerId) }),
 }));
 
+export const MemberNicknameChanged = eventType('MemberNicknameChanged', "A member's nickname in the group changed: set by the member (the actor), or cleared by the owner or an admin.");
+builder.objectFields(MemberNicknameChanged, (t) => ({
+  user: t.field({ type: EventUser, description: 'Whose nickname changed.', resolve: (event) => eventUser(event.groupId, event.data.userId) }),
+  nickname: t.string({ nullable: true, description: 'The nickname now; null: cleared.', resolve: (event) => event.data.nickname }),
+}));
+
 export const GroupDismissed = eventType('GroupDismissed', 'The owner (the actor) dismissed the group: it is gone from every list, and `group` reads null.');
 
 /** Every event type, for fields that answer the interface (the schema must know each implementation). */
-export const GROUP_EVENT_TYPES = [GroupCreated, MembersAdded, MembersRemoved, MemberLeft, GroupProfileUpdated, MemberRoleChanged, OwnershipTransferred, GroupDismissed];
+export const GROUP_EVENT_TYPES = [GroupCreated, MembersAdded, MembersRemoved, MemberLeft, GroupProfileUpdated, MemberRoleChanged, OwnershipTransferred, MemberNicknameChanged, GroupDismissed];

@@ -4,6 +4,7 @@ import { builder } from '../../builder.js';
 import { totalCountField } from '../common/total-count.js';
 import { MemberRoleEnum, SyncStatusEnum } from './enums.js';
 import { GroupMember } from './group-member.type.js';
+import { GroupAnnouncement, GroupAttributeType } from './group-profile.type.js';
 
 const GroupMemberConnection = builder.connectionObject(
   {
@@ -25,6 +26,19 @@ export const Group = builder.node(builder.objectRef<GroupEntity>('Group'), {
     groupId: t.exposeString('groupId', { description: 'The id the IM Service knows the group by.' }),
     name: t.exposeString('name', { description: 'The display name, also shown in push notifications.' }),
     avatarUrl: t.exposeString('avatarUrl', { nullable: true, description: "The group's picture, when it has one." }),
+    description: t.exposeString('description', { nullable: true, description: 'What the group is about (up to 512 characters), null when none; read by every signed-in user.' }),
+    announcement: t.field({
+      type: GroupAnnouncement,
+      nullable: true,
+      description: "The group's announcement, with who set it and when; null when none. Only members may read it (others get a FORBIDDEN error and null).",
+      resolve: (group, _args, context) => context.reader.announcement(group),
+    }),
+    attributes: t.field({
+      type: [GroupAttributeType],
+      nullable: true,
+      description: 'App-defined key/value strings (at most 10), in key order. Only members may read them (others get a FORBIDDEN error and null).',
+      resolve: (group, _args, context) => context.reader.attributes(group),
+    }),
     memberCount: t.exposeInt('memberCount', { description: 'How many members, the owner included.' }),
     owner: t.field({
       type: GroupMember,
