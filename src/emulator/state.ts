@@ -1,5 +1,6 @@
 import { BoundedList } from './bounded-list.js';
 import { badParameter } from './im-error.js';
+import { ModerationState } from './moderation-state.js';
 
 /** The service's default cap per group, owner included; an app may have it raised. */
 export const MAX_GROUP_MEMBERS = 3000;
@@ -29,6 +30,8 @@ export class EmulatorState {
   private readonly groups = new Map<string, Group>();
   private readonly groupsByUser = new Map<string, Set<string>>();
   private readonly messages = new BoundedList<PublishedMessage>(MAX_KEPT_MESSAGES);
+  /** Gags, bans and whitelists (`moderation-state.ts`). */
+  readonly moderation = new ModerationState();
 
   constructor(private readonly maxMembers: number = MAX_GROUP_MEMBERS) {}
 
@@ -109,6 +112,7 @@ export class EmulatorState {
     this.groups.clear();
     this.groupsByUser.clear();
     this.messages.clear();
+    this.moderation.clear();
   }
 
   private createGroup(groupId: string, name: string): Group {

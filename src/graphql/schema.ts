@@ -13,6 +13,8 @@ import './modules/group/update-group.mutation.js';
 import './modules/group/transfer-group-ownership.mutation.js';
 import './modules/group/set-group-member-role.mutation.js';
 import './modules/group/dismiss-group.mutation.js';
+import './modules/group/mute-group-members.mutation.js';
+import './modules/group/set-group-muted.mutation.js';
 import './modules/viewer/viewer.type.js';
 
 /** The schema, sorted so its printed SDL is stable; its mutations report which result they answered. */

@@ -21,6 +21,8 @@ export interface Group {
   createdAt: Date;
   /** Set once the group is dismissed: it then reads as unknown everywhere. */
   dismissedAt: Date | null;
+  /** Muted whole: only the owner and admins may speak (the IM Service's group ban and its whitelist). */
+  muted: boolean;
 }
 
 /** A user's place in one group. */
@@ -29,6 +31,8 @@ export interface Member {
   userId: string;
   role: MemberRole;
   joinedAt: Date;
+  /** When the member's mute ends, as recorded (a time past means it has ended); null when not muted. */
+  mutedUntil: Date | null;
 }
 
 /** A group seen from one of its members: a line of that user's conversation list. */

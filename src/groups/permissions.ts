@@ -15,7 +15,9 @@ export type GroupAction =
   | 'leave'
   | 'dismiss'
   | 'transferOwnership'
-  | 'setRoles';
+  | 'setRoles'
+  | 'muteMembers'
+  | 'muteGroup';
 
 /** `everyone`: any signed-in user, member or not. */
 const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
@@ -28,6 +30,8 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
   dismiss: ['OWNER'],
   transferOwnership: ['OWNER'],
   setRoles: ['OWNER'],
+  muteMembers: ['OWNER', 'ADMIN'],
+  muteGroup: ['OWNER', 'ADMIN'],
 };
 
 const WHO: Record<GroupAction, string> = {
@@ -40,6 +44,8 @@ const WHO: Record<GroupAction, string> = {
   dismiss: 'Only the owner can dismiss the group',
   transferOwnership: 'Only the owner can transfer ownership',
   setRoles: 'Only the owner can change roles',
+  muteMembers: 'Only the owner and admins can mute or unmute members',
+  muteGroup: 'Only the owner and admins can mute or unmute the whole group',
 };
 
 export function can(action: GroupAction, role: MemberRole | null): boolean {
@@ -79,4 +85,15 @@ export function authorizeLeave(groupId: string, role: MemberRole | null): void {
 /** Roles are ADMIN and MEMBER; the owner's changes only with the ownership (checked once `setRoles` is). */
 export function authorizeRoleChange(target: { role: MemberRole }): void {
   if (target.role === 'OWNER') throw new ForbiddenError("The owner's role changes only by transferring ownership.");
+}
+
+/**
+ * Who may mute (or unmute) a member: the owner and admins; the owner is never muted, and admins
+ * cannot mute admins (themselves included), only the owner can. One rule for mute and unmute, so
+ * an admin cannot lift a mute the owner set on another admin.
+ */
+export function authorizeMute(actorRole: MemberRole | null, target: { role: MemberRole }): void {
+  authorize('muteMembers', actorRole);
+  if (target.role === 'OWNER') throw new ForbiddenError('The owner cannot be muted.');
+  if (actorRole === 'ADMIN' && target.role === 'ADMIN') throw new ForbiddenError('Admins cannot mute or unmute admins; only the owner can.');
 }

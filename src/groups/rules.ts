@@ -65,3 +65,10 @@ export const memberIdsSchema = z
 
 /** Chosen by the client, one per intended change; printable ASCII keeps keys easy to log and compare. */
 export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'Use 1 to 128 printable ASCII characters, no spaces');
+
+/**
+ * How many members one mute or unmute may name: 25 of the IM Service's calls (20 users each), a
+ * quarter of a second's group budget, so one request cannot starve every other group's changes.
+ * Muting more is what `setGroupMuted` is for.
+ */
+export const MAX_MUTED_PER_REQUEST = 500;

@@ -179,7 +179,9 @@ export type SetMemberRoleMutation = { setGroupMemberRole:
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'NotAMemberError', userId: string, message: string }
     | { __typename: 'NotAuthenticatedError', message: string }
+    | { __typename: 'RateLimitedError', message: string }
     | { __typename: 'SetGroupMemberRoleSuccess', member: { id: string, userId: string, role: MemberRole }, group: { id: string, memberCount: number } }
+    | { __typename: 'UpstreamError', message: string }
     | { __typename: 'ValidationError', message: string }
    };
 
@@ -277,7 +279,9 @@ export type ClientSetRoleMutation = { setGroupMemberRole:
     | { __typename: 'IdempotencyKeyReusedError', message: string }
     | { __typename: 'NotAMemberError', message: string }
     | { __typename: 'NotAuthenticatedError', message: string }
+    | { __typename: 'RateLimitedError', message: string }
     | { __typename: 'SetGroupMemberRoleSuccess', member: { id: string, userId: string, role: MemberRole }, group: { id: string, groupId: string, name: string, avatarUrl: string | null, memberCount: number, syncStatus: SyncStatus, dismissedAt: string | null, viewerRole: MemberRole | null, members: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, userId: string, role: MemberRole, joinedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null, owner: { id: string, userId: string, role: MemberRole } } }
+    | { __typename: 'UpstreamError', message: string }
     | { __typename: 'ValidationError', message: string }
    };
 
@@ -372,6 +376,8 @@ type KitErrorFields_IdempotencyKeyReusedError_Fragment = { idempotencyKey: strin
 
 type KitErrorFields_MemberLimitExceededError_Fragment = { limit: number, requested: number, message: string };
 
+type KitErrorFields_MuteTooLongError_Fragment = { message: string };
+
 type KitErrorFields_NotAMemberError_Fragment = { groupId: string, userId: string, message: string };
 
 type KitErrorFields_NotAuthenticatedError_Fragment = { message: string };
@@ -390,6 +396,7 @@ export type KitErrorFieldsFragment =
   | KitErrorFields_GroupNotFoundError_Fragment
   | KitErrorFields_IdempotencyKeyReusedError_Fragment
   | KitErrorFields_MemberLimitExceededError_Fragment
+  | KitErrorFields_MuteTooLongError_Fragment
   | KitErrorFields_NotAMemberError_Fragment
   | KitErrorFields_NotAuthenticatedError_Fragment
   | KitErrorFields_OwnerCannotLeaveError_Fragment
@@ -523,7 +530,9 @@ export type KitSetGroupMemberRoleMutation = { setGroupMemberRole:
     | { __typename: 'IdempotencyKeyReusedError', idempotencyKey: string, message: string }
     | { __typename: 'NotAMemberError', groupId: string, userId: string, message: string }
     | { __typename: 'NotAuthenticatedError', message: string }
+    | { __typename: 'RateLimitedError', retryAfterMs: number, message: string }
     | { __typename: 'SetGroupMemberRoleSuccess', member: { userId: string, role: MemberRole } }
+    | { __typename: 'UpstreamError', imCode: number | null, retryable: boolean, message: string }
     | { __typename: 'ValidationError', message: string, issues: Array<{ path: Array<string>, message: string }> }
    };
 

@@ -14,13 +14,21 @@ export function toGroup(row: GroupRow): Group {
     syncError: row.sync_error,
     createdAt: new Date(Number(row.created_at)),
     dismissedAt: row.dismissed_at === null ? null : new Date(Number(row.dismissed_at)),
+    muted: Number(row.muted) === 1,
   };
 }
 
 export function toMember(row: MemberRow): Member {
-  return { groupId: row.group_id, userId: row.user_id, role: row.role, joinedAt: new Date(Number(row.joined_at)) };
+  const mutedUntil = row.muted_until === null || row.muted_until === undefined ? null : new Date(Number(row.muted_until));
+  return { groupId: row.group_id, userId: row.user_id, role: row.role, joinedAt: new Date(Number(row.joined_at)), mutedUntil };
 }
 
 export function fromMember(member: Member): MemberRow {
-  return { group_id: member.groupId, user_id: member.userId, role: member.role, joined_at: member.joinedAt.getTime() };
+  return {
+    group_id: member.groupId,
+    user_id: member.userId,
+    role: member.role,
+    joined_at: member.joinedAt.getTime(),
+    muted_until: member.mutedUntil?.getTime() ?? null,
+  };
 }

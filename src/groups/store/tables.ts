@@ -21,6 +21,8 @@ export interface GroupsTable {
   created_at: Millis;
   /** Set when the group was dismissed: it then answers as unknown everywhere. */
   dismissed_at: Millis | null;
+  /** 1 while the group is muted whole (only the owner and admins speak), else 0. */
+  muted: ColumnType<number, number | undefined, number>;
 }
 
 export interface GroupMembersTable {
@@ -28,6 +30,8 @@ export interface GroupMembersTable {
   user_id: string;
   role: MemberRole;
   joined_at: Millis;
+  /** When the member's mute ends; null when never muted or unmuted (a past time reads as not muted). */
+  muted_until: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface OutboxTable {

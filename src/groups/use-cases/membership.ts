@@ -2,6 +2,7 @@ import { nothingToDo, type ChangeContext, type ChangeInput, type Plan, type Step
 import type { Member } from '../entities.js';
 import { MemberLimitExceededError } from '../errors.js';
 import { authorize, authorizeLeave, authorizeRemoval } from '../permissions.js';
+import { departureSteps } from './moderation.js';
 
 export interface MembersInput extends ChangeInput {
   groupId: string;
@@ -53,7 +54,7 @@ export const removeGroupMembers: UseCase<MembersInput, { groupId: string; remove
     authorize('removeMembers', actor?.role ?? null);
     const targets = await change.stores.members.find(change.trx, groupId, [...new Set(userIds)]);
     for (const target of targets) authorizeRemoval(actor!.role, change.actorId, target);
-    const plan = await removal(change, groupId, targets, 'Kicked', group.name);
+    const plan = await removal(change, groupId, targets, 'Kicked', group.name, group.muted);
     return { ...plan, outcome: { groupId, removed: plan.outcome } };
   },
 };
@@ -65,13 +66,20 @@ export const leaveGroup: UseCase<GroupInput, { groupId: string }> = {
   async plan(change, { groupId }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorizeLeave(groupId, actor?.role ?? null);
-    const plan = await removal(change, groupId, [actor!], 'Quit', group.name);
+    const plan = await removal(change, groupId, [actor!], 'Quit', group.name, group.muted);
     return { ...plan, outcome: { groupId } };
   },
 };
 
-/** Members out of a group, in the store and at the IM Service; the outcome is who went. */
-async function removal(change: ChangeContext, groupId: string, targets: readonly Member[], operation: 'Kicked' | 'Quit', groupName: string): Promise<Plan<string[]>> {
+/** Members out of a group, in the store and at the IM Service (their mute and whitelist entry too); the outcome is who went. */
+async function removal(
+  change: ChangeContext,
+  groupId: string,
+  targets: readonly Member[],
+  operation: 'Kicked' | 'Quit',
+  groupName: string,
+  groupMuted: boolean,
+): Promise<Plan<string[]>> {
   const userIds = targets.map((target) => target.userId);
   if (userIds.length === 0) return nothingToDo(groupId, []);
   const { groups, members } = change.stores;
@@ -82,7 +90,7 @@ async function removal(change: ChangeContext, groupId: string, targets: readonly
   return {
     groupId,
     // `Kicked` goes before the quit so that the removed still receive it; `Quit` after, for those who stay.
-    steps: operation === 'Kicked' ? [notice, quit] : [quit, notice],
+    steps: [...(operation === 'Kicked' ? [notice, quit] : [quit, notice]), ...departureSteps(groupMuted, groupId, targets)],
     undo: async (trx) => {
       await members.restore(trx, targets);
       await groups.adjustMemberCount(trx, groupId, userIds.length);

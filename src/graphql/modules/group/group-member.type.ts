@@ -29,5 +29,11 @@ export const GroupMember = builder.node(builder.objectRef<Member>('GroupMember')
     userId: t.exposeString('userId', { description: "The user's id in the chat app." }),
     role: t.expose('role', { type: MemberRoleEnum, description: 'What the user may do in the group.' }),
     joinedAt: t.expose('joinedAt', { type: 'DateTime', description: 'When the user joined.' }),
+    mutedUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the member\'s mute ends (`muteGroupMembers`); null when they are not muted (a mute that has ended reads as null). The whole group\'s mute is `Group.muted`.',
+      resolve: (member) => (member.mutedUntil !== null && member.mutedUntil.getTime() > Date.now() ? member.mutedUntil : null),
+    }),
   }),
 });
