@@ -6,6 +6,7 @@ import type { Store } from './store/database.js';
 import type { GroupsRepository } from './store/groups.repository.js';
 import type { MembersRepository } from './store/members.repository.js';
 import type { Group } from './entities.js';
+import { compareModeration, moderationRepairs, type ModerationDrift } from './reconcile-moderation.js';
 import type { Database, SyncStatus } from './store/tables.js';
 
 /** How one group at the IM Service differs from the store, the source of truth. */
@@ -21,6 +22,8 @@ export interface Drift {
   nameAtIm: string | null;
   /** The store's name. */
   name: string;
+  /** Who may speak (ban, whitelist, gags) differs from the store; null when it agrees or was not compared. */
+  moderation: ModerationDrift | null;
   /** Dismissed here, still holding members there: it is dismissed there too (by its owner). */
   dismissedHere: boolean;
   ownerId: string;
@@ -62,7 +65,7 @@ const UNPAGED_USER_GROUPS = 5000;
 /**
  * Compares every settled group with the IM Service, through the limiter like every call, and
  * yields those that differ: active groups (members via `/group/user/query.json`, the name via one
- * member's `/user/group/query.json`) and dismissed ones (which must hold no members there).
+ * member's `/user/group/query.json`, who may speak via the moderation queries: `reconcile-moderation.ts`) and dismissed ones (which must hold no members there).
  * PENDING groups are converging already and only counted; FAILED ones are counted and listed,
  * and compared too when `includeFailed` (then yielded even when nothing differs, to be settled).
  */
@@ -110,8 +113,9 @@ async function compareActive(deps: ReconcileDeps, group: Group, lastOutboxId: nu
   const lost = atIm.length === 0 && stored.length > 0;
   const witness = atIm.find((userId) => storedSet.has(userId));
   const nameAtIm = witness === undefined ? null : await nameAt(deps.im, witness, group);
-  if (missingAtIm.length + extraAtIm.length === 0 && nameAtIm === null) return null;
-  return { ...settled(group, lastOutboxId), missingAtIm, extraAtIm, lost, nameAtIm };
+  const moderation = await compareModeration({ im: deps.im, members: deps.members, db: deps.store.db }, group);
+  if (missingAtIm.length + extraAtIm.length === 0 && nameAtIm === null && moderation === null) return null;
+  return { ...settled(group, lastOutboxId), missingAtIm, extraAtIm, lost, nameAtIm, moderation };
 }
 
 /** The group's name as the IM Service holds it, read from a member's list; null when it matches or cannot be seen. */
@@ -130,6 +134,7 @@ function settled(group: Group, lastOutboxId: number): Drift {
     extraAtIm: [],
     lost: false,
     nameAtIm: null,
+    moderation: null,
     name: group.name,
     dismissedHere: false,
     ownerId: group.ownerId,
@@ -157,6 +162,8 @@ export function repairsFor(drift: Drift): OutboxOperation[] {
   else if (drift.missingAtIm.length > 0) operations.push({ kind: 'joinGroup', groupId, userIds: drift.missingAtIm });
   if (drift.extraAtIm.length > 0) operations.push({ kind: 'quitGroup', groupId, userIds: drift.extraAtIm });
   if (drift.nameAtIm !== null && !drift.lost) operations.push({ kind: 'refreshGroup', groupId, groupName: drift.name });
+  // After the members: a gag or whitelist entry for a member the IM Service lacked lands once they are in.
+  if (drift.moderation) operations.push(...moderationRepairs(groupId, drift.moderation));
   return operations;
 }
 

@@ -68,6 +68,30 @@ export const EVERY_MUTATION: readonly MutationCase[] = [
     reachesIm: false,
   },
   { name: 'dismissGroup', as: OWNER, input: (groupId) => ({ groupId }), other: (groupId) => ({ groupId, notify: false }), reachesIm: true },
+  {
+    name: 'muteGroupMembers',
+    as: ADMIN,
+    input: (groupId) => ({ groupId, userIds: [MEMBER], minutes: 10 }),
+    other: (groupId) => ({ groupId, userIds: [MEMBER], minutes: 20 }),
+    reachesIm: true,
+  },
+  {
+    name: 'unmuteGroupMembers',
+    as: OWNER,
+    input: (groupId) => ({ groupId, userIds: [MEMBER] }),
+    other: (groupId) => ({ groupId, userIds: [ADMIN] }),
+    reachesIm: true,
+    prepare: async (kit, groupId) => {
+      await kit.must.muteGroupMembers({ groupId, userIds: [MEMBER], minutes: 60 }, { as: OWNER });
+    },
+  },
+  {
+    name: 'setGroupMuted',
+    as: ADMIN,
+    input: (groupId) => ({ groupId, muted: true }),
+    other: (groupId) => ({ groupId, muted: false }),
+    reachesIm: true,
+  },
 ];
 
 /**

@@ -184,7 +184,27 @@ const ViewerGroups = graphql(`
 
 type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
 
+/** Who may speak in a group, as the store has it: `Group.muted` and each member's `mutedUntil`. */
+const GroupModeration = graphql(`
+  query KitGroupModeration($groupId: String!) {
+    group(groupId: $groupId) {
+      groupId
+      muted
+      members(first: 100) {
+        edges {
+          node {
+            userId
+            role
+            mutedUntil
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const QUERIES = {
+  groupModeration: { document: GroupModeration, variables: (args: { groupId: string }) => args },
   group: { document: Group, variables: (args: { groupId: string }) => args },
   groupMembers: {
     document: GroupMembers,
