@@ -109,6 +109,8 @@ describe('GraphiQL at /graphql', () => {
         `${round} MyGroups data`,
         `${round} AddMembers AddGroupMembersSuccess`,
         `${round} SetMemberRole SetGroupMemberRoleSuccess`,
+        `${round} MuteGroup SetGroupMutedSuccess`,
+        `${round} MuteMember MuteGroupMembersSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
         `${round} DismissGroup DismissGroupSuccess`,
       ]),
