@@ -1,5 +1,6 @@
 import { nothingToDo, type ChangeContext, type ChangeInput, type Plan, type Step, type UseCase } from '../changes/change.js';
 import type { Member } from '../entities.js';
+import { drafts } from '../events/drafts.js';
 import { MemberLimitExceededError } from '../errors.js';
 import { authorize, authorizeLeave, authorizeRemoval } from '../permissions.js';
 import { departureSteps } from './moderation.js';
@@ -36,6 +37,7 @@ export const addGroupMembers: UseCase<MembersInput, { groupId: string; added: st
         { call: { kind: 'joinGroup', groupId, userIds: newcomers } },
         { notice: { operation: 'Add', operatorUserId: change.actorId, targetUserIds: newcomers, groupName: group.name } },
       ],
+      events: [drafts.membersAdded(newcomers)],
       undo: async (trx) => {
         await members.remove(trx, groupId, newcomers);
         await groups.adjustMemberCount(trx, groupId, -newcomers.length);
@@ -91,6 +93,7 @@ async function removal(
     groupId,
     // `Kicked` goes before the quit so that the removed still receive it; `Quit` after, for those who stay.
     steps: [...(operation === 'Kicked' ? [notice, quit] : [quit, notice]), ...departureSteps(groupMuted, groupId, targets)],
+    events: [operation === 'Kicked' ? drafts.membersRemoved(userIds) : drafts.memberLeft(change.actorId)],
     undo: async (trx) => {
       await members.restore(trx, targets);
       await groups.adjustMemberCount(trx, groupId, userIds.length);

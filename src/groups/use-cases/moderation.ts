@@ -2,6 +2,7 @@ import { nothingToDo, type ChangeContext, type ChangeInput, type Step, type UseC
 import type { Member } from '../entities.js';
 import { MuteTooLongError, NotAMemberError } from '../errors.js';
 import { MODERATION_LIMITS } from '../../im/index.js';
+import { drafts } from '../events/drafts.js';
 import { authorize, authorizeMute } from '../permissions.js';
 
 export interface MuteMembersInput extends ChangeInput {
@@ -44,6 +45,7 @@ export const muteGroupMembers: UseCase<MuteMembersInput, { groupId: string; user
     return {
       groupId,
       steps: [{ call: { kind: 'gagMembers', groupId, userIds: ids, until: mutedUntil } }],
+      events: [drafts.membersMuted(ids, mutedUntil)],
       undo: (trx) => restoreMutes(change, trx, groupId, targets),
       outcome: { groupId, userIds: ids, mutedUntil },
     };
@@ -63,6 +65,7 @@ export const unmuteGroupMembers: UseCase<UnmuteMembersInput, { groupId: string; 
     return {
       groupId,
       steps: [{ call: { kind: 'ungagMembers', groupId, userIds: ids } }],
+      events: [drafts.membersUnmuted(ids)],
       undo: (trx) => restoreMutes(change, trx, groupId, targets),
       outcome: { groupId, userIds: ids },
     };
@@ -85,6 +88,7 @@ export const setGroupMuted: UseCase<SetGroupMutedInput, { groupId: string; muted
     return {
       groupId,
       steps: [{ call: muted ? { kind: 'banGroup', groupId, whitelist } : { kind: 'unbanGroup', groupId, whitelist } }],
+      events: [drafts.groupMuteChanged(muted)],
       undo: (trx) => change.stores.groups.setMuted(trx, groupId, !muted),
       outcome: { groupId, muted },
     };

@@ -1,5 +1,6 @@
 import { nothingToDo, type ChangeInput, type UseCase } from '../changes/change.js';
 import type { MemberRole } from '../entities.js';
+import { drafts } from '../events/drafts.js';
 import { authorize, authorizeRoleChange } from '../permissions.js';
 import { whitelistSteps } from './moderation.js';
 
@@ -48,6 +49,7 @@ export const transferGroupOwnership: UseCase<MemberInput, { groupId: string }> =
         ...whitelistSteps(group.muted, groupId, { add: gainsVoice }),
         { notice: { operation: 'Transfer', operatorUserId: actorId, targetUserIds: [newOwnerId], groupName: group.name } },
       ],
+      events: [drafts.ownershipTransferred(actorId, newOwnerId)],
       undo: async (trx) => {
         await members.setRole(trx, groupId, newOwnerId, target.role);
         await members.setRole(trx, groupId, actorId, 'OWNER');
@@ -74,8 +76,9 @@ export const setGroupMemberRole: UseCase<SetMemberRoleInput, MemberOutcome> = {
     if (target.role === role) return nothingToDo(groupId, outcome);
     const { members } = change.stores;
     await members.setRole(change.trx, groupId, userId, role);
+    const events = [drafts.roleChanged(userId, role, target.role)];
     const steps = whitelistSteps(group.muted, groupId, role === 'ADMIN' ? { add: [userId] } : { remove: [userId] });
-    if (steps.length === 0) return nothingToDo(groupId, outcome);
-    return { groupId, steps, undo: (trx) => members.setRole(trx, groupId, userId, target.role), outcome };
+    if (steps.length === 0) return { ...nothingToDo(groupId, outcome), events };
+    return { groupId, steps, events, undo: (trx) => members.setRole(trx, groupId, userId, target.role), outcome };
   },
 };
