@@ -250,6 +250,20 @@ const GroupEvents = graphql(`
                 }
               }
             }
+            ... on MembersMuted {
+              users {
+                userId
+              }
+              mutedUntil
+            }
+            ... on MembersUnmuted {
+              users {
+                userId
+              }
+            }
+            ... on GroupMuteChanged {
+              muted
+            }
           }
         }
         pageInfo {
