@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../fixtures/stores.js';
 import { ADMIN, groupHistory, groupWithRoles, MEMBER, OWNER } from '../kit/factories.js';
-import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
+import type { GatewayKit } from '../kit/gateway-kit.js';
+import { useStoreKit } from './store-kit.js';
 
 /** Moderation's events in `Group.events`: MembersMuted, MembersUnmuted, GroupMuteChanged, each once its change stands; none for a change that changed nothing. */
 describeEachStore('moderation in the event log', (target) => {
+  const gateway = useStoreKit(target);
   let kit: GatewayKit;
-  let database: FreshDatabase;
-
-  beforeAll(async () => {
-    database = await target.fresh();
-    kit = await startKit({ config: { databaseUrl: database.url } });
-  });
-  afterAll(async () => {
-    await kit.close();
-    await database.drop();
+  beforeAll(() => {
+    kit = gateway.kit;
   });
 
   it('records each mute, unmute and whole-group mute with its actor, and nothing for asking the state the group has', async () => {

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { eventually } from '../fixtures/gateway.js';
-import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
+import { describeEachStore } from '../fixtures/stores.js';
 import { emulatorLog, emulatorModeration } from '../kit/emulator.js';
 import { ADMIN, groupWithRoles, MEMBER, nextGroupId, OWNER, syncedGroup } from '../kit/factories.js';
-import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
+import type { GatewayKit } from '../kit/gateway-kit.js';
+import { useStoreKit } from './store-kit.js';
 
 /**
  * muteGroupMembers and unmuteGroupMembers over HTTP, on both stores: what the store answers, what
@@ -14,16 +15,10 @@ const MINUTE = 60_000;
 const GAG_ADD = '/group/user/gag/add.json';
 
 describeEachStore('muting members', (target) => {
+  const gateway = useStoreKit(target);
   let kit: GatewayKit;
-  let database: FreshDatabase;
-
-  beforeAll(async () => {
-    database = await target.fresh();
-    kit = await startKit({ config: { databaseUrl: database.url } });
-  });
-  afterAll(async () => {
-    await kit.close();
-    await database.drop();
+  beforeAll(() => {
+    kit = gateway.kit;
   });
 
   async function gagCalls(): Promise<number> {

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { findDrift, repairDrift, type Drift, type ReconcileDeps } from '../../src/groups/reconcile.js';
 import { eventually } from '../fixtures/gateway.js';
-import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
+import { describeEachStore } from '../fixtures/stores.js';
 import { emulatorModeration } from '../kit/emulator.js';
 import { ADMIN, groupWithRoles, MEMBER, OWNER } from '../kit/factories.js';
-import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
+import type { GatewayKit } from '../kit/gateway-kit.js';
+import { useStoreKit } from './store-kit.js';
 
 /**
  * Reconcile compares who may speak too (src/groups/reconcile-moderation.ts): the IM Service's
@@ -12,18 +13,12 @@ import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
  * behind the gateway's back with the IM client's own calls, as an operator's mistake would be.
  */
 describeEachStore('reconcile, for who may speak', (target) => {
+  const gateway = useStoreKit(target);
   let kit: GatewayKit;
-  let database: FreshDatabase;
   let deps: ReconcileDeps;
-
-  beforeAll(async () => {
-    database = await target.fresh();
-    kit = await startKit({ config: { databaseUrl: database.url } });
+  beforeAll(() => {
+    kit = gateway.kit;
     deps = { store: kit.app.store, im: kit.app.im, ...kit.app.repositories };
-  });
-  afterAll(async () => {
-    await kit.close();
-    await database.drop();
   });
 
   async function drifts(): Promise<Drift[]> {

@@ -32,11 +32,12 @@ describeEachStore('groups and members repositories', (target) => {
       syncError: null,
       createdAt: new Date(5_000),
       dismissedAt: null,
+      muted: false,
     });
     expect(await members.page('g1', 10, null, null)).toEqual([
-      { groupId: 'g1', userId: 'ann', role: 'OWNER', joinedAt: new Date(5_000) },
-      { groupId: 'g1', userId: 'bob', role: 'MEMBER', joinedAt: new Date(5_001) },
-      { groupId: 'g1', userId: 'cat', role: 'MEMBER', joinedAt: new Date(5_001) },
+      { groupId: 'g1', userId: 'ann', role: 'OWNER', joinedAt: new Date(5_000), mutedUntil: null },
+      { groupId: 'g1', userId: 'bob', role: 'MEMBER', joinedAt: new Date(5_001), mutedUntil: null },
+      { groupId: 'g1', userId: 'cat', role: 'MEMBER', joinedAt: new Date(5_001), mutedUntil: null },
     ]);
     expect(await groups.idTaken(store().db, 'g1')).toBe(true);
     expect(await groups.idTaken(store().db, 'g2')).toBe(false);
