@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { eventually } from '../fixtures/gateway.js';
+import { maxInAnyWindow } from '../fixtures/im.js';
 import { describeEachStore } from '../fixtures/stores.js';
 import { emulatorLog, emulatorModeration } from '../kit/emulator.js';
 import { ADMIN, groupWithRoles, MEMBER, nextGroupId, OWNER, syncedGroup } from '../kit/factories.js';
@@ -131,4 +132,24 @@ describeEachStore('muting members', (target) => {
   async function syncStatus(groupId: string): Promise<string | undefined> {
     return (await kit.group({ groupId }, { as: OWNER })).data?.group?.syncStatus;
   }
+});
+
+describeEachStore('muting 100 members on a tight budget', (target) => {
+  // Two group calls a second, the embedded emulator enforcing the same: the five calls must be spread out, none refused.
+  const gateway = useStoreKit(target, { rateLimits: { group: 2, publish: 20 }, requestDeadlineMs: 5_000 });
+
+  it('goes out in 5 calls, never more than the budget in any second, none answered 1008, as one change', async () => {
+    const kit = gateway.kit;
+    const groupId = nextGroupId('tight');
+    const members = Array.from({ length: 100 }, (_, i) => `t${i}`);
+    await syncedGroup(kit, { groupId, owner: OWNER, members });
+
+    const answer = await kit.must.muteGroupMembers({ groupId, userIds: members, minutes: 30 }, { as: OWNER });
+
+    expect(answer.group.syncStatus).toBe('SYNCED');
+    const gags = (await emulatorLog(kit.emulator)).filter((call) => call.path === GAG_ADD);
+    expect(gags.map((call) => call.code)).toEqual([200, 200, 200, 200, 200]);
+    expect(maxInAnyWindow(gags.map((call) => call.at))).toBeLessThanOrEqual(2);
+    expect((await emulatorModeration(kit.emulator, groupId)).gagged).toHaveLength(100);
+  });
 });
