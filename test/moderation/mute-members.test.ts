@@ -22,7 +22,10 @@ describeEachStore('muting members', (target) => {
     kit = gateway.kit;
   });
 
+  /** Gag calls the IM Service has had, once nothing is left in the outbox (an earlier change answered PENDING on a loaded machine sends later). */
   async function gagCalls(): Promise<number> {
+    const db = kit.app.store.db;
+    await eventually(async () => (await db.selectFrom('outbox').select('id').where('status', '=', 'PENDING').execute()).length === 0);
     return (await emulatorLog(kit.emulator)).filter((call) => call.path === GAG_ADD).length;
   }
 
@@ -38,12 +41,13 @@ describeEachStore('muting members', (target) => {
     const after = Date.now();
 
     expect(answer.mutedUserIds).toEqual([MEMBER]);
-    expect(answer.group).toMatchObject({ groupId, muted: false, syncStatus: 'SYNCED' });
+    expect(answer.group).toMatchObject({ groupId, muted: false });
     const mutedUntil = Date.parse(answer.mutedMembers[0]!.mutedUntil!);
     expect(mutedUntil).toBeGreaterThanOrEqual(before + 90 * MINUTE);
     expect(mutedUntil).toBeLessThanOrEqual(after + 90 * MINUTE);
     expect(await mutedInStore(groupId)).toEqual({ [OWNER]: null, [ADMIN]: null, [MEMBER]: answer.mutedMembers[0]!.mutedUntil });
 
+    await gagCalls();
     const atIm = await emulatorModeration(kit.emulator, groupId);
     expect(atIm.gagged.map((gag) => gag.userId)).toEqual([MEMBER]);
     const until = atIm.gagged[0]!.until!;
@@ -60,6 +64,7 @@ describeEachStore('muting members', (target) => {
     const stored = await mutedInStore(groupId);
     expect(stored[MEMBER]).toBeNull();
     expect(stored[ADMIN]).not.toBeNull();
+    await gagCalls();
     expect((await emulatorModeration(kit.emulator, groupId)).gagged.map((gag) => gag.userId)).toEqual([ADMIN]);
   });
 
@@ -104,7 +109,6 @@ describeEachStore('muting members', (target) => {
     const answer = await kit.must.muteGroupMembers({ groupId, userIds: members, minutes: 30 }, { as: OWNER });
 
     expect(answer.mutedUserIds).toHaveLength(100);
-    expect(answer.group.syncStatus).toBe('SYNCED');
     expect(await gagCalls()).toBe(calls + 5);
     const rows = await kit.app.store.db.selectFrom('outbox').select(['kind', 'status']).where('group_id', '=', groupId).where('kind', '=', 'gagMembers').execute();
     expect(rows).toEqual([{ kind: 'gagMembers', status: 'DONE' }]);
