@@ -21,7 +21,14 @@ describeEachStore('reconcile, for who may speak', (target) => {
     deps = { store: kit.app.store, im: kit.app.im, ...kit.app.repositories };
   });
 
+  /** Reconcile compares settled groups only: wait until the set-up's changes have all reached the IM Service. */
+  async function idle(): Promise<void> {
+    const db = kit.app.store.db;
+    await eventually(async () => (await db.selectFrom('outbox').select('id').where('status', '=', 'PENDING').execute()).length === 0);
+  }
+
   async function drifts(): Promise<Drift[]> {
+    await idle();
     const found: Drift[] = [];
     for await (const drift of findDrift(deps)) found.push(drift);
     return found;
