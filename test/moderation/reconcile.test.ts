@@ -45,6 +45,7 @@ describeEachStore('reconcile, for who may speak', (target) => {
     const groupId = await groupWithRoles(kit, { notify: false });
     await kit.must.setGroupMuted({ groupId, muted: true }, { as: OWNER });
     await kit.must.muteGroupMembers({ groupId, userIds: [MEMBER], minutes: 15 }, { as: OWNER });
+    await idle();
     const { moderation } = kit.app.im;
     await moderation.unbanGroups([groupId]);
     await moderation.unwhitelistMembers({ groupId, userIds: [ADMIN] });
@@ -76,6 +77,7 @@ describeEachStore('reconcile, for who may speak', (target) => {
 
   it('lifts a ban and empties the whitelist of a group that speaks in the store', async () => {
     const groupId = await groupWithRoles(kit, { notify: false });
+    await idle();
     await kit.app.im.moderation.whitelistMembers({ groupId, userIds: [OWNER] });
     await kit.app.im.moderation.banGroups([groupId]);
     const [drift] = (await drifts()).filter((found) => found.groupId === groupId);
