@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { eventually } from '../fixtures/gateway.js';
 import { describeEachStore } from '../fixtures/stores.js';
 import { ADMIN, groupHistory, groupWithRoles, MEMBER, OWNER } from '../kit/factories.js';
 import type { GatewayKit } from '../kit/gateway-kit.js';
@@ -21,6 +22,8 @@ describeEachStore('moderation in the event log', (target) => {
     await kit.must.setGroupMuted({ groupId, muted: true }, { as: OWNER });
     await kit.must.setGroupMemberRole({ groupId, userId: MEMBER, role: 'ADMIN' }, { as: OWNER });
 
+    // An event is readable once its change stands: on a loaded machine a change may answer PENDING and stand a moment later.
+    await eventually(async () => (await groupHistory(kit, groupId)).length === before + 4);
     expect((await groupHistory(kit, groupId)).slice(before)).toEqual([
       expect.objectContaining({ __typename: 'MembersMuted', actor: { userId: ADMIN }, users: [{ userId: MEMBER }], mutedUntil: mutedMembers[0]!.mutedUntil }),
       expect.objectContaining({ __typename: 'MembersUnmuted', actor: { userId: OWNER }, users: [{ userId: MEMBER }] }),
