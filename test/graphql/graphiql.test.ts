@@ -112,6 +112,7 @@ describe('GraphiQL at /graphql', () => {
         `${round} MuteGroup SetGroupMutedSuccess`,
         `${round} MuteMember MuteGroupMembersSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
+        `${round} GroupHistory data`,
         `${round} DismissGroup DismissGroupSuccess`,
       ]),
     );

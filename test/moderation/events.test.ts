@@ -2,15 +2,14 @@ import { beforeAll, expect, it } from 'vitest';
 import { eventually } from '../fixtures/gateway.js';
 import { describeEachStore } from '../fixtures/stores.js';
 import { ADMIN, groupHistory, groupWithRoles, MEMBER, OWNER } from '../kit/factories.js';
-import type { GatewayKit } from '../kit/gateway-kit.js';
-import { useStoreKit } from './store-kit.js';
+import { useStoreGateway, type GatewayKit } from '../kit/gateway-kit.js';
 
 /** Moderation's events in `Group.events`: MembersMuted, MembersUnmuted, GroupMuteChanged, each once its change stands; none for a change that changed nothing. */
 describeEachStore('moderation in the event log', (target) => {
-  const gateway = useStoreKit(target);
+  const gateway = useStoreGateway(target);
   let kit: GatewayKit;
   beforeAll(() => {
-    kit = gateway.kit;
+    kit = gateway();
   });
 
   it('records each mute, unmute and whole-group mute with its actor, and nothing for asking the state the group has', async () => {

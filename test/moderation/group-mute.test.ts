@@ -4,8 +4,7 @@ import { eventually } from '../fixtures/gateway.js';
 import { emulatorModeration, type EmulatorModerationView } from '../kit/emulator.js';
 import { imCallsOf, traced } from '../kit/observe.js';
 import { ADMIN, groupWithRoles, MEMBER, OWNER } from '../kit/factories.js';
-import type { GatewayKit } from '../kit/gateway-kit.js';
-import { useStoreKit } from './store-kit.js';
+import { useStoreGateway, type GatewayKit } from '../kit/gateway-kit.js';
 
 /**
  * setGroupMuted over HTTP, on both stores: the IM Service's group ban, and its speaking whitelist
@@ -13,10 +12,10 @@ import { useStoreKit } from './store-kit.js';
  * (promotion, demotion, transfer) and as members leave; emptied when the group speaks again.
  */
 describeEachStore('muting the whole group', (target) => {
-  const gateway = useStoreKit(target);
+  const gateway = useStoreGateway(target);
   let kit: GatewayKit;
   beforeAll(() => {
-    kit = gateway.kit;
+    kit = gateway();
   });
 
   async function mutedGroup(): Promise<string> {

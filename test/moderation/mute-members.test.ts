@@ -4,8 +4,7 @@ import { maxInAnyWindow } from '../fixtures/im.js';
 import { describeEachStore } from '../fixtures/stores.js';
 import { emulatorLog, emulatorModeration } from '../kit/emulator.js';
 import { ADMIN, groupWithRoles, MEMBER, nextGroupId, OWNER, syncedGroup } from '../kit/factories.js';
-import type { GatewayKit } from '../kit/gateway-kit.js';
-import { useStoreKit } from './store-kit.js';
+import { useStoreGateway, type GatewayKit } from '../kit/gateway-kit.js';
 
 /**
  * muteGroupMembers and unmuteGroupMembers over HTTP, on both stores: what the store answers, what
@@ -16,10 +15,10 @@ const MINUTE = 60_000;
 const GAG_ADD = '/group/user/gag/add.json';
 
 describeEachStore('muting members', (target) => {
-  const gateway = useStoreKit(target);
+  const gateway = useStoreGateway(target);
   let kit: GatewayKit;
   beforeAll(() => {
-    kit = gateway.kit;
+    kit = gateway();
   });
 
   /** Gag calls the IM Service has had, once nothing is left in the outbox (an earlier change answered PENDING on a loaded machine sends later). */
@@ -140,10 +139,10 @@ describeEachStore('muting members', (target) => {
 
 describeEachStore('muting 100 members on a tight budget', (target) => {
   // Two group calls a second, the embedded emulator enforcing the same: the five calls must be spread out, none refused.
-  const gateway = useStoreKit(target, { rateLimits: { group: 2, publish: 20 }, requestDeadlineMs: 5_000 });
+  const gateway = useStoreGateway(target, { config: { rateLimits: { group: 2, publish: 20 }, requestDeadlineMs: 5_000 } });
 
   it('goes out in 5 calls, never more than the budget in any second, none answered 1008, as one change', async () => {
-    const kit = gateway.kit;
+    const kit = gateway();
     const groupId = nextGroupId('tight');
     const members = Array.from({ length: 100 }, (_, i) => `t${i}`);
     await syncedGroup(kit, { groupId, owner: OWNER, members });

@@ -4,8 +4,7 @@ import { eventually } from '../fixtures/gateway.js';
 import { describeEachStore } from '../fixtures/stores.js';
 import { emulatorModeration } from '../kit/emulator.js';
 import { ADMIN, groupWithRoles, MEMBER, OWNER } from '../kit/factories.js';
-import type { GatewayKit } from '../kit/gateway-kit.js';
-import { useStoreKit } from './store-kit.js';
+import { useStoreGateway, type GatewayKit } from '../kit/gateway-kit.js';
 
 /**
  * Reconcile compares who may speak too (src/groups/reconcile-moderation.ts): the IM Service's
@@ -13,12 +12,12 @@ import { useStoreKit } from './store-kit.js';
  * behind the gateway's back with the IM client's own calls, as an operator's mistake would be.
  */
 describeEachStore('reconcile, for who may speak', (target) => {
-  const gateway = useStoreKit(target);
+  const gateway = useStoreGateway(target);
   let kit: GatewayKit;
   let deps: ReconcileDeps;
   beforeAll(() => {
-    kit = gateway.kit;
-    deps = { store: kit.app.store, im: kit.app.im, ...kit.app.repositories };
+    kit = gateway();
+    deps = { store: kit.app.store, im: kit.app.im, ...kit.app.repositories, events: kit.app.events };
   });
 
   /** Reconcile compares settled groups only: wait until the set-up's changes have all reached the IM Service. */
