@@ -118,6 +118,7 @@ describeEachStore('muting members', (target) => {
     const groupId = nextGroupId('stormy');
     const members = Array.from({ length: 40 }, (_, i) => `r${i}`);
     await syncedGroup(kit, { groupId, owner: OWNER, members });
+    await gagCalls();
     // Code 1000 with HTTP 200: the service answers but does nothing for this group; the outbox keeps the change and retries it.
     kit.emulator.setFaults({ code1000Groups: [groupId], code1000Status: 200 });
     try {
