@@ -15,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { findDrift, repairDrift, type Drift, type ReconcileDeps } from './groups/reconcile.js';
+import { describeModerationDrift } from './groups/reconcile-moderation.js';
 import { createLogger } from './logger.js';
 
 const DRAIN_TIMEOUT_MS = 120_000;
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
     if (app.emulator) console.error('note: --against-fresh-emulator: comparing with a fresh embedded emulator, which knows no groups');
     const deps: ReconcileDeps = { store: app.store, im: app.im, events: app.events, ...app.repositories };
     const repaired: string[] = [];
-    const totals = { groupsDrifted: 0, missingAtIm: 0, extraAtIm: 0, recreated: 0, renamed: 0, pushAliases: 0, dismissed: 0, failedRepaired: 0, changedMeanwhile: 0 };
+    const totals = { groupsDrifted: 0, missingAtIm: 0, extraAtIm: 0, recreated: 0, renamed: 0, pushAliases: 0, dismissed: 0, moderation: 0, failedRepaired: 0, changedMeanwhile: 0 };
     const walk = findDrift(deps, { includeFailed });
     let step = await walk.next();
     for (; !step.done; step = await walk.next()) {
@@ -62,8 +63,10 @@ async function main(): Promise<number> {
 }
 
 function count(totals: Record<string, number>, drift: Drift): void {
-  const changed = drift.missingAtIm.length + drift.extraAtIm.length + drift.aliases.length > 0 || drift.lost || drift.nameAtIm !== null || drift.dismissedHere;
+  const changed =
+    drift.missingAtIm.length + drift.extraAtIm.length + drift.aliases.length > 0 || drift.lost || drift.nameAtIm !== null || drift.dismissedHere || drift.moderation !== null;
   if (changed) totals.groupsDrifted! += 1;
+  if (drift.moderation) totals.moderation! += 1;
   totals.missingAtIm! += drift.missingAtIm.length;
   totals.extraAtIm! += drift.extraAtIm.length;
   if (drift.lost) totals.recreated! += 1;
@@ -82,6 +85,7 @@ function describe(drift: Drift): string[] {
   }
   if (drift.nameAtIm !== null && !drift.lost) lines.push(`${drift.groupId}: named ${JSON.stringify(drift.nameAtIm)} at the IM Service: rename it ${JSON.stringify(drift.name)}`);
   for (const { userId, remark } of drift.aliases) lines.push(`${drift.groupId}: ${userId}'s push alias differs at the IM Service: set it to ${JSON.stringify(remark)}`);
+  if (drift.moderation) lines.push(...describeModerationDrift(drift.groupId, drift.moderation));
   if (drift.failed) lines.push(`${drift.groupId}: was FAILED: its failed outbox rows are RESOLVED, it is SYNCED once repaired`);
   return lines;
 }

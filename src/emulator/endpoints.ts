@@ -1,5 +1,6 @@
 import { deliverBound, newMessageUid, readBoundMessage, readContent } from './bound-notice.js';
 import { badParameter } from './im-error.js';
+import { MODERATION_ENDPOINTS } from './moderation-endpoints.js';
 import {
   checkGroupId,
   checkGroupName,
@@ -205,4 +206,5 @@ export const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
   ['/user/group/query.json', queryUserGroups],
   ['/group/sync.json', syncUserGroups],
   ['/message/group/publish.json', publishGroupMessage],
+  ...MODERATION_ENDPOINTS,
 ]);

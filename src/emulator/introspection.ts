@@ -42,6 +42,12 @@ export async function handleIntrospection(
     if (groupId === null || !group) return sendJson(res, 404, { error: 'not found' });
     return sendJson(res, 200, describeGroup(groupId, group));
   }
+  if (route.startsWith('/moderation/')) {
+    if (method !== 'GET') return methodNotAllowed(res, 'GET');
+    const groupId = decodeSegment(route.slice('/moderation/'.length));
+    if (groupId === null) return sendJson(res, 404, { error: 'not found' });
+    return sendJson(res, 200, describeModeration(groupId, context.state));
+  }
   if (route === '/faults') {
     if (method !== 'POST') return methodNotAllowed(res, 'POST');
     return updateFaults(req, res, context.faults);
@@ -65,6 +71,12 @@ function methodNotAllowed(res: ServerResponse, allowed: string): void {
 
 function describeGroup(groupId: string, group: Group): { groupId: string; name: string; members: string[] } {
   return { groupId, name: group.name, members: [...group.members] };
+}
+
+/** Who may speak in the group as the IM Service holds it: gags in force (their end in ms, null for permanent), the ban, the whitelist. */
+function describeModeration(groupId: string, state: EmulatorState) {
+  const { moderation } = state;
+  return { groupId, banned: moderation.isBanned(groupId), whitelist: moderation.whitelist(groupId), gagged: moderation.gagged(groupId, Date.now()) };
 }
 
 function decodeSegment(segment: string): string | null {

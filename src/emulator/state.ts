@@ -1,5 +1,6 @@
 import { BoundedList } from './bounded-list.js';
 import { badParameter } from './im-error.js';
+import { ModerationState } from './moderation-state.js';
 
 /** The service's default cap per group, owner included; an app may have it raised. */
 export const MAX_GROUP_MEMBERS = 3000;
@@ -34,6 +35,8 @@ export class EmulatorState {
    * service holds them by (group, user), and nothing says a quit or a dismissal clears them.
    */
   private readonly remarks = new Map<string, Map<string, string>>();
+  /** Gags, bans and whitelists (`moderation-state.ts`). */
+  readonly moderation = new ModerationState();
 
   constructor(private readonly maxMembers: number = MAX_GROUP_MEMBERS) {}
 
@@ -139,6 +142,7 @@ export class EmulatorState {
     this.groupsByUser.clear();
     this.messages.clear();
     this.remarks.clear();
+    this.moderation.clear();
   }
 
   private createGroup(groupId: string, name: string): Group {

@@ -8,6 +8,7 @@ import {
   NotAMemberError,
   OwnerCannotLeaveError,
   MemberLimitExceededError,
+  MuteTooLongError,
   NotAuthenticatedError,
   RateLimitedError,
   UpstreamError,
@@ -131,6 +132,16 @@ builder.objectType(IdempotencyKeyReusedError, {
   description: 'This idempotency key was already used for a different request. Nothing was changed; use a new key.',
   interfaces: [ErrorInterface],
   fields: (t) => ({ idempotencyKey: t.exposeString('idempotencyKey', { description: 'The key that was reused.' }) }),
+});
+
+builder.objectType(MuteTooLongError, {
+  name: 'MuteTooLongError',
+  description: "The mute would last longer than the IM Service's longest (30 days). Nothing was changed: mute for at most `maxMinutes`, and again when it ends.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    maxMinutes: t.exposeInt('maxMinutes', { description: 'The longest mute, in minutes.' }),
+    requestedMinutes: t.exposeInt('requestedMinutes', { description: 'The minutes asked for.' }),
+  }),
 });
 
 /** The failures any mutation can answer, before its own. */

@@ -14,6 +14,8 @@ import './modules/group/transfer-group-ownership.mutation.js';
 import './modules/group/set-group-member-role.mutation.js';
 import './modules/group/set-group-member-nickname.mutation.js';
 import './modules/group/dismiss-group.mutation.js';
+import './modules/group/mute-group-members.mutation.js';
+import './modules/group/set-group-muted.mutation.js';
 import './modules/viewer/viewer.type.js';
 import './modules/events/group-events.field.js';
 

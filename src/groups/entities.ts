@@ -27,6 +27,8 @@ export interface Group {
   announcement: Announcement | null;
   /** App-defined key/value strings (at most 10), in key order; empty when none. */
   attributes: GroupAttribute[];
+  /** Muted whole: only the owner and admins may speak (the IM Service's group ban and its whitelist). */
+  muted: boolean;
 }
 
 export interface Announcement {
@@ -48,6 +50,8 @@ export interface Member {
   joinedAt: Date;
   /** The member's nickname in this group (up to 32 characters); null when none. */
   nickname: string | null;
+  /** When the member's mute ends, as recorded (a time past means it has ended); null when not muted. */
+  mutedUntil: Date | null;
 }
 
 /** A group seen from one of its members: a line of that user's conversation list. */

@@ -98,3 +98,13 @@ export class InvalidInputError extends DomainError {
     super(issues.map((issue) => issue.message).join('; '));
   }
 }
+
+/** A mute longer than the IM Service's longest gag: refused, not renewed (see the README, "Moderation"). */
+export class MuteTooLongError extends DomainError {
+  constructor(
+    readonly maxMinutes: number,
+    readonly requestedMinutes: number,
+  ) {
+    super(`A mute lasts at most ${maxMinutes} minutes (30 days), the IM Service's longest; ${requestedMinutes} were asked for. Mute again when it ends.`);
+  }
+}

@@ -20,7 +20,9 @@ export type GroupAction =
   | 'readAnnouncement'
   | 'readAttributes'
   | 'setOwnNickname'
-  | 'clearNicknames';
+  | 'clearNicknames'
+  | 'muteMembers'
+  | 'muteGroup';
 
 /** `everyone`: any signed-in user, member or not. */
 const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
@@ -39,6 +41,8 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
   readAttributes: ['OWNER', 'ADMIN', 'MEMBER'],
   setOwnNickname: ['OWNER', 'ADMIN', 'MEMBER'],
   clearNicknames: ['OWNER', 'ADMIN'],
+  muteMembers: ['OWNER', 'ADMIN'],
+  muteGroup: ['OWNER', 'ADMIN'],
 };
 
 const WHO: Record<GroupAction, string> = {
@@ -56,6 +60,8 @@ const WHO: Record<GroupAction, string> = {
   readAttributes: "Only members can read the group's attributes",
   setOwnNickname: 'Only members can set a nickname in a group',
   clearNicknames: "Only the owner and admins can clear another member's nickname",
+  muteMembers: 'Only the owner and admins can mute or unmute members',
+  muteGroup: 'Only the owner and admins can mute or unmute the whole group',
 };
 
 export function can(action: GroupAction, role: MemberRole | null): boolean {
@@ -116,4 +122,15 @@ export function authorizeNicknameChange(
 /** The second half of a clear of another's nickname, once the target is known to be a member. */
 export function authorizeNicknameClear(actorRole: MemberRole | null, target: { role: MemberRole }): void {
   if (actorRole === 'ADMIN' && target.role !== 'MEMBER') throw new ForbiddenError("Admins may clear members' nicknames, not the owner's or another admin's.");
+}
+
+/**
+ * Who may mute (or unmute) a member: the owner and admins; the owner is never muted, and admins
+ * cannot mute admins (themselves included), only the owner can. One rule for mute and unmute, so
+ * an admin cannot lift a mute the owner set on another admin.
+ */
+export function authorizeMute(actorRole: MemberRole | null, target: { role: MemberRole }): void {
+  authorize('muteMembers', actorRole);
+  if (target.role === 'OWNER') throw new ForbiddenError('The owner cannot be muted.');
+  if (actorRole === 'ADMIN' && target.role === 'ADMIN') throw new ForbiddenError('Admins cannot mute or unmute admins; only the owner can.');
 }

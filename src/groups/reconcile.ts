@@ -9,6 +9,7 @@ import type { GroupsRepository } from './store/groups.repository.js';
 import type { MembersRepository } from './store/members.repository.js';
 import type { Group } from './entities.js';
 import { pushAlias } from './use-cases/nickname.js';
+import { compareModeration, moderationRepairs, type ModerationDrift } from './reconcile-moderation.js';
 import type { Database, SyncStatus } from './store/tables.js';
 
 /** How one group at the IM Service differs from the store, the source of truth. */
@@ -30,6 +31,8 @@ export interface Drift {
    * alias left for a member who has none here is not seen (it would cost a call per member).
    */
   aliases: Array<{ userId: string; remark: string }>;
+  /** Who may speak (ban, whitelist, gags) differs from the store; null when it agrees or was not compared. */
+  moderation: ModerationDrift | null;
   /** Dismissed here, still holding members there: it is dismissed there too (by its owner). */
   dismissedHere: boolean;
   ownerId: string;
@@ -72,7 +75,7 @@ const UNPAGED_USER_GROUPS = 5000;
 /**
  * Compares every settled group with the IM Service, through the limiter like every call, and
  * yields those that differ: active groups (members via `/group/user/query.json`, the name via one
- * member's `/user/group/query.json`) and dismissed ones (which must hold no members there).
+ * member's `/user/group/query.json`, who may speak via the moderation queries: `reconcile-moderation.ts`) and dismissed ones (which must hold no members there).
  * PENDING groups are converging already and only counted; FAILED ones are counted and listed,
  * and compared too when `includeFailed` (then yielded even when nothing differs, to be settled).
  */
@@ -121,8 +124,9 @@ async function compareActive(deps: ReconcileDeps, group: Group, lastOutboxId: nu
   const witness = atIm.find((userId) => storedSet.has(userId));
   const nameAtIm = witness === undefined ? null : await nameAt(deps.im, witness, group);
   const aliases = await aliasesAway(deps, group.groupId);
-  if (missingAtIm.length + extraAtIm.length + aliases.length === 0 && nameAtIm === null) return null;
-  return { ...settled(group, lastOutboxId), missingAtIm, extraAtIm, lost, nameAtIm, aliases };
+  const moderation = await compareModeration({ im: deps.im, members: deps.members, db: deps.store.db }, group);
+  if (missingAtIm.length + extraAtIm.length + aliases.length === 0 && nameAtIm === null && moderation === null) return null;
+  return { ...settled(group, lastOutboxId), missingAtIm, extraAtIm, lost, nameAtIm, aliases, moderation };
 }
 
 /** Nicknamed members whose push alias at the IM Service is not what the gateway sends for their nickname. */
@@ -152,6 +156,7 @@ function settled(group: Group, lastOutboxId: number): Drift {
     lost: false,
     nameAtIm: null,
     aliases: [],
+    moderation: null,
     name: group.name,
     dismissedHere: false,
     ownerId: group.ownerId,
@@ -180,6 +185,8 @@ export function repairsFor(drift: Drift): OutboxOperation[] {
   if (drift.extraAtIm.length > 0) operations.push({ kind: 'quitGroup', groupId, userIds: drift.extraAtIm });
   if (drift.nameAtIm !== null && !drift.lost) operations.push({ kind: 'refreshGroup', groupId, groupName: drift.name });
   for (const { userId, remark } of drift.aliases) operations.push({ kind: 'setGroupRemark', groupId, userId, remark });
+  // After the members: a gag or whitelist entry for a member the IM Service lacked lands once they are in.
+  if (drift.moderation) operations.push(...moderationRepairs(groupId, drift.moderation));
   return operations;
 }
 

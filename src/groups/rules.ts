@@ -101,3 +101,9 @@ export const attributeChangesSchema = z
   )
   .max(MAX_ATTRIBUTES, `Change at most ${MAX_ATTRIBUTES} attributes at once`)
   .refine((changes) => new Set(changes.map((change) => change.key)).size === changes.length, 'Name each key once');
+/**
+ * How many members one mute or unmute may name: 25 of the IM Service's calls (20 users each), a
+ * quarter of a second's group budget, so one request cannot starve every other group's changes.
+ * Muting more is what `setGroupMuted` is for.
+ */
+export const MAX_MUTED_PER_REQUEST = 500;

@@ -10,6 +10,14 @@ import { addGroupMembers, leaveGroup, removeGroupMembers, type GroupInput, type 
 import { dismissGroup, updateGroup, type UpdateGroupInput } from './use-cases/profile.js';
 import { setGroupMemberNickname, type SetMemberNicknameInput } from './use-cases/nickname.js';
 import { setGroupMemberRole, transferGroupOwnership, type MemberInput, type SetMemberRoleInput } from './use-cases/roles.js';
+import {
+  muteGroupMembers,
+  setGroupMuted,
+  unmuteGroupMembers,
+  type MuteMembersInput,
+  type SetGroupMutedInput,
+  type UnmuteMembersInput,
+} from './use-cases/moderation.js';
 
 export type { RequestScope } from './scope.js';
 
@@ -91,20 +99,38 @@ export class GroupService {
    */
   async setGroupMemberRole(input: SetMemberRoleInput, scope: RequestScope): Promise<{ group: Group; member: Member }> {
     const changed = await this.runner.run(setGroupMemberRole, input, scope);
-    const [member = { ...changed, joinedAt: new Date(changed.joinedAt), nickname: null }] = await this.members(input.groupId, [input.userId]);
+    const [member = { ...changed, joinedAt: new Date(changed.joinedAt), nickname: null, mutedUntil: null }] = await this.members(input.groupId, [input.userId]);
     return { group: await this.group(input.groupId), member };
   }
 
   /** Answers the group and the member with their nickname as it is now (as the change left it, should they have left since). */
   async setGroupMemberNickname(input: SetMemberNicknameInput, scope: RequestScope): Promise<{ group: Group; member: Member }> {
     const changed = await this.runner.run(setGroupMemberNickname, input, scope);
-    const [member = { ...changed, joinedAt: new Date(changed.joinedAt) }] = await this.members(input.groupId, [changed.userId]);
+    const [member = { ...changed, joinedAt: new Date(changed.joinedAt), mutedUntil: null }] = await this.members(input.groupId, [changed.userId]);
     return { group: await this.group(input.groupId), member };
   }
 
   /** Answers the dismissed group itself (its `dismissedAt` set): reads answer it as unknown from now on. */
   async dismissGroup(input: GroupInput, scope: RequestScope): Promise<Group> {
     await this.runner.run(dismissGroup, input, scope);
+    return this.group(input.groupId);
+  }
+
+  /** Answers the group and the memberships muted, as they are now (their `mutedUntil`). */
+  async muteGroupMembers(input: MuteMembersInput, scope: RequestScope): Promise<MembershipChange> {
+    const { userIds } = await this.runner.run(muteGroupMembers, input, scope);
+    return { group: await this.group(input.groupId), userIds, members: await this.members(input.groupId, userIds) };
+  }
+
+  /** Answers the group and the memberships unmuted, as they are now. */
+  async unmuteGroupMembers(input: UnmuteMembersInput, scope: RequestScope): Promise<MembershipChange> {
+    const { userIds } = await this.runner.run(unmuteGroupMembers, input, scope);
+    return { group: await this.group(input.groupId), userIds, members: await this.members(input.groupId, userIds) };
+  }
+
+  /** Answers the group, muted or not as asked. */
+  async setGroupMuted(input: SetGroupMutedInput, scope: RequestScope): Promise<Group> {
+    await this.runner.run(setGroupMuted, input, scope);
     return this.group(input.groupId);
   }
 

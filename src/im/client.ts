@@ -6,8 +6,10 @@ import type { ImObserver } from './observer.js';
 import type { Credentials } from './sign.js';
 import { ImRejectedError } from './errors.js';
 import { ImTransport } from './transport.js';
+import { ImModeration } from './moderation.js';
 
 export type { CallOptions } from './caller.js';
+export { MODERATION_LIMITS, type GaggedMember, type ImModeration } from './moderation.js';
 
 /** The IM Service's own bounds, enforced before anything is sent. */
 export const IM_LIMITS = {
@@ -84,11 +86,14 @@ export class ImClient {
   private readonly transport: ImTransport;
   private readonly caller: ImCaller;
   private readonly limiters: ImLimiters;
+  /** Member gags, the whole-group ban and its whitelist: group calls like the others (`moderation.ts`). */
+  readonly moderation: ImModeration;
 
   constructor(options: ImClientOptions) {
     this.transport = new ImTransport(options.credentials, options.connectionsPerOrigin);
     this.caller = new ImCaller({ ...options, transport: this.transport });
     this.limiters = options.limiters;
+    this.moderation = new ImModeration((path, params, callOptions) => this.group(path, params, callOptions));
   }
 
   /**

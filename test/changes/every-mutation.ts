@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { MutationName } from '../kit/mutations.js';
 import type { Config } from '../../src/config.js';
 import type { StoreTarget } from '../fixtures/stores.js';
@@ -110,6 +111,37 @@ export const EVERY_MUTATION: readonly MutationCase[] = [
     reachesIm: false,
   },
   { name: 'dismissGroup', as: OWNER, input: (groupId) => ({ groupId }), other: (groupId) => ({ groupId, notify: false }), reachesIm: true },
+  {
+    name: 'muteGroupMembers',
+    as: ADMIN,
+    input: (groupId) => ({ groupId, userIds: [MEMBER], minutes: 10 }),
+    other: (groupId) => ({ groupId, userIds: [MEMBER], minutes: 20 }),
+    reachesIm: true,
+  },
+  {
+    name: 'unmuteGroupMembers',
+    as: OWNER,
+    input: (groupId) => ({ groupId, userIds: [MEMBER] }),
+    other: (groupId) => ({ groupId, userIds: [ADMIN] }),
+    reachesIm: true,
+    prepare: async (kit, groupId) => {
+      // The shedding table runs on a budget of one call a second: wait for a slot rather than be shed.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const answer = await kit.muteGroupMembers({ groupId, userIds: [MEMBER], minutes: 60 }, { as: OWNER });
+        if (answer.__typename === 'MuteGroupMembersSuccess') return;
+        if (answer.__typename !== 'RateLimitedError') throw new Error(`muteGroupMembers answered ${JSON.stringify(answer)}`);
+        await sleep(answer.retryAfterMs);
+      }
+      throw new Error('muteGroupMembers was shed 20 times');
+    },
+  },
+  {
+    name: 'setGroupMuted',
+    as: ADMIN,
+    input: (groupId) => ({ groupId, muted: true }),
+    other: (groupId) => ({ groupId, muted: false }),
+    reachesIm: true,
+  },
 ];
 
 /**

@@ -111,6 +111,8 @@ describe('GraphiQL at /graphql', () => {
         `${round} SetMemberRole SetGroupMemberRoleSuccess`,
         `${round} GroupProfile UpdateGroupSuccess`,
         `${round} MyNickname SetGroupMemberNicknameSuccess`,
+        `${round} MuteGroup SetGroupMutedSuccess`,
+        `${round} MuteMember MuteGroupMembersSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
         `${round} GroupHistory data`,
         `${round} DismissGroup DismissGroupSuccess`,

@@ -37,6 +37,10 @@ export const MEMBER_FIELDS: Record<string, string> = {
   RateLimitedError: 'retryAfterMs',
   UpstreamError: 'imCode retryable',
   IdempotencyKeyReusedError: 'idempotencyKey',
+  MuteGroupMembersSuccess: 'mutedUserIds mutedMembers { userId role mutedUntil } group { ...FuzzGroup }',
+  UnmuteGroupMembersSuccess: 'unmutedUserIds unmutedMembers { userId mutedUntil } group { ...FuzzGroup }',
+  SetGroupMutedSuccess: 'group { ...FuzzGroup muted }',
+  MuteTooLongError: 'maxMinutes requestedMinutes',
 };
 
 /** The members of a mutation's result union, from the schema itself. */
@@ -164,6 +168,33 @@ export const OPERATIONS: Record<string, Operation> = {
     variables: plausibleOrHostile(
       fc.record({ input: fc.record({ groupId: fc.constantFrom(...DISMISSABLE_GROUPS), notify: fc.boolean() }) }),
       fc.record({ input: maybe(fc.record({ groupId: maybe(dismissableGroupId), notify: maybe(notify), idempotencyKey: maybe(idempotencyKey) })) }),
+    ),
+  },
+  muteGroupMembers: {
+    kind: 'mutation',
+    field: 'muteGroupMembers',
+    query: mutation('FuzzMute', 'muteGroupMembers'),
+    variables: plausibleOrHostile(
+      fc.record({ input: fc.record({ groupId: plausibleGroupId, userIds: plausibleUserIds, minutes: fc.integer({ min: 1, max: 43_300 }), idempotencyKey: plausibleKey }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), userIds: maybe(userIds), minutes: maybe(fc.oneof(fc.integer(), wrongScalar)), idempotencyKey: maybe(idempotencyKey) })) }),
+    ),
+  },
+  unmuteGroupMembers: {
+    kind: 'mutation',
+    field: 'unmuteGroupMembers',
+    query: mutation('FuzzUnmute', 'unmuteGroupMembers'),
+    variables: plausibleOrHostile(
+      fc.record({ input: fc.record({ groupId: plausibleGroupId, userIds: plausibleUserIds }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), userIds: maybe(userIds), idempotencyKey: maybe(idempotencyKey) })) }),
+    ),
+  },
+  setGroupMuted: {
+    kind: 'mutation',
+    field: 'setGroupMuted',
+    query: mutation('FuzzSetMuted', 'setGroupMuted'),
+    variables: plausibleOrHostile(
+      fc.record({ input: fc.record({ groupId: plausibleGroupId, muted: fc.boolean() }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), muted: maybe(fc.oneof(fc.boolean(), wrongScalar)), idempotencyKey: maybe(idempotencyKey) })) }),
     ),
   },
   viewer: {

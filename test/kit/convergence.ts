@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { openStore } from '../../src/groups/store/database.js';
 import type { Database } from '../../src/groups/store/tables.js';
-import { emulatorGroups, emulatorMessages, emulatorRemarks } from './emulator.js';
+import { emulatorGroups, emulatorMessages, emulatorModeration, emulatorRemarks } from './emulator.js';
 
 export interface GroupState {
   groupId: string;
@@ -107,4 +107,28 @@ export async function noticeFigures(emulatorUrl: string): Promise<NoticeFigures>
     seen.add(`${message.toGroupId}\u0000${message.objectName}\u0000${typeof message.content === 'string' ? message.content : JSON.stringify(message.content)}`);
   }
   return { published: messages.length, duplicates: messages.length - seen.size, distinct: seen.size };
+}
+
+/**
+ * Groups whose who-may-speak differs between the store and the IM Service: the ban against
+ * `muted`, the whitelist against the owner and admins (while muted; empty otherwise), the gagged
+ * members against those whose `muted_until` is ahead of `now`.
+ */
+export async function moderationMismatches(db: Kysely<Database>, emulatorUrl: string, now = Date.now()): Promise<string[]> {
+  const groups = await db.selectFrom('groups').select(['group_id', 'muted']).where('dismissed_at', 'is', null).execute();
+  const members = await db.selectFrom('group_members').select(['group_id', 'user_id', 'role', 'muted_until']).execute();
+  const mismatched: string[] = [];
+  for (const group of groups) {
+    const own = members.filter((member) => member.group_id === group.group_id);
+    const muted = Number(group.muted) === 1;
+    const expected = {
+      banned: muted,
+      whitelist: muted ? own.filter((member) => member.role !== 'MEMBER').map((member) => member.user_id).sort() : [],
+      gagged: own.filter((member) => member.muted_until !== null && Number(member.muted_until) > now).map((member) => member.user_id).sort(),
+    };
+    const atIm = await emulatorModeration(emulatorUrl, group.group_id);
+    const actual = { banned: atIm.banned, whitelist: [...atIm.whitelist].sort(), gagged: atIm.gagged.map((gag) => gag.userId).sort() };
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatched.push(group.group_id);
+  }
+  return mismatched;
 }

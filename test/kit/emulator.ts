@@ -52,6 +52,18 @@ export async function emulatorGroups(emulator: EmulatorAddress): Promise<Emulato
   return (await getJson<{ groups: EmulatorGroupView[] }>(emulator, '/groups')).groups;
 }
 
+/** Who may speak in a group at the IM Service: its ban, its whitelist, and the gags in force with their end (ms; null: permanent). */
+export interface EmulatorModerationView {
+  groupId: string;
+  banned: boolean;
+  whitelist: string[];
+  gagged: Array<{ userId: string; until: number | null }>;
+}
+
+export async function emulatorModeration(emulator: EmulatorAddress, groupId: string): Promise<EmulatorModerationView> {
+  return getJson<EmulatorModerationView>(emulator, `/moderation/${encodeURIComponent(groupId)}`);
+}
+
 /** Every message published, in order. */
 export async function emulatorMessages(emulator: EmulatorAddress): Promise<PublishedMessage[]> {
   return (await getJson<{ messages: PublishedMessage[] }>(emulator, '/messages')).messages;

@@ -46,6 +46,10 @@ export const ErrorFields = graphql(`
       imCode
       retryable
     }
+    ... on MuteTooLongError {
+      maxMinutes
+      requestedMinutes
+    }
   }
 `);
 
@@ -123,6 +127,46 @@ export const TransferGroupOwnershipSuccessFields = graphql(`
         userId
         role
       }
+    }
+  }
+`);
+
+export const MuteGroupMembersSuccessFields = graphql(`
+  fragment KitMuteGroupMembersSuccessFields on MuteGroupMembersSuccess {
+    mutedUserIds
+    mutedMembers {
+      userId
+      role
+      mutedUntil
+    }
+    group {
+      groupId
+      muted
+      syncStatus
+    }
+  }
+`);
+
+export const UnmuteGroupMembersSuccessFields = graphql(`
+  fragment KitUnmuteGroupMembersSuccessFields on UnmuteGroupMembersSuccess {
+    unmutedUserIds
+    unmutedMembers {
+      userId
+      mutedUntil
+    }
+    group {
+      groupId
+      syncStatus
+    }
+  }
+`);
+
+export const SetGroupMutedSuccessFields = graphql(`
+  fragment KitSetGroupMutedSuccessFields on SetGroupMutedSuccess {
+    group {
+      groupId
+      muted
+      syncStatus
     }
   }
 `);

@@ -54,6 +54,20 @@ export interface SetGroupMemberRoleInput extends Idempotent {
 export interface DismissGroupInput extends Notify, Idempotent {
   groupId: string;
 }
+/** No `notify`: moderation publishes no notice (`RC:GrpNtf` has no mute operation). */
+export interface MuteGroupMembersInput extends Idempotent {
+  groupId: string;
+  userIds: string[];
+  minutes: number;
+}
+export interface UnmuteGroupMembersInput extends Idempotent {
+  groupId: string;
+  userIds: string[];
+}
+export interface SetGroupMutedInput extends Idempotent {
+  groupId: string;
+  muted: boolean;
+}
 
 const CreateGroup = graphql(`
   mutation KitCreateGroup($input: CreateGroupInput!) {
@@ -160,6 +174,36 @@ const DismissGroup = graphql(`
   }
 `);
 
+const MuteGroupMembers = graphql(`
+  mutation KitMuteGroupMembers($input: MuteGroupMembersInput!) {
+    muteGroupMembers(input: $input) {
+      __typename
+      ...KitMuteGroupMembersSuccessFields
+      ...KitErrorFields
+    }
+  }
+`);
+
+const UnmuteGroupMembers = graphql(`
+  mutation KitUnmuteGroupMembers($input: UnmuteGroupMembersInput!) {
+    unmuteGroupMembers(input: $input) {
+      __typename
+      ...KitUnmuteGroupMembersSuccessFields
+      ...KitErrorFields
+    }
+  }
+`);
+
+const SetGroupMuted = graphql(`
+  mutation KitSetGroupMuted($input: SetGroupMutedInput!) {
+    setGroupMuted(input: $input) {
+      __typename
+      ...KitSetGroupMutedSuccessFields
+      ...KitErrorFields
+    }
+  }
+`);
+
 /** Each mutation: its document, its success member, and its variables (the input, as `$input`). */
 export const MUTATIONS = {
   createGroup: {
@@ -183,6 +227,9 @@ export const MUTATIONS = {
     variables: (input: SetGroupMemberNicknameInput) => ({ input }),
   },
   dismissGroup: { document: DismissGroup, success: 'DismissGroupSuccess', variables: (input: DismissGroupInput) => ({ input }) },
+  muteGroupMembers: { document: MuteGroupMembers, success: 'MuteGroupMembersSuccess', variables: (input: MuteGroupMembersInput) => ({ input }) },
+  unmuteGroupMembers: { document: UnmuteGroupMembers, success: 'UnmuteGroupMembersSuccess', variables: (input: UnmuteGroupMembersInput) => ({ input }) },
+  setGroupMuted: { document: SetGroupMuted, success: 'SetGroupMutedSuccess', variables: (input: SetGroupMutedInput) => ({ input }) },
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

@@ -287,6 +287,20 @@ const GroupEvents = graphql(`
                 }
               }
             }
+            ... on MembersMuted {
+              users {
+                userId
+              }
+              mutedUntil
+            }
+            ... on MembersUnmuted {
+              users {
+                userId
+              }
+            }
+            ... on GroupMuteChanged {
+              muted
+            }
           }
         }
         pageInfo {
@@ -299,7 +313,27 @@ const GroupEvents = graphql(`
 
 type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
 
+/** Who may speak in a group, as the store has it: `Group.muted` and each member's `mutedUntil`. */
+const GroupModeration = graphql(`
+  query KitGroupModeration($groupId: String!) {
+    group(groupId: $groupId) {
+      groupId
+      muted
+      members(first: 100) {
+        edges {
+          node {
+            userId
+            role
+            mutedUntil
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const QUERIES = {
+  groupModeration: { document: GroupModeration, variables: (args: { groupId: string }) => args },
   group: { document: Group, variables: (args: { groupId: string }) => args },
   groupProfile: { document: GroupProfile, variables: (args: { groupId: string }) => args },
   groupMembers: {

@@ -51,11 +51,27 @@ export const DISMISS: Change = {
   run: (on, groupId, { notify, ...options }) => on.dismissGroup({ groupId, notify }, options),
 };
 
+export const MUTE: Change = {
+  mutation: 'muteGroupMembers',
+  actor: OWNER,
+  run: (on, groupId, { notify: _notify, ...options }) => on.muteGroupMembers({ groupId, userIds: [MEMBER], minutes: 10 }, options),
+};
+export const UNMUTE: Change = {
+  mutation: 'unmuteGroupMembers',
+  actor: OWNER,
+  run: (on, groupId, { notify: _notify, ...options }) => on.unmuteGroupMembers({ groupId, userIds: [MEMBER] }, options),
+};
+export const MUTE_GROUP: Change = {
+  mutation: 'setGroupMuted',
+  actor: OWNER,
+  run: (on, groupId, { notify: _notify, ...options }) => on.setGroupMuted({ groupId, muted: true }, options),
+};
+
 /** Each case titled by its mutation, for `it.for(...)('%s ...')`. */
 export function byMutation<T extends Change>(changes: T[]): Array<readonly [string, T]> {
   return titled(changes, (change) => change.mutation);
 }
 
-export const EVERY_CHANGE = [ADD, REMOVE, LEAVE, UPDATE, TRANSFER, SET_ROLE, DISMISS];
+export const EVERY_CHANGE = [ADD, REMOVE, LEAVE, UPDATE, TRANSFER, SET_ROLE, DISMISS, MUTE, UNMUTE, MUTE_GROUP];
 /** The changes the IM Service must hear of: their unions hold RateLimitedError and UpstreamError. */
-export const IM_CHANGES = [ADD, REMOVE, LEAVE, UPDATE, DISMISS];
+export const IM_CHANGES = [ADD, REMOVE, LEAVE, UPDATE, DISMISS, MUTE, UNMUTE, MUTE_GROUP];

@@ -78,8 +78,9 @@ describe('npm run reconcile', () => {
     expect(stdout).not.toContain('intact:');
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ dryRun: true, groupsChecked: 4, groupsDrifted: 3, pushAliases: 1 });
     const calls = (await emulatorLog(emulator)).slice(before).map((entry) => entry.path);
-    // Reads only: members of each group, and a member's group list for the name.
-    expect(calls.every((path) => ['/group/user/query.json', '/user/group/query.json', '/group/remarks/get.json'].includes(path))).toBe(true);
+    // Reads only: members of each group, a member's group list for the name, push aliases, and who may speak (the ban, the gags; the whitelist of a muted group).
+    const reads = ['/group/user/query.json', '/user/group/query.json', '/group/remarks/get.json', '/group/ban/query.json', '/group/user/gag/list.json', '/group/user/ban/whitelist/query.json'];
+    expect(calls.filter((path) => !reads.includes(path))).toEqual([]);
     expect(await imRemark(emulator, 'aliased', 'bob')).toBeNull();
     expect((await emulatorGroup(emulator, 'lost'))?.members).toEqual(['alice', 'bob']);
   });

@@ -35,11 +35,12 @@ describeEachStore('groups and members repositories', (target) => {
       description: null,
       announcement: null,
       attributes: [],
+      muted: false,
     });
     expect(await members.page('g1', 10, null, null)).toEqual([
-      { groupId: 'g1', userId: 'ann', role: 'OWNER', joinedAt: new Date(5_000), nickname: null },
-      { groupId: 'g1', userId: 'bob', role: 'MEMBER', joinedAt: new Date(5_001), nickname: null },
-      { groupId: 'g1', userId: 'cat', role: 'MEMBER', joinedAt: new Date(5_001), nickname: null },
+      { groupId: 'g1', userId: 'ann', role: 'OWNER', joinedAt: new Date(5_000), nickname: null, mutedUntil: null },
+      { groupId: 'g1', userId: 'bob', role: 'MEMBER', joinedAt: new Date(5_001), nickname: null, mutedUntil: null },
+      { groupId: 'g1', userId: 'cat', role: 'MEMBER', joinedAt: new Date(5_001), nickname: null, mutedUntil: null },
     ]);
     expect(await groups.idTaken(store().db, 'g1')).toBe(true);
     expect(await groups.idTaken(store().db, 'g2')).toBe(false);

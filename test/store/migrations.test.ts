@@ -31,6 +31,7 @@ const MIGRATIONS = [
   '0005_outbox_notice_state',
   '0006_group_events',
   '0007_group_profiles',
+  '0008_moderation',
 ];
 
 describeEachStore('migrations', (target) => {
@@ -115,6 +116,26 @@ describeEachStore('migrations', (target) => {
     }
   });
 
+  it('let every group and member written before 0008 speak (muted 0, muted_until null), and 0008 goes down cleanly', async () => {
+    const database = await target.fresh();
+    try {
+      await withStore(database, async (store) => {
+        const migrator = new Migrator({ db: store.db, provider: migrationsFor(store.dialect), ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
+        expect((await migrator.migrateTo('0006_group_events')).error).toBeUndefined();
+        await sql`insert into groups (group_id, name, avatar_url, owner_id, member_count, sync_status, sync_error, created_at)
+          values ('old', 'Old', null, 'ann', 1, 'SYNCED', null, 1)`.execute(store.db);
+        await sql`insert into group_members (group_id, user_id, role, joined_at) values ('old', 'ann', 'OWNER', 1)`.execute(store.db);
+        expect((await migrator.migrateToLatest()).error).toBeUndefined();
+        expect(await store.db.selectFrom('groups').select(['group_id', 'muted']).execute()).toEqual([{ group_id: 'old', muted: 0 }]);
+        expect(await store.db.selectFrom('group_members').select(['user_id', 'muted_until']).execute()).toEqual([{ user_id: 'ann', muted_until: null }]);
+        expect((await migrator.migrateTo('0007_group_profiles')).error).toBeUndefined();
+        expect(Object.keys((await sql<Record<string, unknown>>`select * from groups`.execute(store.db)).rows[0]!)).not.toContain('muted');
+      });
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('give every column a type that holds what the gateway writes, read back as written', async () => {
     const database = await target.fresh();
     try {
@@ -136,11 +157,12 @@ describeEachStore('migrations', (target) => {
           announcement_set_by: 'ann',
           announcement_set_at: farFuture,
           attributes: JSON.stringify({ topic: '🎉'.repeat(1024) }),
+          muted: 1,
         };
         await store.db.insertInto('groups').values(group).execute();
         expect(await store.db.selectFrom('groups').selectAll().executeTakeFirst()).toEqual(group);
 
-        const member = { group_id: group.group_id, user_id: 'ann', role: 'OWNER' as const, joined_at: farFuture, nickname: 'Ännie 🎉' };
+        const member = { group_id: group.group_id, user_id: 'ann', role: 'OWNER' as const, joined_at: farFuture, nickname: 'Ännie 🎉', muted_until: farFuture };
         await store.db.insertInto('group_members').values(member).execute();
         expect(await store.db.selectFrom('group_members').selectAll().executeTakeFirst()).toEqual(member);
 

@@ -68,8 +68,8 @@ export function nothingToDo<Outcome extends Json>(groupId: string, outcome: Outc
  * connection, for the transaction that waits on them.)
  */
 export interface ChangeStores {
-  groups: Pick<GroupsRepository, 'insert' | 'delete' | 'findActiveForChange' | 'updateProfile' | 'adjustMemberCount' | 'setOwner' | 'setDismissedAt'>;
-  members: Pick<MembersRepository, 'find' | 'add' | 'remove' | 'restore' | 'setRole' | 'setNickname'>;
+  groups: Pick<GroupsRepository, 'insert' | 'delete' | 'findActiveForChange' | 'updateProfile' | 'adjustMemberCount' | 'setOwner' | 'setDismissedAt' | 'setMuted'>;
+  members: Pick<MembersRepository, 'find' | 'add' | 'remove' | 'restore' | 'setRole' | 'setNickname' | 'setMutedUntil' | 'findByRoles'>;
 }
 
 /** What a use case plans with: the open transaction, the caller, the stores and the settings every change needs. */

@@ -24,4 +24,7 @@ export const drafts = {
   /** Every member hears of it: their member lists show the name. */
   nicknameChanged: (userId: string, nickname: string | null): EventDraft => ({ kind: 'MemberNicknameChanged', data: { userId, nickname }, userIds: [userId], toMembers: true }),
   dismissed: (): EventDraft => ({ kind: 'GroupDismissed', data: {}, userIds: [], toMembers: true }),
+  membersMuted: (userIds: readonly string[], mutedUntil: number): EventDraft => ({ kind: 'MembersMuted', data: { userIds: [...userIds], mutedUntil }, userIds }),
+  membersUnmuted: (userIds: readonly string[]): EventDraft => ({ kind: 'MembersUnmuted', data: { userIds: [...userIds] }, userIds }),
+  groupMuteChanged: (muted: boolean): EventDraft => ({ kind: 'GroupMuteChanged', data: { muted }, userIds: [], toMembers: true }),
 };

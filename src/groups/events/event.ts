@@ -33,6 +33,11 @@ export interface GroupEventPayloads {
   /** The previous owner (the actor) stays as an admin. */
   OwnershipTransferred: { previousOwnerId: string; newOwnerId: string };
   GroupDismissed: Record<string, never>;
+  /** The owner or an admin (the actor) muted members until `mutedUntil` (ms since the epoch). */
+  MembersMuted: { userIds: string[]; mutedUntil: number };
+  MembersUnmuted: { userIds: string[] };
+  /** The owner or an admin (the actor) muted the whole group, or lifted that. */
+  GroupMuteChanged: { muted: boolean };
 }
 
 export type GroupEventKind = keyof GroupEventPayloads;
@@ -47,6 +52,9 @@ export const GROUP_EVENT_KINDS = [
   'OwnershipTransferred',
   'MemberNicknameChanged',
   'GroupDismissed',
+  'MembersMuted',
+  'MembersUnmuted',
+  'GroupMuteChanged',
 ] as const satisfies readonly GroupEventKind[];
 
 /**

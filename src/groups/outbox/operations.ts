@@ -1,4 +1,5 @@
 import { IM_LIMITS, type BoundNotice, type CallOptions, type ImClient } from '../../im/index.js';
+import { isModeration, moderationCompensation, moderationSteps, type ModerationOperation } from './moderation-operations.js';
 
 /**
  * The IM operations the outbox carries. Each group call is idempotent, so a retry after a crash is
@@ -14,7 +15,8 @@ export type OutboxOperation =
   /** A member's push alias in the group (their nickname), and its removal: both idempotent. */
   | { kind: 'setGroupRemark'; groupId: string; userId: string; remark: string }
   | { kind: 'deleteGroupRemark'; groupId: string; userId: string }
-  | { kind: 'publishNotification'; groupId: string; fromUserId: string; objectName: string; content: unknown };
+  | { kind: 'publishNotification'; groupId: string; fromUserId: string; objectName: string; content: unknown }
+  | ModerationOperation;
 
 type Publish = Extract<OutboxOperation, { kind: 'publishNotification' }>;
 
@@ -31,6 +33,7 @@ export function isNotification(operation: OutboxOperation): boolean {
  * of more is one create of the first 1000 and joins of the rest; joins and quits are chunked.
  */
 export function stepsOf(operation: OutboxOperation): Step[] {
+  if (isModeration(operation)) return moderationSteps(operation);
   switch (operation.kind) {
     // A bound notice rides the operation's last call: every user it names is then in the group
     // (or out of it) when it arrives, and a later chunk refused cannot follow a notice already sent.
@@ -113,6 +116,7 @@ export function groupCallCount(operation: OutboxOperation): number {
  */
 export function compensationFor(operation: OutboxOperation, progress: number): OutboxOperation | null {
   if (progress === 0) return null;
+  if (isModeration(operation)) return moderationCompensation(operation, progress);
   const applied = chunk('userIds' in operation ? operation.userIds : []).slice(0, progress).flat();
   switch (operation.kind) {
     case 'createGroup':

@@ -216,6 +216,11 @@ export class GroupsRepository {
     await executor.updateTable('groups').set({ owner_id: ownerId }).where('group_id', '=', groupId).execute();
   }
 
+  /** Mutes (or unmutes) the whole group. */
+  async setMuted(executor: Executor, groupId: string, muted: boolean): Promise<void> {
+    await executor.updateTable('groups').set({ muted: muted ? 1 : 0 }).where('group_id', '=', groupId).execute();
+  }
+
   async setDismissedAt(executor: Executor, groupId: string, at: number | null): Promise<void> {
     await executor.updateTable('groups').set({ dismissed_at: at }).where('group_id', '=', groupId).execute();
   }

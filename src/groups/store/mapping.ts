@@ -20,6 +20,7 @@ export function toGroup(row: GroupRow): Group {
     announcement:
       row.announcement == null ? null : { text: row.announcement, setBy: row.announcement_set_by ?? '', setAt: new Date(Number(row.announcement_set_at ?? 0)) },
     attributes: attributesOf(row.attributes ?? null),
+    muted: Number(row.muted) === 1,
   };
 }
 
@@ -38,11 +39,19 @@ export function storedAttributes(attributes: readonly GroupAttribute[]): string 
 }
 
 export function toMember(row: MemberRow): Member {
-  return { groupId: row.group_id, userId: row.user_id, role: row.role, joinedAt: new Date(Number(row.joined_at)), nickname: row.nickname ?? null };
+  const mutedUntil = row.muted_until === null || row.muted_until === undefined ? null : new Date(Number(row.muted_until));
+  return { groupId: row.group_id, userId: row.user_id, role: row.role, joinedAt: new Date(Number(row.joined_at)), nickname: row.nickname ?? null, mutedUntil };
 }
 
 export function fromMember(member: Member): MemberRow {
-  return { group_id: member.groupId, user_id: member.userId, role: member.role, joined_at: member.joinedAt.getTime(), nickname: member.nickname };
+  return {
+    group_id: member.groupId,
+    user_id: member.userId,
+    role: member.role,
+    joined_at: member.joinedAt.getTime(),
+    nickname: member.nickname,
+    muted_until: member.mutedUntil?.getTime() ?? null,
+  };
 }
 
 /** A released event (its row has a sequence). */

@@ -22,7 +22,7 @@ export class MembersRepository {
   }
 
   async add(executor: Executor, groupId: string, userIds: readonly string[], joinedAt: number): Promise<void> {
-    const rows = userIds.map((userId) => ({ group_id: groupId, user_id: userId, role: 'MEMBER' as MemberRole, joined_at: joinedAt, nickname: null }));
+    const rows = userIds.map((userId) => ({ group_id: groupId, user_id: userId, role: 'MEMBER' as MemberRole, joined_at: joinedAt, nickname: null, muted_until: null }));
     await this.insertRows(executor, rows);
   }
 
@@ -49,6 +49,25 @@ export class MembersRepository {
   async nicknamesOf(groupId: string): Promise<Array<{ userId: string; nickname: string }>> {
     const rows = await this.db.selectFrom('group_members').select(['user_id', 'nickname']).where('group_id', '=', groupId).where('nickname', 'is not', null).execute();
     return rows.map((row) => ({ userId: row.user_id, nickname: row.nickname! }));
+  }
+
+  /** Sets (or, with null, clears) the end of these members' mute. */
+  async setMutedUntil(executor: Executor, groupId: string, userIds: readonly string[], mutedUntil: number | null): Promise<void> {
+    for (let i = 0; i < userIds.length; i += 1000) {
+      await executor.updateTable('group_members').set({ muted_until: mutedUntil }).where('group_id', '=', groupId).where('user_id', 'in', userIds.slice(i, i + 1000)).execute();
+    }
+  }
+
+  /** The group's members with these roles (the owner and admins: who speaks while the group is muted). */
+  async findByRoles(executor: Executor, groupId: string, roles: readonly MemberRole[]): Promise<Member[]> {
+    const rows = await executor.selectFrom('group_members').selectAll().where('group_id', '=', groupId).where('role', 'in', roles).execute();
+    return rows.map(toMember);
+  }
+
+  /** The group's members whose mute has not ended at `now` (a group holds at most 3000). */
+  async mutedAt(groupId: string, now: number): Promise<Member[]> {
+    const rows = await this.db.selectFrom('group_members').selectAll().where('group_id', '=', groupId).where('muted_until', '>', now).execute();
+    return rows.map(toMember);
   }
 
   /** Every member's id (a group holds at most 3000). */
@@ -131,7 +150,7 @@ export class MembersRepository {
       .selectFrom('group_members as m')
       .innerJoin('groups as g', 'g.group_id', 'm.group_id')
       .selectAll('g')
-      .select(['m.user_id', 'm.role', 'm.joined_at as member_joined_at', 'm.nickname'])
+      .select(['m.user_id', 'm.role', 'm.joined_at as member_joined_at', 'm.nickname', 'm.muted_until as member_muted_until'])
       .where('m.user_id', '=', userId)
       .where('g.dismissed_at', 'is', null);
     if (role) query = query.where('m.role', '=', role);
@@ -144,9 +163,9 @@ export class MembersRepository {
       );
     }
     const rows = await query.orderBy('m.joined_at', 'desc').orderBy('m.group_id', 'desc').limit(limit).execute();
-    return rows.map(({ user_id, role: memberRole, member_joined_at, nickname, ...group }) => ({
+    return rows.map(({ user_id, role: memberRole, member_joined_at, nickname, member_muted_until, ...group }) => ({
       group: toGroup(group),
-      member: toMember({ group_id: group.group_id, user_id, role: memberRole, joined_at: member_joined_at, nickname }),
+      member: toMember({ group_id: group.group_id, user_id, role: memberRole, joined_at: member_joined_at, nickname, muted_until: member_muted_until }),
     }));
   }
 

@@ -164,6 +164,18 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
         }
       },
     },
+    '0008_moderation': {
+      // Who may speak: a member's gag ends at `muted_until` (null: not muted), a group muted whole
+      // has `muted` 1. Both default to "speaks", which every row written before was.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('group_members').addColumn('muted_until', 'bigint').execute();
+        await db.schema.alterTable('groups').addColumn('muted', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('group_members').dropColumn('muted_until').execute();
+        await db.schema.alterTable('groups').dropColumn('muted').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

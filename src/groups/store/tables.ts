@@ -29,6 +29,8 @@ export interface GroupsTable {
   announcement_set_at: Generated<number | null>;
   /** App-defined key/value strings as a JSON object (at most 10 entries); null when none. */
   attributes: Generated<string | null>;
+  /** 1 while the group is muted whole (only the owner and admins speak), else 0. */
+  muted: ColumnType<number, number | undefined, number>;
 }
 
 export interface GroupMembersTable {
@@ -38,6 +40,8 @@ export interface GroupMembersTable {
   joined_at: Millis;
   /** The member's nickname in this group (up to 32 characters), null when none. */
   nickname: Generated<string | null>;
+  /** When the member's mute ends; null when never muted or unmuted (a past time reads as not muted). */
+  muted_until: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface OutboxTable {

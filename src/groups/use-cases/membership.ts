@@ -1,8 +1,9 @@
 import { nothingToDo, type ChangeContext, type ChangeInput, type Plan, type Step, type UseCase } from '../changes/change.js';
-import type { Member } from '../entities.js';
+import type { Group, Member } from '../entities.js';
 import { drafts } from '../events/drafts.js';
 import { MemberLimitExceededError } from '../errors.js';
 import { authorize, authorizeLeave, authorizeRemoval } from '../permissions.js';
+import { departureSteps } from './moderation.js';
 
 export interface MembersInput extends ChangeInput {
   groupId: string;
@@ -55,7 +56,7 @@ export const removeGroupMembers: UseCase<MembersInput, { groupId: string; remove
     authorize('removeMembers', actor?.role ?? null);
     const targets = await change.stores.members.find(change.trx, groupId, [...new Set(userIds)]);
     for (const target of targets) authorizeRemoval(actor!.role, change.actorId, target);
-    const plan = await removal(change, groupId, targets, 'Kicked', group.name, actor);
+    const plan = await removal(change, groupId, targets, 'Kicked', group, actor);
     return { ...plan, outcome: { groupId, removed: plan.outcome } };
   },
 };
@@ -67,18 +68,18 @@ export const leaveGroup: UseCase<GroupInput, { groupId: string }> = {
   async plan(change, { groupId }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorizeLeave(groupId, actor?.role ?? null);
-    const plan = await removal(change, groupId, [actor!], 'Quit', group.name, actor);
+    const plan = await removal(change, groupId, [actor!], 'Quit', group, actor);
     return { ...plan, outcome: { groupId } };
   },
 };
 
-/** Members out of a group, in the store and at the IM Service; the outcome is who went. */
+/** Members out of a group, in the store and at the IM Service (their mute and whitelist entry too); the outcome is who went. */
 async function removal(
   change: ChangeContext,
   groupId: string,
   targets: readonly Member[],
   operation: 'Kicked' | 'Quit',
-  groupName: string,
+  { name: groupName, muted: groupMuted }: Pick<Group, 'name' | 'muted'>,
   actor: Member | null,
 ): Promise<Plan<string[]>> {
   const userIds = targets.map((target) => target.userId);
@@ -92,7 +93,7 @@ async function removal(
   return {
     groupId,
     // `Kicked` goes before the quit so that the removed still receive it; `Quit` after, for those who stay.
-    steps: operation === 'Kicked' ? [notice, quit] : [quit, notice],
+    steps: [...(operation === 'Kicked' ? [notice, quit] : [quit, notice]), ...departureSteps(groupMuted, groupId, targets)],
     events: [operation === 'Kicked' ? drafts.membersRemoved(userIds) : drafts.memberLeft(change.actorId)],
     undo: async (trx) => {
       await members.restore(trx, targets);

@@ -2,6 +2,7 @@ import { nothingToDo, type ChangeInput, type UseCase } from '../changes/change.j
 import type { MemberRole } from '../entities.js';
 import { drafts } from '../events/drafts.js';
 import { authorize, authorizeRoleChange } from '../permissions.js';
+import { whitelistSteps } from './moderation.js';
 
 export interface MemberInput extends ChangeInput {
   groupId: string;
@@ -21,7 +22,10 @@ export interface MemberOutcome {
   [key: string]: string | number;
 }
 
-/** Hands the group to another member; the previous owner stays as an admin. Announced with `Transfer`. */
+/**
+ * Hands the group to another member; the previous owner stays as an admin. Announced with `Transfer`.
+ * While the group is muted, a new owner who was a plain member joins the speaking whitelist first.
+ */
 export const transferGroupOwnership: UseCase<MemberInput, { groupId: string }> = {
   name: 'transferGroupOwnership',
   // Its notice is its only call: without one, it waits on no budget.
@@ -37,9 +41,12 @@ export const transferGroupOwnership: UseCase<MemberInput, { groupId: string }> =
     await members.setRole(change.trx, groupId, actorId, 'ADMIN');
     await members.setRole(change.trx, groupId, newOwnerId, 'OWNER');
     await groups.setOwner(change.trx, groupId, newOwnerId);
+    // The previous owner stays on the whitelist as an admin; an admin made owner is on it already.
+    const gainsVoice = target.role === 'MEMBER' ? [newOwnerId] : [];
     return {
       groupId,
       steps: [
+        ...whitelistSteps(group.muted, groupId, { add: gainsVoice }),
         {
           notice: { operation: 'Transfer', operatorUserId: actorId, targetUserIds: [newOwnerId], groupName: group.name, displayNames: change.displayNames([actor, target]) },
         },
@@ -55,16 +62,25 @@ export const transferGroupOwnership: UseCase<MemberInput, { groupId: string }> =
   },
 };
 
-/** Makes a member an admin or a plain member again. The IM Service knows no roles: nothing is sent. */
+/**
+ * Makes a member an admin or a plain member again. The IM Service knows no roles: nothing is sent,
+ * except while the group is muted, when the member joins (promoted) or leaves (demoted) its
+ * speaking whitelist.
+ */
 export const setGroupMemberRole: UseCase<SetMemberRoleInput, MemberOutcome> = {
   name: 'setGroupMemberRole',
   async plan(change, { groupId, userId, role }) {
-    const { actor } = await change.loadForChange(groupId);
+    const { group, actor } = await change.loadForChange(groupId);
     authorize('setRoles', actor?.role ?? null);
     const target = await change.requireMember(groupId, userId);
     authorizeRoleChange(target);
-    await change.stores.members.setRole(change.trx, groupId, userId, role);
-    const plan = nothingToDo(groupId, { groupId, userId, role, joinedAt: target.joinedAt.getTime() });
-    return target.role === role ? plan : { ...plan, events: [drafts.roleChanged(userId, role, target.role)] };
+    const outcome = { groupId, userId, role, joinedAt: target.joinedAt.getTime() };
+    if (target.role === role) return nothingToDo(groupId, outcome);
+    const { members } = change.stores;
+    await members.setRole(change.trx, groupId, userId, role);
+    const events = [drafts.roleChanged(userId, role, target.role)];
+    const steps = whitelistSteps(group.muted, groupId, role === 'ADMIN' ? { add: [userId] } : { remove: [userId] });
+    if (steps.length === 0) return { ...nothingToDo(groupId, outcome), events };
+    return { groupId, steps, events, undo: (trx) => members.setRole(trx, groupId, userId, target.role), outcome };
   },
 };

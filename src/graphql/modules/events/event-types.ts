@@ -24,7 +24,7 @@ const DEFAULT_EVENT_USERS = 20;
  * An event's list of users, bounded: `first` of them (counted by the query cost like a page), and
  * how many it names in all, so that one page of events stays one bounded response.
  */
-function userList<K extends 'GroupCreated' | 'MembersAdded' | 'MembersRemoved'>(
+function userList<K extends 'GroupCreated' | 'MembersAdded' | 'MembersRemoved' | 'MembersMuted' | 'MembersUnmuted'>(
   t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, EventOf<K>>,
   userIdsOf: (event: EventOf<K>) => readonly string[],
   description: string,
@@ -112,5 +112,36 @@ builder.objectFields(MemberNicknameChanged, (t) => ({
 
 export const GroupDismissed = eventType('GroupDismissed', 'The owner (the actor) dismissed the group: it is gone from every list, and `group` reads null.');
 
+export const MembersMuted = eventType('MembersMuted', 'The actor (the owner or an admin) muted members: the IM Service refuses their messages until `mutedUntil`.');
+builder.objectFields(MembersMuted, (t) => ({
+  users: userList(t, (event) => event.data.userIds, 'Who was muted.'),
+  userCount: t.int({ description: 'How many were muted.', resolve: (event) => event.data.userIds.length }),
+  mutedUntil: t.field({ type: 'DateTime', description: 'When their mute ends.', resolve: (event) => new Date(event.data.mutedUntil) }),
+}));
+
+export const MembersUnmuted = eventType('MembersUnmuted', "The actor (the owner or an admin) lifted members' mutes.");
+builder.objectFields(MembersUnmuted, (t) => ({
+  users: userList(t, (event) => event.data.userIds, 'Who was unmuted.'),
+  userCount: t.int({ description: 'How many were unmuted.', resolve: (event) => event.data.userIds.length }),
+}));
+
+export const GroupMuteChanged = eventType('GroupMuteChanged', 'The actor (the owner or an admin) muted the whole group (only the owner and admins speak), or lifted that.');
+builder.objectFields(GroupMuteChanged, (t) => ({
+  muted: t.boolean({ description: 'Whether the group is muted now.', resolve: (event) => event.data.muted }),
+}));
+
 /** Every event type, for fields that answer the interface (the schema must know each implementation). */
-export const GROUP_EVENT_TYPES = [GroupCreated, MembersAdded, MembersRemoved, MemberLeft, GroupProfileUpdated, MemberRoleChanged, OwnershipTransferred, MemberNicknameChanged, GroupDismissed];
+export const GROUP_EVENT_TYPES = [
+  GroupCreated,
+  MembersAdded,
+  MembersRemoved,
+  MemberLeft,
+  GroupProfileUpdated,
+  MemberRoleChanged,
+  OwnershipTransferred,
+  MemberNicknameChanged,
+  GroupDismissed,
+  MembersMuted,
+  MembersUnmuted,
+  GroupMuteChanged,
+];

@@ -35,5 +35,11 @@ export const GroupMember = builder.node(builder.objectRef<Member>('GroupMember')
         "The member's nickname in this group (up to 32 characters), null when none: shown in the group's notices and in push notifications of their messages. " +
         'Set with `setGroupMemberNickname`.',
     }),
+    mutedUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the member\'s mute ends (`muteGroupMembers`); null when they are not muted (a mute that has ended reads as null). The whole group\'s mute is `Group.muted`.',
+      resolve: (member) => (member.mutedUntil !== null && member.mutedUntil.getTime() > Date.now() ? member.mutedUntil : null),
+    }),
   }),
 });

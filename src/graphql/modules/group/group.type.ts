@@ -51,6 +51,9 @@ export const Group = builder.node(builder.objectRef<GroupEntity>('Group'), {
       description: "The caller's role in this group; null when the caller is not a member.",
       resolve: async (group, _args, context) => (await context.reader.viewerMembership(group))?.role ?? null,
     }),
+    muted: t.exposeBoolean('muted', {
+      description: 'Muted whole (`setGroupMuted`): only the owner and admins may send messages. Members muted one by one show it in `GroupMember.mutedUntil`.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the group was created.' }),
     syncStatus: t.expose('syncStatus', { type: SyncStatusEnum, description: 'Whether the IM Service is in step with this group.' }),
     dismissedAt: t.expose('dismissedAt', {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Group as GroupEntity, Member } from '../../../groups/entities.js';
 import { IdempotencyKeyReusedError, NotAMemberError } from '../../../groups/errors.js';
-import { GROUP_CHANGE_ERRORS } from '../../errors.js';
+import { IM_CHANGE_ERRORS } from '../../errors.js';
 import { changeMutation, groupAfterChange, successType } from './change-mutation.js';
 import { MemberRoleEnum } from './enums.js';
 import { GroupMember } from './group-member.type.js';
@@ -15,7 +15,8 @@ const SetGroupMemberRoleSuccess = successType<{ group: GroupEntity; member: Memb
 changeMutation('setGroupMemberRole', {
   description:
     'Makes a member an ADMIN or a plain MEMBER (owner only). Ownership moves only with transferGroupOwnership. ' +
-    'The IM Service knows no roles: nothing is sent to it, and no notice is published.',
+    'The IM Service knows no roles: nothing is sent to it, and no notice is published, except while the group is muted: ' +
+    'then the member joins (ADMIN) or leaves (MEMBER) the IM Service\'s speaking whitelist.',
   inputDescription: 'A member and the role they get.',
   input: (t) => ({
     groupId: groupIdField(t),
@@ -27,6 +28,6 @@ changeMutation('setGroupMemberRole', {
     idempotencyKey: idempotencyKeyField(t),
   }),
   success: SetGroupMemberRoleSuccess,
-  errors: [...GROUP_CHANGE_ERRORS, NotAMemberError, IdempotencyKeyReusedError],
+  errors: [...IM_CHANGE_ERRORS, NotAMemberError, IdempotencyKeyReusedError],
   resolve: (input, context) => context.service.setGroupMemberRole({ ...input, role: input.role as 'ADMIN' | 'MEMBER' }, context.scope),
 });
