@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { decodeMemberCursor, decodeMembershipCursor, encodeMemberCursor, encodeMembershipCursor } from './cursors.js';
 import type { Group, Member, MemberRole, Membership } from './entities.js';
 import { InvalidInputError, NotAuthenticatedError } from './errors.js';
-import { authorize, authorizeMembershipRead } from './permissions.js';
+import { authorize, authorizeMembershipRead, canReadProfile } from './permissions.js';
 import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
 import { isValidUserId } from './user-ids.js';
 import type { RequestScope } from './scope.js';
@@ -41,7 +41,8 @@ export class GroupReader {
     private readonly store: { groups: GroupsRepository; members: MembersRepository },
     private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem' | 'credentialsRefused'>,
   ) {
-    this.groups = new DataLoader(async (ids) => alignBy(ids, await store.groups.findByIds(ids), (group) => group.groupId));
+    // Each group comes with the caller's membership (one statement), which decides whether a private profile is readable.
+    this.groups = new DataLoader(async (ids) => alignBy(ids, await this.readableGroups(ids), (group) => group.groupId));
     this.owners = new DataLoader(async (ids) => alignBy(ids, await store.members.findOwners(ids), (member) => member.groupId));
     this.membersByKey = new DataLoader(async (keys) => {
       const found = await store.members.findPairs(keys.map((key) => splitMemberKey(key)));
@@ -77,10 +78,12 @@ export class GroupReader {
     this.roleCounts.clear();
   }
 
-  /** An active group by id, or null (unknown or dismissed). Any signed-in user may read a profile. */
+  /**
+   * An active group by id, or null (unknown, dismissed, or a private group the caller may not read:
+   * see `permissions.ts` `canReadProfile`).
+   */
   async group(groupId: string): Promise<Group | null> {
     this.viewerId();
-    authorize('readProfile', null);
     // An id no group can have is not looked up (PostgreSQL refuses a NUL, for one).
     if (!GROUP_ID.test(groupId)) throw notAGroupId();
     return this.groups.load(groupId);
@@ -94,11 +97,21 @@ export class GroupReader {
    */
   async groupList(groupIds: readonly string[]): Promise<Array<Group | null | InvalidInputError>> {
     this.viewerId();
-    authorize('readProfile', null);
     const valid = groupIds.filter((groupId) => GROUP_ID.test(groupId));
-    const found = new Map((await this.store.groups.findByIds(valid)).map((group) => [group.groupId, group]));
+    const found = new Map((await this.readableGroups(valid)).map((group) => [group.groupId, group]));
     for (const groupId of valid) this.groups.prime(groupId, found.get(groupId) ?? null);
     return groupIds.map((groupId) => (GROUP_ID.test(groupId) ? (found.get(groupId) ?? null) : notAGroupId()));
+  }
+
+  /**
+   * The groups among `groupIds` the caller may read, in one statement that also brings the
+   * caller's membership in each (cached for `viewerRole` and the member list's rule).
+   */
+  private async readableGroups(groupIds: readonly string[]): Promise<Group[]> {
+    const viewerId = this.viewerId();
+    const seen = await this.store.groups.findByIdsSeenBy(viewerId, groupIds);
+    for (const { group, viewer } of seen) this.viewerMemberships.prime(group.groupId, viewer);
+    return seen.filter(({ group, viewer }) => canReadProfile(group, viewer?.role ?? null)).map(({ group }) => group);
   }
 
   async owner(group: Group): Promise<Member> {
@@ -125,7 +138,7 @@ export class GroupReader {
     const group = await this.groups.load(groupId);
     if (!group) return null;
     const [viewer, member] = await Promise.all([this.viewerMembership(group), this.membersByKey.load(memberKey(groupId, userId))]);
-    authorizeMembershipRead(viewer?.role ?? null, member);
+    authorizeMembershipRead(group, viewer?.role ?? null, member);
     return member;
   }
 

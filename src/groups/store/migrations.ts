@@ -101,6 +101,15 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
         await db.schema.alterTable('outbox').dropColumn('notice_state').execute();
       },
     },
+    '0010_1_group_visibility': {
+      // Every group existing before it stays as it was seen by members; only reads by outsiders change.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('groups').addColumn('visibility', 'text', (c) => c.notNull().defaultTo('PRIVATE')).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('groups').dropColumn('visibility').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

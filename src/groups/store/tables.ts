@@ -1,10 +1,10 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { MemberRole, SyncStatus } from '../entities.js';
+import type { GroupVisibility, MemberRole, SyncStatus } from '../entities.js';
 
 /** Epoch milliseconds (bigint): a JS number on both dialects, since the PostgreSQL pool parses int8 as one. */
 type Millis = ColumnType<number, number, number>;
 
-export type { MemberRole, SyncStatus } from '../entities.js';
+export type { GroupVisibility, MemberRole, SyncStatus } from '../entities.js';
 /** RESOLVED: a FAILED row an operator's reconcile has superseded (kept, with its error, for the record). */
 export type OutboxStatus = 'PENDING' | 'DONE' | 'FAILED' | 'RESOLVED';
 
@@ -12,6 +12,8 @@ export interface GroupsTable {
   group_id: string;
   name: string;
   avatar_url: string | null;
+  /** PRIVATE unless an owner or admin made it PUBLIC (migration 0010 gives existing groups PRIVATE). */
+  visibility: ColumnType<GroupVisibility, GroupVisibility | undefined, GroupVisibility>;
   owner_id: string;
   /** Kept in the same transaction as every membership change, so a page of groups reads it in one statement. */
   member_count: number;

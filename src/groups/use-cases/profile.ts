@@ -1,4 +1,5 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
+import type { GroupVisibility } from '../entities.js';
 import { authorize } from '../permissions.js';
 import type { GroupInput } from './membership.js';
 
@@ -8,18 +9,20 @@ export interface UpdateGroupInput extends ChangeInput {
   name?: string | null;
   /** Left out: kept; null: removed. */
   avatarUrl?: string | null;
+  /** Left out: kept. Stays here: the IM Service has no such setting. */
+  visibility?: GroupVisibility | null;
 }
 
-/** A new name and/or picture. A new name is pushed to the IM Service too (push notifications show it) and announced with `Rename`. */
+/** A new name, picture and/or visibility. A new name is pushed to the IM Service too (push notifications show it) and announced with `Rename`. */
 export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
   name: 'updateGroup',
   // Only a new name reaches the IM Service (a picture stays here).
   firstCall: (input) => (input.name != null ? 'group' : null),
-  async plan(change, { groupId, name, avatarUrl }) {
+  async plan(change, { groupId, name, avatarUrl, visibility }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorize('updateProfile', actor?.role ?? null);
-    const profile = { ...(name != null ? { name } : {}), ...(avatarUrl !== undefined ? { avatarUrl } : {}) };
-    const before = { name: group.name, avatarUrl: group.avatarUrl };
+    const profile = { ...(name != null ? { name } : {}), ...(avatarUrl !== undefined ? { avatarUrl } : {}), ...(visibility != null ? { visibility } : {}) };
+    const before = { name: group.name, avatarUrl: group.avatarUrl, visibility: group.visibility };
     const { groups } = change.stores;
     await groups.updateProfile(change.trx, groupId, profile);
     const steps: Step[] =
