@@ -12,6 +12,7 @@ import { redactedDatabaseUrl } from './groups/store/database-url.js';
 import { GroupsRepository } from './groups/store/groups.repository.js';
 import { IdempotencyRepository } from './groups/store/idempotency.repository.js';
 import { MembersRepository } from './groups/store/members.repository.js';
+import { GroupSearchRepository } from './groups/store/search.repository.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
 import { mutationResultsPlugin } from './graphql/mutation-results.js';
 import { graphqlMetricsPlugin } from './graphql/prometheus.js';
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     store,
     groups,
     members,
+    search: new GroupSearchRepository(store.db),
     idempotency: new IdempotencyRepository(store.db),
     outbox,
     dispatcher,

@@ -3,11 +3,14 @@ import { decodeMemberCursor, decodeMembershipCursor, encodeMemberCursor, encodeM
 import type { Group, Member, MemberRole, Membership } from './entities.js';
 import { InvalidInputError, NotAuthenticatedError } from './errors.js';
 import { authorize, authorizeMembershipRead, canReadProfile } from './permissions.js';
-import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
+import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE, MAX_SEARCH_PAGE } from './rules.js';
+import { decodeSearchCursor, encodeSearchCursor } from './search/cursor.js';
+import { searchTerms } from './search/terms.js';
 import { isValidUserId } from './user-ids.js';
 import type { RequestScope } from './scope.js';
 import type { GroupsRepository } from './store/groups.repository.js';
 import type { MembersRepository } from './store/members.repository.js';
+import type { GroupSearchRepository } from './store/search.repository.js';
 
 /** A page of a keyset-paged list, in the shape Relay connections take. */
 export interface Page<T, Extra = object> {
@@ -15,6 +18,12 @@ export interface Page<T, Extra = object> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   /** How many items the whole list holds, counted only when asked for (see each list for its cost). */
   totalCount(): Promise<number>;
+}
+
+export interface SearchRequest {
+  query: string;
+  first: number;
+  after?: string | null;
 }
 
 export interface PageRequest {
@@ -38,7 +47,7 @@ export class GroupReader {
   private readonly roleCounts = new Map<MemberRole, DataLoader<string, number>>();
 
   constructor(
-    private readonly store: { groups: GroupsRepository; members: MembersRepository },
+    private readonly store: { groups: GroupsRepository; members: MembersRepository; search: GroupSearchRepository },
     private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem' | 'credentialsRefused'>,
   ) {
     // Each group comes with the caller's membership (one statement), which decides whether a private profile is readable.
@@ -152,6 +161,22 @@ export class GroupReader {
     // Unfiltered, the count is the group's own `member_count`: no statement. By role, one COUNT per role for the request's groups.
     const totalCount = request.role ? () => this.roleCount(request.role!).load(group.groupId) : () => Promise.resolve(group.memberCount);
     return pageOf(members, first, after !== null, (member) => ({ cursor: encodeMemberCursor(member), node: member }), totalCount);
+  }
+
+  /**
+   * PUBLIC groups matching the query, best first (`store/search.repository.ts` says how they are
+   * matched and ranked, the same on both stores); any signed-in user may search. No total: it
+   * would count every match, where a page reads only its own.
+   */
+  async searchGroups(request: SearchRequest): Promise<Page<Group>> {
+    this.viewerId();
+    const terms = searchTerms(request.query);
+    const first = pageSize(request.first, MAX_SEARCH_PAGE);
+    const after = request.after ? decodeSearchCursor(request.after, terms.key) : null;
+    const hits = await this.store.search.search(terms, first + 1, after);
+    for (const { group } of hits.slice(0, first)) this.groups.prime(group.groupId, group);
+    const noTotal = () => Promise.reject(new Error('searchGroups counts no total'));
+    return pageOf(hits, first, after !== null, ({ group, position }) => ({ cursor: encodeSearchCursor(position, terms.key), node: group }), noTotal);
   }
 
   /** The caller's groups, newest membership first, each with the caller's membership on its edge. */

@@ -3,6 +3,7 @@ import { dialectOf } from './database.js';
 import type { Dialect } from './migrations.js';
 import type { Group, Member } from '../entities.js';
 import { toGroup, toMember } from './mapping.js';
+import { GroupSearchRepository } from './search.repository.js';
 import type { Database, GroupRow, GroupVisibility, MemberRole, SyncStatus } from './tables.js';
 
 /** Id counts whose compiled `findByIds` is kept: every count a `groups(groupIds:)` or a DataLoader batch is likely to use. */
@@ -41,7 +42,12 @@ export class GroupsRepository {
     private readonly db: Kysely<Database>,
     /** Only row locks differ: PostgreSQL takes them, SQLite serializes writers anyway. */
     private readonly dialect: Dialect = dialectOf(db),
-  ) {}
+  ) {
+    this.search = new GroupSearchRepository(db, dialect);
+  }
+
+  /** The search index, written in the same transaction as each change that moves it (name, visibility, dismissal). */
+  private readonly search: GroupSearchRepository;
 
   /** `findByIds`'s compiled query by number of ids (see `findByIdsQuery`). */
   private readonly findByIdsTemplates = new Map<number, CompiledQuery<GroupRowSeenBy>>();
@@ -83,6 +89,7 @@ export class GroupsRepository {
 
   /** Removes every trace of a group that never existed at the IM Service. */
   async delete(executor: Executor, groupId: string): Promise<void> {
+    await executor.deleteFrom('group_search').where('group_id', '=', groupId).execute();
     await executor.deleteFrom('group_members').where('group_id', '=', groupId).execute();
     await executor.deleteFrom('groups').where('group_id', '=', groupId).execute();
   }
@@ -218,6 +225,8 @@ export class GroupsRepository {
     };
     if (Object.keys(changes).length === 0) return;
     await executor.updateTable('groups').set(changes).where('group_id', '=', groupId).execute();
+    // What search finds the group by, or whether it finds it: the index follows in this transaction.
+    if (profile.name !== undefined || profile.visibility !== undefined) await this.search.reindex(executor, groupId);
   }
 
   async adjustMemberCount(executor: Executor, groupId: string, delta: number): Promise<void> {
@@ -235,5 +244,7 @@ export class GroupsRepository {
 
   async setDismissedAt(executor: Executor, groupId: string, at: number | null): Promise<void> {
     await executor.updateTable('groups').set({ dismissed_at: at }).where('group_id', '=', groupId).execute();
+    // Search never finds a dismissed group; an undone dismissal (the IM Service refused it) puts a public one back.
+    await this.search.reindex(executor, groupId);
   }
 }

@@ -76,8 +76,24 @@ export interface IdempotencyKeysTable {
   created_at: Millis;
 }
 
+/**
+ * One row per PUBLIC, active group: its text as search compares it (`search/terms.ts`), written
+ * by `search.repository.ts` `reindex` in the transaction of each change of name, visibility or
+ * dismissal. SQLite indexes it with an FTS5 trigram table (`group_search_fts`, kept by triggers),
+ * PostgreSQL with a pg_trgm GIN index (migration 0010).
+ */
+export interface GroupSearchTable {
+  /** The FTS5 table's rowid on SQLite (an INTEGER PRIMARY KEY, so VACUUM keeps it). */
+  search_id: Generated<number>;
+  group_id: string;
+  name_text: string;
+  /** The name's text, then the rest the group is found by. */
+  search_text: string;
+}
+
 export interface Database {
   groups: GroupsTable;
+  group_search: GroupSearchTable;
   group_members: GroupMembersTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
