@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     if (app.emulator) console.error('note: --against-fresh-emulator: comparing with a fresh embedded emulator, which knows no groups');
     const deps: ReconcileDeps = { store: app.store, im: app.im, ...app.repositories };
     const repaired: string[] = [];
-    const totals = { groupsDrifted: 0, missingAtIm: 0, extraAtIm: 0, recreated: 0, renamed: 0, dismissed: 0, failedRepaired: 0, changedMeanwhile: 0 };
+    const totals = { groupsDrifted: 0, missingAtIm: 0, extraAtIm: 0, recreated: 0, renamed: 0, pushAliases: 0, dismissed: 0, failedRepaired: 0, changedMeanwhile: 0 };
     const walk = findDrift(deps, { includeFailed });
     let step = await walk.next();
     for (; !step.done; step = await walk.next()) {
@@ -62,12 +62,13 @@ async function main(): Promise<number> {
 }
 
 function count(totals: Record<string, number>, drift: Drift): void {
-  const changed = drift.missingAtIm.length + drift.extraAtIm.length > 0 || drift.lost || drift.nameAtIm !== null || drift.dismissedHere;
+  const changed = drift.missingAtIm.length + drift.extraAtIm.length + drift.aliases.length > 0 || drift.lost || drift.nameAtIm !== null || drift.dismissedHere;
   if (changed) totals.groupsDrifted! += 1;
   totals.missingAtIm! += drift.missingAtIm.length;
   totals.extraAtIm! += drift.extraAtIm.length;
   if (drift.lost) totals.recreated! += 1;
   if (drift.nameAtIm !== null && !drift.lost) totals.renamed! += 1;
+  totals.pushAliases! += drift.aliases.length;
   if (drift.dismissedHere) totals.dismissed! += 1;
   if (drift.failed) totals.failedRepaired! += 1;
 }
@@ -80,6 +81,7 @@ function describe(drift: Drift): string[] {
     lines.push(`${drift.groupId}: missing at the IM Service [${drift.missingAtIm.join(', ')}], extra at the IM Service [${drift.extraAtIm.join(', ')}]`);
   }
   if (drift.nameAtIm !== null && !drift.lost) lines.push(`${drift.groupId}: named ${JSON.stringify(drift.nameAtIm)} at the IM Service: rename it ${JSON.stringify(drift.name)}`);
+  for (const { userId, remark } of drift.aliases) lines.push(`${drift.groupId}: ${userId}'s push alias differs at the IM Service: set it to ${JSON.stringify(remark)}`);
   if (drift.failed) lines.push(`${drift.groupId}: was FAILED: its failed outbox rows are RESOLVED, it is SYNCED once repaired`);
   return lines;
 }

@@ -86,6 +86,33 @@ const refreshGroup = groupEndpoint((params, { state, at }) => {
   return deliverBound(state, groupId, bound, at);
 });
 
+/**
+ * Group member push aliases (docs.rongcloud.io "Set/Delete/Query Group Member Push Alias"; the Go,
+ * Java and Rust server SDKs): `userId` and `groupId` on all three, `remark` on set, each required
+ * (1002 without, as the SDKs' own checks answer); set overwrites; get answers `remark`. The group
+ * need not exist here: the docs tie an alias to a user and a group id, not to a membership. No
+ * length limit is published: the gateway sends at most 32 characters.
+ */
+const setGroupRemark = groupEndpoint((params, { state }) => {
+  const userId = readSingleUserId(params);
+  const groupId = readGroupId(params);
+  const remark = readRequiredText(params, 'remark');
+  state.setRemark(groupId, userId, remark);
+  return {};
+});
+
+const deleteGroupRemark = groupEndpoint((params, { state }) => {
+  const userId = readSingleUserId(params);
+  state.deleteRemark(readGroupId(params), userId);
+  return {};
+});
+
+/** With no alias set: `remark` empty (an assumption; the docs show only a set one). */
+const queryGroupRemark = groupEndpoint((params, { state }) => {
+  const userId = readSingleUserId(params);
+  return { remark: state.remark(readGroupId(params), userId) ?? '' };
+});
+
 const queryGroupMembers = groupEndpoint((params, { state }) => {
   const members = state.group(readGroupId(params))?.members ?? [];
   return { users: [...members].map((id) => ({ id })) };
@@ -172,6 +199,9 @@ export const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
   ['/group/dismiss.json', dismissGroup],
   ['/group/refresh.json', refreshGroup],
   ['/group/user/query.json', queryGroupMembers],
+  ['/group/remarks/set.json', setGroupRemark],
+  ['/group/remarks/del.json', deleteGroupRemark],
+  ['/group/remarks/get.json', queryGroupRemark],
   ['/user/group/query.json', queryUserGroups],
   ['/group/sync.json', syncUserGroups],
   ['/message/group/publish.json', publishGroupMessage],

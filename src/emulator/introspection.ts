@@ -27,6 +27,9 @@ export async function handleIntrospection(
   if (route === '/messages') {
     return onlyMethod(method, 'GET', res, () => ({ messages: context.state.publishedMessages() }));
   }
+  if (route === '/remarks') {
+    return onlyMethod(method, 'GET', res, () => ({ remarks: context.state.allRemarks() }));
+  }
   if (route === '/groups') {
     return onlyMethod(method, 'GET', res, () => ({
       groups: [...context.state.allGroups()].map(([groupId, group]) => describeGroup(groupId, group)),

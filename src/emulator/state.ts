@@ -29,6 +29,11 @@ export class EmulatorState {
   private readonly groups = new Map<string, Group>();
   private readonly groupsByUser = new Map<string, Set<string>>();
   private readonly messages = new BoundedList<PublishedMessage>(MAX_KEPT_MESSAGES);
+  /**
+   * Push aliases (`/group/remarks/*`) by group, then user. Kept apart from the groups: the push
+   * service holds them by (group, user), and nothing says a quit or a dismissal clears them.
+   */
+  private readonly remarks = new Map<string, Map<string, string>>();
 
   constructor(private readonly maxMembers: number = MAX_GROUP_MEMBERS) {}
 
@@ -97,6 +102,30 @@ export class EmulatorState {
     }
   }
 
+  setRemark(groupId: string, userId: string, remark: string): void {
+    let group = this.remarks.get(groupId);
+    if (!group) {
+      group = new Map();
+      this.remarks.set(groupId, group);
+    }
+    group.set(userId, remark);
+  }
+
+  deleteRemark(groupId: string, userId: string): void {
+    const group = this.remarks.get(groupId);
+    group?.delete(userId);
+    if (group?.size === 0) this.remarks.delete(groupId);
+  }
+
+  remark(groupId: string, userId: string): string | undefined {
+    return this.remarks.get(groupId)?.get(userId);
+  }
+
+  /** Every push alias, group by group. */
+  allRemarks(): Array<{ groupId: string; userId: string; remark: string }> {
+    return [...this.remarks].flatMap(([groupId, byUser]) => [...byUser].map(([userId, remark]) => ({ groupId, userId, remark })));
+  }
+
   recordMessage(message: PublishedMessage): void {
     this.messages.push(message);
   }
@@ -109,6 +138,7 @@ export class EmulatorState {
     this.groups.clear();
     this.groupsByUser.clear();
     this.messages.clear();
+    this.remarks.clear();
   }
 
   private createGroup(groupId: string, name: string): Group {

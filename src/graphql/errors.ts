@@ -1,4 +1,5 @@
 import {
+  AttributeLimitExceededError,
   ForbiddenError,
   GroupIdTakenError,
   GroupNotFoundError,
@@ -61,6 +62,16 @@ builder.objectType(MemberLimitExceededError, {
   fields: (t) => ({
     limit: t.exposeInt('limit', { description: 'The most members a group may have, the owner included.' }),
     requested: t.exposeInt('requested', { description: 'How many members the request would have made.' }),
+  }),
+});
+
+builder.objectType(AttributeLimitExceededError, {
+  name: 'AttributeLimitExceededError',
+  description: 'The group would hold more attributes than it may. Nothing was changed: remove some first (`value: null`).',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    limit: t.exposeInt('limit', { description: 'The most attributes a group may hold.' }),
+    requested: t.exposeInt('requested', { description: 'How many the group would have held after the change.' }),
   }),
 });
 

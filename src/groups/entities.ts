@@ -25,6 +25,23 @@ export interface Group {
   createdAt: Date;
   /** Set once the group is dismissed: it then reads as unknown everywhere. */
   dismissedAt: Date | null;
+  /** What the group is about (up to 512 characters); null when none. */
+  description: string | null;
+  /** The group's announcement and who set it when; null when there is none. */
+  announcement: Announcement | null;
+  /** App-defined key/value strings (at most 10), in key order; empty when none. */
+  attributes: GroupAttribute[];
+}
+
+export interface Announcement {
+  text: string;
+  setBy: string;
+  setAt: Date;
+}
+
+export interface GroupAttribute {
+  key: string;
+  value: string;
 }
 
 /** A user's place in one group. */
@@ -33,6 +50,8 @@ export interface Member {
   userId: string;
   role: MemberRole;
   joinedAt: Date;
+  /** The member's nickname in this group (up to 32 characters); null when none. */
+  nickname: string | null;
 }
 
 /** A group seen from one of its members: a line of that user's conversation list. */

@@ -73,6 +73,16 @@ export class OwnerCannotLeaveError extends DomainError {
   }
 }
 
+export class AttributeLimitExceededError extends DomainError {
+  constructor(
+    readonly limit: number,
+    /** How many attributes the group would hold after the change. */
+    readonly requested: number,
+  ) {
+    super(`A group holds at most ${limit} attributes; the change would leave ${requested}. Remove some first (value: null).`);
+  }
+}
+
 export class IdempotencyKeyReusedError extends DomainError {
   constructor(readonly idempotencyKey: string) {
     super(`The idempotency key "${idempotencyKey}" was already used for a different request; use a new key for a new request.`);

@@ -26,11 +26,16 @@ export interface NotificationInput {
   groupName: string;
   /** When the change was made (ms since the epoch). */
   at: number;
+  /** Members' nicknames in the group, by user id: the display name of each user the notice names (the id when absent). */
+  displayNames?: Readonly<Record<string, string>>;
+  /** `Bulletin` only: the new announcement (empty when it was cleared). */
+  bulletin?: string;
 }
 
 /**
  * What the vendor's demo app server (sealtalk-server, `sendGroupNotification`) put in `data`, and
- * what IMKit reads back (`GroupNotificationMessageData`): nicknames are the user ids until profiles exist.
+ * what IMKit reads back (`GroupNotificationMessageData`): a user's display name is their nickname
+ * in the group, or their id when they set none.
  */
 interface NoticeData {
   operatorNickname: string;
@@ -43,6 +48,8 @@ interface NoticeData {
   oldCreatorName?: string;
   newCreatorId?: string;
   newCreatorName?: string;
+  /** Bulletin only: the announcement, under the name sealtalk-server's bulletin notice gave it (`content`). */
+  content?: string;
 }
 
 /**
@@ -77,6 +84,7 @@ function split(targets: string[], notice: (part: string[]) => OutboxOperation): 
 }
 
 function publish(sender: string, input: NotificationInput, targetUserIds: string[]): OutboxOperation {
+  const nickname = (userId: string) => displayNameOf(userId, input.displayNames);
   const operator = nickname(input.operatorUserId);
   const data: NoticeData = {
     operatorNickname: operator,
@@ -84,6 +92,7 @@ function publish(sender: string, input: NotificationInput, targetUserIds: string
     targetUserDisplayNames: targetUserIds.map(nickname),
     targetGroupName: displayText(input.groupName, input.groupId),
     timestamp: input.at,
+    ...(input.operation === 'Bulletin' ? { content: displayText(input.bulletin ?? '', '') } : {}),
   };
   const message = messageOf(input.operation, operator, data);
   const base = { kind: 'publishNotification', groupId: input.groupId, fromUserId: sender } as const;
@@ -99,8 +108,11 @@ function publish(sender: string, input: NotificationInput, targetUserIds: string
   };
 }
 
-function nickname(userId: string): string {
-  return displayText(userId, '?');
+/** A member's nickname when they set one (made safe like every chosen text), else their id. */
+function displayNameOf(userId: string, displayNames: NotificationInput['displayNames']): string {
+  const fallback = displayText(userId, '?');
+  const chosen = displayNames?.[userId];
+  return chosen === undefined ? fallback : displayText(chosen, fallback);
 }
 
 /** A line a client may show as is, built from display texts only. */
@@ -119,7 +131,7 @@ function messageOf(operation: NotificationInput['operation'], operator: string, 
     case 'Rename':
       return `${operator} renamed the group to ${group}`;
     case 'Bulletin':
-      return `${operator} changed the group's bulletin`;
+      return data.content ? `${operator} updated the group announcement` : `${operator} cleared the group announcement`;
     case 'Dismiss':
       return `${operator} dismissed the group ${group}`;
     case 'Transfer':

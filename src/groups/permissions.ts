@@ -9,18 +9,24 @@ import { ForbiddenError, OwnerCannotLeaveError } from './errors.js';
 export type GroupAction =
   | 'readProfile'
   | 'readMembers'
+  | 'readEvents'
   | 'addMembers'
   | 'removeMembers'
   | 'updateProfile'
   | 'leave'
   | 'dismiss'
   | 'transferOwnership'
-  | 'setRoles';
+  | 'setRoles'
+  | 'readAnnouncement'
+  | 'readAttributes'
+  | 'setOwnNickname'
+  | 'clearNicknames';
 
 /** `readProfile` is a PRIVATE group's rule; a PUBLIC group's profile is anyone's who is signed in (`canReadProfile`). */
 const ALLOWED: Record<GroupAction, readonly MemberRole[]> = {
   readProfile: ['OWNER', 'ADMIN', 'MEMBER'],
   readMembers: ['OWNER', 'ADMIN', 'MEMBER'],
+  readEvents: ['OWNER', 'ADMIN', 'MEMBER'],
   addMembers: ['OWNER', 'ADMIN'],
   removeMembers: ['OWNER', 'ADMIN'],
   updateProfile: ['OWNER', 'ADMIN'],
@@ -28,18 +34,28 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[]> = {
   dismiss: ['OWNER'],
   transferOwnership: ['OWNER'],
   setRoles: ['OWNER'],
+  // The announcement and the attributes are the members' (the description is profile: `canReadProfile`'s).
+  readAnnouncement: ['OWNER', 'ADMIN', 'MEMBER'],
+  readAttributes: ['OWNER', 'ADMIN', 'MEMBER'],
+  setOwnNickname: ['OWNER', 'ADMIN', 'MEMBER'],
+  clearNicknames: ['OWNER', 'ADMIN'],
 };
 
 const WHO: Record<GroupAction, string> = {
   readProfile: "Only members can read a private group's profile",
   readMembers: 'Only members can read the member list of a group',
+  readEvents: 'Only members can read the events of a group',
   addMembers: 'Only the owner and admins can add members',
   removeMembers: 'Only the owner and admins can remove members',
-  updateProfile: "Only the owner and admins can change the group's name and picture",
+  updateProfile: "Only the owner and admins can change the group's profile (name, picture, description, announcement, attributes)",
   leave: 'Only members can leave a group',
   dismiss: 'Only the owner can dismiss the group',
   transferOwnership: 'Only the owner can transfer ownership',
   setRoles: 'Only the owner can change roles',
+  readAnnouncement: "Only members can read the group's announcement",
+  readAttributes: "Only members can read the group's attributes",
+  setOwnNickname: 'Only members can set a nickname in a group',
+  clearNicknames: "Only the owner and admins can clear another member's nickname",
 };
 
 export function can(action: GroupAction, role: MemberRole | null): boolean {
@@ -88,4 +104,25 @@ export function authorizeLeave(groupId: string, role: MemberRole | null): void {
 /** Roles are ADMIN and MEMBER; the owner's changes only with the ownership (checked once `setRoles` is). */
 export function authorizeRoleChange(target: { role: MemberRole }): void {
   if (target.role === 'OWNER') throw new ForbiddenError("The owner's role changes only by transferring ownership.");
+}
+
+/**
+ * Each member sets their own nickname; the owner and admins may clear another's (never set it),
+ * and an admin, as with removals, not the owner's nor another admin's. `target` is null when the
+ * named user is not a member (checked only once the actor may act on others at all).
+ */
+export function authorizeNicknameChange(
+  actorRole: MemberRole | null,
+  actorId: string,
+  targetId: string,
+  nickname: string | null,
+): void {
+  if (targetId === actorId) return authorize('setOwnNickname', actorRole);
+  if (nickname !== null) throw new ForbiddenError("Members set their own nickname; the owner and admins may only clear another member's (nickname: null).");
+  authorize('clearNicknames', actorRole);
+}
+
+/** The second half of a clear of another's nickname, once the target is known to be a member. */
+export function authorizeNicknameClear(actorRole: MemberRole | null, target: { role: MemberRole }): void {
+  if (actorRole === 'ADMIN' && target.role !== 'MEMBER') throw new ForbiddenError("Admins may clear members' nicknames, not the owner's or another admin's.");
 }

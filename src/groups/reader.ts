@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
 import { decodeMemberCursor, decodeMembershipCursor, encodeMemberCursor, encodeMembershipCursor } from './cursors.js';
-import type { Group, Member, MemberRole, Membership } from './entities.js';
+import type { Announcement, Group, GroupAttribute, Member, MemberRole, Membership } from './entities.js';
 import { InvalidInputError, NotAuthenticatedError } from './errors.js';
-import { authorize, authorizeMembershipRead, canReadProfile } from './permissions.js';
-import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE, MAX_SEARCH_PAGE } from './rules.js';
-import { decodeSearchCursor, encodeSearchCursor } from './search/cursor.js';
-import { searchTerms } from './search/terms.js';
+import { CursorExpiredError, type EventLog } from './events/event-log.js';
+import type { GroupEvent } from './events/event.js';
+import { authorize, authorizeMembershipRead, can, canReadProfile } from './permissions.js';
+import { GROUP_ID, MAX_EVENTS_PAGE, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
+import { pageOf, pageSize } from './pages.js';
+import { searchPage, type SearchRequest } from './search/search-page.js';
 import { isValidUserId } from './user-ids.js';
 import type { RequestScope } from './scope.js';
 import type { GroupsRepository } from './store/groups.repository.js';
@@ -18,12 +20,6 @@ export interface Page<T, Extra = object> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   /** How many items the whole list holds, counted only when asked for (see each list for its cost). */
   totalCount(): Promise<number>;
-}
-
-export interface SearchRequest {
-  query: string;
-  first: number;
-  after?: string | null;
 }
 
 export interface PageRequest {
@@ -47,7 +43,7 @@ export class GroupReader {
   private readonly roleCounts = new Map<MemberRole, DataLoader<string, number>>();
 
   constructor(
-    private readonly store: { groups: GroupsRepository; members: MembersRepository; search: GroupSearchRepository },
+    private readonly store: { groups: GroupsRepository; members: MembersRepository; events: EventLog; search: GroupSearchRepository },
     private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem' | 'credentialsRefused'>,
   ) {
     // Each group comes with the caller's membership (one statement), which decides whether a private profile is readable.
@@ -151,7 +147,52 @@ export class GroupReader {
     return member;
   }
 
+  /**
+   * A user's membership in a group, when the caller may read it (as `member`), else null rather
+   * than a refusal: for the users an event names, who may since have left. Batched per request.
+   */
+  async memberIfVisible(groupId: string, userId: string): Promise<Member | null> {
+    const [group, viewer, member] = await Promise.all([this.groups.load(groupId), this.viewerMemberships.load(groupId), this.membersByKey.load(memberKey(groupId, userId))]);
+    if (!member) return null;
+    const role = viewer?.role ?? null;
+    // The owner's membership goes with the profile (a dismissed group's, read as a PRIVATE one's); any other, with the member list.
+    const readable = member.role === 'OWNER' ? (group ? canReadProfile(group, role) : can('readProfile', role)) : can('readMembers', role);
+    return readable ? member : null;
+  }
+
+  /**
+   * The group's event history, oldest first (newest last), a page at a time; only members may
+   * read it. A cursor older than what retention kept is refused: start again without one.
+   */
+  async events(group: Group, request: Pick<PageRequest, 'first' | 'after'>): Promise<Page<GroupEvent>> {
+    this.viewerId();
+    authorize('readEvents', (await this.viewerMembership(group))?.role ?? null);
+    const first = pageSize(request.first, MAX_EVENTS_PAGE);
+    const after = request.after ?? null;
+    let events: GroupEvent[];
+    try {
+      events = await this.store.events.readGroupAfter(group.groupId, after, first + 1);
+    } catch (error) {
+      if (!(error instanceof CursorExpiredError)) throw error;
+      throw new InvalidInputError([{ path: ['after'], message: 'after is older than the events kept (EVENT_RETENTION_HOURS): read again without it' }]);
+    }
+    // Not counted: the history has no totalCount field.
+    return pageOf(events, first, after !== null, (event) => ({ cursor: event.cursor, node: event }), () => Promise.reject(new Error('events are not counted')));
+  }
+
   /** Members in join order; only members may read them. */
+  /** The announcement, for members only (`permissions.ts` `readAnnouncement`). */
+  async announcement(group: Group): Promise<Announcement | null> {
+    authorize('readAnnouncement', (await this.viewerMembership(group))?.role ?? null);
+    return group.announcement;
+  }
+
+  /** The attributes, for members only (`permissions.ts` `readAttributes`). */
+  async attributes(group: Group): Promise<GroupAttribute[]> {
+    authorize('readAttributes', (await this.viewerMembership(group))?.role ?? null);
+    return group.attributes;
+  }
+
   async members(group: Group, request: PageRequest): Promise<Page<Member>> {
     this.viewerId();
     authorize('readMembers', (await this.viewerMembership(group))?.role ?? null);
@@ -163,20 +204,10 @@ export class GroupReader {
     return pageOf(members, first, after !== null, (member) => ({ cursor: encodeMemberCursor(member), node: member }), totalCount);
   }
 
-  /**
-   * PUBLIC groups matching the query, best first (`store/search.repository.ts` says how they are
-   * matched and ranked, the same on both stores); any signed-in user may search. No total: it
-   * would count every match, where a page reads only its own.
-   */
+  /** PUBLIC groups matching the query, best first (`search/search-page.ts`); any signed-in user may search. */
   async searchGroups(request: SearchRequest): Promise<Page<Group>> {
     this.viewerId();
-    const terms = searchTerms(request.query);
-    const first = pageSize(request.first, MAX_SEARCH_PAGE);
-    const after = request.after ? decodeSearchCursor(request.after, terms.key) : null;
-    const hits = await this.store.search.search(terms, first + 1, after);
-    for (const { group } of hits.slice(0, first)) this.groups.prime(group.groupId, group);
-    const noTotal = () => Promise.reject(new Error('searchGroups counts no total'));
-    return pageOf(hits, first, after !== null, ({ group, position }) => ({ cursor: encodeSearchCursor(position, terms.key), node: group }), noTotal);
+    return searchPage(this.store.search, request, (group) => this.groups.prime(group.groupId, group));
   }
 
   /** The caller's groups, newest membership first, each with the caller's membership on its edge. */
@@ -210,32 +241,6 @@ export class GroupReader {
 
 function notAGroupId(): InvalidInputError {
   return new InvalidInputError([{ path: ['groupId'], message: 'groupId is not a group id (1 to 64 letters and digits)' }]);
-}
-
-function pageSize(first: number, max: number): number {
-  if (first < 1 || first > max) throw new InvalidInputError([{ path: ['first'], message: `first must be from 1 to ${max}` }]);
-  return first;
-}
-
-/** A page from `first + 1` rows read after a cursor: the extra row only says whether more follow. */
-function pageOf<Row, T, Extra>(
-  rows: readonly Row[],
-  first: number,
-  hadCursor: boolean,
-  edgeOf: (row: Row) => { cursor: string; node: T } & Extra,
-  totalCount: () => Promise<number>,
-): Page<T, Extra> {
-  const edges = rows.slice(0, first).map(edgeOf);
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: hadCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount,
-  };
 }
 
 /** Puts rows in the order of the keys DataLoader asked for, null where a key has no row. */

@@ -6,6 +6,7 @@ import type { Store } from './store/database.js';
 import type { GroupsRepository } from './store/groups.repository.js';
 import type { MembersRepository } from './store/members.repository.js';
 import type { Group } from './entities.js';
+import { pushAlias } from './use-cases/nickname.js';
 import type { Database, SyncStatus } from './store/tables.js';
 
 /** How one group at the IM Service differs from the store, the source of truth. */
@@ -21,6 +22,12 @@ export interface Drift {
   nameAtIm: string | null;
   /** The store's name. */
   name: string;
+  /**
+   * Members whose push alias at the IM Service is not their nickname here (missing or another):
+   * set again. Only members with a nickname are asked (one `/group/remarks/get.json` each); an
+   * alias left for a member who has none here is not seen (it would cost a call per member).
+   */
+  aliases: Array<{ userId: string; remark: string }>;
   /** Dismissed here, still holding members there: it is dismissed there too (by its owner). */
   dismissedHere: boolean;
   ownerId: string;
@@ -110,8 +117,19 @@ async function compareActive(deps: ReconcileDeps, group: Group, lastOutboxId: nu
   const lost = atIm.length === 0 && stored.length > 0;
   const witness = atIm.find((userId) => storedSet.has(userId));
   const nameAtIm = witness === undefined ? null : await nameAt(deps.im, witness, group);
-  if (missingAtIm.length + extraAtIm.length === 0 && nameAtIm === null) return null;
-  return { ...settled(group, lastOutboxId), missingAtIm, extraAtIm, lost, nameAtIm };
+  const aliases = await aliasesAway(deps, group.groupId);
+  if (missingAtIm.length + extraAtIm.length + aliases.length === 0 && nameAtIm === null) return null;
+  return { ...settled(group, lastOutboxId), missingAtIm, extraAtIm, lost, nameAtIm, aliases };
+}
+
+/** Nicknamed members whose push alias at the IM Service is not what the gateway sends for their nickname. */
+async function aliasesAway(deps: ReconcileDeps, groupId: string): Promise<Drift['aliases']> {
+  const away: Drift['aliases'] = [];
+  for (const { userId, nickname } of await deps.members.nicknamesOf(groupId)) {
+    const remark = pushAlias(nickname, userId);
+    if ((await deps.im.queryGroupRemark({ groupId, userId })) !== remark) away.push({ userId, remark });
+  }
+  return away;
 }
 
 /** The group's name as the IM Service holds it, read from a member's list; null when it matches or cannot be seen. */
@@ -130,6 +148,7 @@ function settled(group: Group, lastOutboxId: number): Drift {
     extraAtIm: [],
     lost: false,
     nameAtIm: null,
+    aliases: [],
     name: group.name,
     dismissedHere: false,
     ownerId: group.ownerId,
@@ -157,6 +176,7 @@ export function repairsFor(drift: Drift): OutboxOperation[] {
   else if (drift.missingAtIm.length > 0) operations.push({ kind: 'joinGroup', groupId, userIds: drift.missingAtIm });
   if (drift.extraAtIm.length > 0) operations.push({ kind: 'quitGroup', groupId, userIds: drift.extraAtIm });
   if (drift.nameAtIm !== null && !drift.lost) operations.push({ kind: 'refreshGroup', groupId, groupName: drift.name });
+  for (const { userId, remark } of drift.aliases) operations.push({ kind: 'setGroupRemark', groupId, userId, remark });
   return operations;
 }
 

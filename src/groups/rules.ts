@@ -19,6 +19,9 @@ export const DEFAULT_GROUPS_PAGE = 50;
 /** A page of search results: small, since each is ranked among every match. */
 export const MAX_SEARCH_PAGE = 50;
 export const DEFAULT_SEARCH_PAGE = 20;
+/** A page of a group's event history (`Group.events`). */
+export const MAX_EVENTS_PAGE = 100;
+export const DEFAULT_EVENTS_PAGE = 50;
 
 /**
  * Text that can travel: a lone UTF-16 surrogate (JSON's `"\ud800"`) is not a character, cannot
@@ -68,3 +71,36 @@ export const memberIdsSchema = z
 
 /** Chosen by the client, one per intended change; printable ASCII keeps keys easy to log and compare. */
 export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'Use 1 to 128 printable ASCII characters, no spaces');
+
+/** Profiles (issue 17): bounds in characters as people see them (code points). */
+export const MAX_DESCRIPTION = 512;
+export const MAX_ANNOUNCEMENT = 1024;
+/** The vendor's demo server's bound for a group member's display name (sealtalk-server GROUP_MEMBER_DISPLAY_NAME_MAX_LENGTH). */
+export const MAX_NICKNAME = 32;
+export const MAX_ATTRIBUTES = 10;
+export const MAX_ATTRIBUTE_VALUE = 1024;
+export const ATTRIBUTE_KEY = /^[A-Za-z0-9_]{1,32}$/;
+
+function textOf(max: number, what: string) {
+  return wellFormed
+    .refine((text) => text.trim().length > 0, `${what} cannot be blank: send null to clear it`)
+    .refine((text) => [...text].length <= max, `Use at most ${max} characters`);
+}
+
+export const descriptionSchema = textOf(MAX_DESCRIPTION, 'The description');
+export const announcementSchema = textOf(MAX_ANNOUNCEMENT, 'The announcement');
+export const nicknameSchema = wellFormed
+  .trim()
+  .refine((name) => name.length > 0, 'A nickname cannot be blank: send null to clear it')
+  .refine((name) => [...name].length <= MAX_NICKNAME, `Use at most ${MAX_NICKNAME} characters`);
+
+/** One request names each key once, at most as many as a group may hold; `value: null` removes the key. */
+export const attributeChangesSchema = z
+  .array(
+    z.object({
+      key: z.string().regex(ATTRIBUTE_KEY, 'Use 1 to 32 letters, digits and _'),
+      value: wellFormed.refine((value) => [...value].length <= MAX_ATTRIBUTE_VALUE, `Use at most ${MAX_ATTRIBUTE_VALUE} characters`).nullable(),
+    }),
+  )
+  .max(MAX_ATTRIBUTES, `Change at most ${MAX_ATTRIBUTES} attributes at once`)
+  .refine((changes) => new Set(changes.map((change) => change.key)).size === changes.length, 'Name each key once');

@@ -9,6 +9,7 @@ import type { RequestScope } from './scope.js';
 import { createGroup, type CreateGroupInput } from './use-cases/create-group.js';
 import { addGroupMembers, leaveGroup, removeGroupMembers, type GroupInput, type MembersInput } from './use-cases/membership.js';
 import { dismissGroup, updateGroup, type UpdateGroupInput } from './use-cases/profile.js';
+import { setGroupMemberNickname, type SetMemberNicknameInput } from './use-cases/nickname.js';
 import { setGroupMemberRole, transferGroupOwnership, type MemberInput, type SetMemberRoleInput } from './use-cases/roles.js';
 
 export type { RequestScope } from './scope.js';
@@ -93,7 +94,14 @@ export class GroupService {
    */
   async setGroupMemberRole(input: SetMemberRoleInput, scope: RequestScope): Promise<{ group: Group; member: Member }> {
     const changed = await this.runner.run(setGroupMemberRole, input, scope);
-    const [member = { ...changed, joinedAt: new Date(changed.joinedAt) }] = await this.members(input.groupId, [input.userId]);
+    const [member = { ...changed, joinedAt: new Date(changed.joinedAt), nickname: null }] = await this.members(input.groupId, [input.userId]);
+    return { group: await this.group(input.groupId), member };
+  }
+
+  /** Answers the group and the member with their nickname as it is now (as the change left it, should they have left since). */
+  async setGroupMemberNickname(input: SetMemberNicknameInput, scope: RequestScope): Promise<{ group: Group; member: Member }> {
+    const changed = await this.runner.run(setGroupMemberNickname, input, scope);
+    const [member = { ...changed, joinedAt: new Date(changed.joinedAt) }] = await this.members(input.groupId, [changed.userId]);
     return { group: await this.group(input.groupId), member };
   }
 

@@ -120,6 +120,27 @@ export class ImClient {
     return this.boundCall('/group/refresh.json', { groupId: input.groupId, groupName: input.groupName }, input.notice, options);
   }
 
+  /**
+   * A member's push alias in one group: push notifications of their messages there show it
+   * (`/group/remarks/set.json`, `userId`, `groupId`, `remark`, all required; docs.rongcloud.io
+   * "Set Group Member Push Alias"; server-sdk-go `GroupRemarksSet`). Setting it again overwrites it.
+   */
+  async setGroupRemark(input: { groupId: string; userId: string; remark: string }, options?: CallOptions): Promise<void> {
+    if (input.remark.length === 0) throw new RangeError('a push alias cannot be empty: delete it instead');
+    await this.group('/group/remarks/set.json', { userId: input.userId, groupId: input.groupId, remark: input.remark }, options);
+  }
+
+  /** Removes a member's push alias in one group (`/group/remarks/del.json`, `userId`, `groupId`). */
+  async deleteGroupRemark(input: { groupId: string; userId: string }, options?: CallOptions): Promise<void> {
+    await this.group('/group/remarks/del.json', { userId: input.userId, groupId: input.groupId }, options);
+  }
+
+  /** A member's push alias in one group, null when none (`/group/remarks/get.json` answers `remark`). */
+  async queryGroupRemark(input: { groupId: string; userId: string }, options?: CallOptions): Promise<string | null> {
+    const body = await this.group('/group/remarks/get.json', { userId: input.userId, groupId: input.groupId }, options);
+    return typeof body.remark === 'string' && body.remark.length > 0 ? body.remark : null;
+  }
+
   async queryGroupMembers(groupId: string, options?: CallOptions): Promise<string[]> {
     const body = await this.group('/group/user/query.json', { groupId }, options);
     return listOf(body.users).map((user) => String((user as { id: unknown }).id));

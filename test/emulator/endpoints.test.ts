@@ -167,3 +167,37 @@ describe('emulator group endpoints', () => {
     expect(await allGroups(emulator)).toEqual([]); // publishing does not create groups
   });
 });
+
+describe('emulator group member push aliases (/group/remarks/*)', () => {
+  let emulator: RunningEmulator;
+  const call = (path: string, params: FormParams | string): Promise<ImReply> => signedPost(emulator, path, params);
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+  });
+  afterAll(() => emulator.close());
+  beforeEach(() => resetEmulator(emulator));
+
+  it('set overwrites, get answers it (empty when none), del removes it; each is a group call', async () => {
+    expect((await call('/group/remarks/get.json', { userId: 'u1', groupId: 'g1' })).body).toEqual({ code: 200, remark: '' });
+    expect((await call('/group/remarks/set.json', { userId: 'u1', groupId: 'g1', remark: 'First' })).body).toEqual({ code: 200 });
+    expect((await call('/group/remarks/set.json', { userId: 'u1', groupId: 'g1', remark: 'Bücherwurm & 100%' })).body).toEqual({ code: 200 });
+    expect((await call('/group/remarks/get.json', { userId: 'u1', groupId: 'g1' })).body).toEqual({ code: 200, remark: 'Bücherwurm & 100%' });
+    expect((await call('/group/remarks/del.json', { userId: 'u1', groupId: 'g1' })).body).toEqual({ code: 200 });
+    expect((await call('/group/remarks/get.json', { userId: 'u1', groupId: 'g1' })).body).toEqual({ code: 200, remark: '' });
+  });
+
+  it.for([
+    ['/group/remarks/set.json', { groupId: 'g1', remark: 'x' }],
+    ['/group/remarks/set.json', { userId: 'u1', remark: 'x' }],
+    ['/group/remarks/set.json', { userId: 'u1', groupId: 'g1' }],
+    ['/group/remarks/set.json', { userId: 'u1', groupId: 'g1', remark: '' }],
+    ['/group/remarks/del.json', { groupId: 'g1' }],
+    ['/group/remarks/get.json', { userId: 'u1' }],
+    ['/group/remarks/get.json', { userId: 'u1', groupId: 'not-letters' }],
+  ] as const)('%s refuses a missing or bad parameter with 1002 (%j), changing nothing', async ([path, params]) => {
+    const reply = await call(path, params as FormParams);
+    expect(reply).toMatchObject({ status: 400, body: { code: 1002 } });
+    expect((await call('/group/remarks/get.json', { userId: 'u1', groupId: 'g1' })).body).toEqual({ code: 200, remark: '' });
+  });
+});

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { openStore } from '../../src/groups/store/database.js';
 import type { Database } from '../../src/groups/store/tables.js';
-import { emulatorGroups, emulatorMessages } from './emulator.js';
+import { emulatorGroups, emulatorMessages, emulatorRemarks } from './emulator.js';
 
 export interface GroupState {
   groupId: string;
@@ -67,6 +67,23 @@ export async function readStore(db: Kysely<Database>): Promise<StoreState> {
 export async function imGroups(emulatorUrl: string): Promise<GroupState[]> {
   const groups = await emulatorGroups(emulatorUrl);
   return groups.map((group) => ({ ...group, members: [...group.members].sort() })).sort((a, b) => a.groupId.localeCompare(b.groupId));
+}
+
+/** `group/user` → nickname, for every member of an active group who set one. */
+export async function storeNicknames(db: Kysely<Database>): Promise<Record<string, string>> {
+  const rows = await db
+    .selectFrom('group_members as m')
+    .innerJoin('groups as g', 'g.group_id', 'm.group_id')
+    .select(['m.group_id', 'm.user_id', 'm.nickname'])
+    .where('g.dismissed_at', 'is', null)
+    .where('m.nickname', 'is not', null)
+    .execute();
+  return Object.fromEntries(rows.map((row) => [`${row.group_id}/${row.user_id}`, row.nickname!]));
+}
+
+/** `group/user` → push alias, for every alias the IM Service holds. */
+export async function imRemarks(emulatorUrl: string): Promise<Record<string, string>> {
+  return Object.fromEntries((await emulatorRemarks(emulatorUrl)).map((alias) => [`${alias.groupId}/${alias.userId}`, alias.remark]));
 }
 
 export function compare(store: readonly GroupState[], im: readonly GroupState[]): Convergence {

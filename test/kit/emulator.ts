@@ -66,3 +66,8 @@ export async function resetEmulator(emulator: EmulatorAddress): Promise<void> {
 export async function postFaults(emulator: EmulatorAddress, faults: Partial<Faults>): Promise<Faults> {
   return (await post(emulator, '/faults', faults)) as Faults;
 }
+
+/** Every group member push alias the IM Service holds (`/group/remarks/set.json`). */
+export async function emulatorRemarks(emulator: EmulatorAddress): Promise<Array<{ groupId: string; userId: string; remark: string }>> {
+  return (await getJson<{ remarks: Array<{ groupId: string; userId: string; remark: string }> }>(emulator, '/remarks')).remarks;
+}

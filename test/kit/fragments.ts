@@ -25,6 +25,10 @@ export const ErrorFields = graphql(`
       limit
       requested
     }
+    ... on AttributeLimitExceededError {
+      limit
+      requested
+    }
     ... on OwnerCannotLeaveError {
       groupId
     }
@@ -108,6 +112,7 @@ export const UpdateGroupSuccessFields = graphql(`
       name
       avatarUrl
       visibility
+      description
       syncStatus
     }
   }

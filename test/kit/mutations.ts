@@ -26,12 +26,21 @@ export interface RemoveGroupMembersInput extends Notify, Idempotent {
 export interface LeaveGroupInput extends Notify, Idempotent {
   groupId: string;
 }
-/** Leave `name`, `avatarUrl` or `visibility` out to keep it; `avatarUrl: null` removes the picture. */
+/** Leave a field out to keep it; null clears it (`attributes`: `value: null` removes one key, `attributes: null` all; `visibility`: kept). */
 export interface UpdateGroupInput extends Notify, Idempotent {
   groupId: string;
   name?: string;
   avatarUrl?: string | null;
   visibility?: 'PRIVATE' | 'PUBLIC';
+  description?: string | null;
+  announcement?: string | null;
+  attributes?: Array<{ key: string; value: string | null }> | null;
+}
+/** No `notify`: a nickname publishes no notice. `userId` left out: the caller's own; `nickname: null` clears. */
+export interface SetGroupMemberNicknameInput extends Idempotent {
+  groupId: string;
+  userId?: string;
+  nickname: string | null;
 }
 export interface TransferGroupOwnershipInput extends Notify, Idempotent {
   groupId: string;
@@ -124,6 +133,22 @@ const SetGroupMemberRole = graphql(`
   }
 `);
 
+const SetGroupMemberNickname = graphql(`
+  mutation KitSetGroupMemberNickname($input: SetGroupMemberNicknameInput!) {
+    setGroupMemberNickname(input: $input) {
+      __typename
+      ... on SetGroupMemberNicknameSuccess {
+        member {
+          userId
+          role
+          nickname
+        }
+      }
+      ...KitErrorFields
+    }
+  }
+`);
+
 const DismissGroup = graphql(`
   mutation KitDismissGroup($input: DismissGroupInput!) {
     dismissGroup(input: $input) {
@@ -153,6 +178,11 @@ export const MUTATIONS = {
     variables: (input: TransferGroupOwnershipInput) => ({ input }),
   },
   setGroupMemberRole: { document: SetGroupMemberRole, success: 'SetGroupMemberRoleSuccess', variables: (input: SetGroupMemberRoleInput) => ({ input }) },
+  setGroupMemberNickname: {
+    document: SetGroupMemberNickname,
+    success: 'SetGroupMemberNicknameSuccess',
+    variables: (input: SetGroupMemberNicknameInput) => ({ input }),
+  },
   dismissGroup: { document: DismissGroup, success: 'DismissGroupSuccess', variables: (input: DismissGroupInput) => ({ input }) },
 } as const;
 

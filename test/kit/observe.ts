@@ -1,5 +1,5 @@
 import { readNotice } from '../fixtures/notices.js';
-import { emulatorGroup, emulatorLog, emulatorMessages, type EmulatorAddress } from './emulator.js';
+import { emulatorGroup, emulatorLog, emulatorMessages, emulatorRemarks, type EmulatorAddress } from './emulator.js';
 
 /** What the IM Service saw of the tests' requests, read through the kit's inspection client. */
 
@@ -37,4 +37,9 @@ export function traced(): { requestId: string; headers: Record<string, string> }
 /** The IM paths one request called, in order. */
 export async function imCallsOf(emulator: EmulatorAddress, requestId: string): Promise<string[]> {
   return (await emulatorLog(emulator)).filter((entry) => entry.requestId === requestId).map((entry) => entry.path);
+}
+
+/** A member's push alias in the group at the IM Service (`/group/remarks/set.json`); null when none. */
+export async function imRemark(emulator: EmulatorAddress, groupId: string, userId: string): Promise<string | null> {
+  return (await emulatorRemarks(emulator)).find((alias) => alias.groupId === groupId && alias.userId === userId)?.remark ?? null;
 }

@@ -153,6 +153,33 @@ const ViewerGroupCount = graphql(`
   }
 `);
 
+/** A group's profile (issue 17): description, announcement, attributes and members' nicknames (the last three for members only). */
+const GroupProfile = graphql(`
+  query KitGroupProfile($groupId: String!) {
+    group(groupId: $groupId) {
+      groupId
+      description
+      announcement {
+        text
+        setBy
+        setAt
+      }
+      attributes {
+        key
+        value
+      }
+      members(first: 100) {
+        edges {
+          node {
+            userId
+            nickname
+          }
+        }
+      }
+    }
+  }
+`);
+
 /** One page of the caller's groups. */
 const ViewerGroups = graphql(`
   query KitViewerGroups($first: Int, $after: String, $role: MemberRole) {
@@ -172,6 +199,84 @@ const ViewerGroups = graphql(`
               userId
             }
             viewerRole
+          }
+        }
+        pageInfo {
+          ...KitPageInfoFields
+        }
+      }
+    }
+  }
+`);
+
+/** One page of a group's event history, every event type's own fields included. */
+const GroupEvents = graphql(`
+  query KitGroupEvents($groupId: String!, $first: Int, $after: String) {
+    group(groupId: $groupId) {
+      events(first: $first, after: $after) {
+        edges {
+          cursor
+          node {
+            __typename
+            cursor
+            occurredAt
+            groupId
+            actor {
+              userId
+            }
+            group {
+              groupId
+            }
+            ... on GroupCreated {
+              name
+              members {
+                userId
+              }
+            }
+            ... on MembersAdded {
+              users {
+                userId
+                membership {
+                  role
+                }
+              }
+            }
+            ... on MembersRemoved {
+              users {
+                userId
+                membership {
+                  role
+                }
+              }
+            }
+            ... on MemberLeft {
+              user {
+                userId
+              }
+            }
+            ... on GroupProfileUpdated {
+              changedFields
+              name
+              avatarUrl
+            }
+            ... on MemberRoleChanged {
+              user {
+                userId
+              }
+              role
+              previousRole
+            }
+            ... on OwnershipTransferred {
+              previousOwner {
+                userId
+              }
+              newOwner {
+                userId
+                membership {
+                  role
+                }
+              }
+            }
           }
         }
         pageInfo {
@@ -205,12 +310,14 @@ type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
 
 export const QUERIES = {
   group: { document: Group, variables: (args: { groupId: string }) => args },
+  groupProfile: { document: GroupProfile, variables: (args: { groupId: string }) => args },
   groupMembers: {
     document: GroupMembers,
     variables: (args: { groupId: string; first?: number; after?: string | null; role?: Role | null }) => args,
   },
   groups: { document: Groups, variables: (args: { groupIds: string[] }) => args },
   conversationList: { document: ConversationList, variables: (args: { groupIds: string[] }) => args },
+  groupEvents: { document: GroupEvents, variables: (args: { groupId: string; first?: number; after?: string | null }) => args },
   syncStatuses: { document: SyncStatuses, variables: (args: { groupIds: string[] }) => args },
   node: { document: Node, variables: (args: { id: string }) => args },
   memberNodes: { document: MemberNodes, variables: (args: { groupId: string; role?: Role | null }) => args },

@@ -7,14 +7,16 @@ import { kitFor, type GatewayKit } from '../kit/gateway-kit.js';
  * `searchGroups` (README "Discovery"): the same fixed queries on a SQLite gateway and a PostgreSQL
  * gateway, holding the same groups, answer the same groups in the same order, and that order is
  * the one written here: prefixes, words inside words, several words, a typo, case and accents,
- * and input that is FTS5 or LIKE syntax elsewhere (read as text, never as syntax). PRIVATE and
- * dismissed groups are never found, and the index follows renames, visibility and dismissal.
+ * the description, and input that is FTS5 or LIKE syntax elsewhere (read as text, never as
+ * syntax). PRIVATE and dismissed groups are never found, and the index follows renames,
+ * descriptions, visibility and dismissal.
  */
 
 const OWNER = 'searcher';
 
-/** The groups every store holds: id, name, and whether it is made PUBLIC. */
-const GROUPS = [
+/** The groups every store holds: id, name, whether it is made PUBLIC, and its description. */
+const GROUPS: ReadonlyArray<{ groupId: string; name: string; visibility: 'PUBLIC' | 'PRIVATE'; description?: string }> = [
+  { groupId: 'knit', name: 'Knitting circle', visibility: 'PUBLIC', description: 'Yarn, needles and a good book' },
   { groupId: 'bookclub', name: 'Bookclub', visibility: 'PUBLIC' },
   { groupId: 'paris', name: 'Book lovers of Paris', visibility: 'PUBLIC' },
   { groupId: 'facebook', name: 'The Facebook group', visibility: 'PUBLIC' },
@@ -27,13 +29,16 @@ const GROUPS = [
   { groupId: 'buecher', name: 'Pariser Bücherfreunde', visibility: 'PUBLIC' },
   { groupId: 'secret', name: 'Bookish secrets', visibility: 'PRIVATE' },
   { groupId: 'gone', name: 'Bookworms', visibility: 'PUBLIC' },
-] as const;
+];
+
+/** "book": a word of the name starting with it (shorter names first), inside a word of the name, then in the description only. */
+const BOOK = ['Book', 'Bookclub', 'Book lovers of Paris', 'The Facebook group', 'Knitting circle'];
 
 /** A fixed query and the names it finds, best first; a string: refused with BAD_USER_INPUT. */
 const QUERIES: Array<[query: string, expected: string[] | 'refused']> = [
   // Prefix of a word, then inside a word ("faceBOOK"); ties by shorter name, then group id.
-  ['book', ['Book', 'Bookclub', 'Book lovers of Paris', 'The Facebook group']],
-  ['BOOK', ['Book', 'Bookclub', 'Book lovers of Paris', 'The Facebook group']],
+  ['book', BOOK],
+  ['BOOK', BOOK],
   ['book paris', ['Book lovers of Paris']],
   ['paris', ['Book lovers of Paris', 'Pariser Bücherfreunde']],
   ['bokclub', ['Bookclub']],
@@ -44,11 +49,13 @@ const QUERIES: Array<[query: string, expected: string[] | 'refused']> = [
   ['bücher', ['Pariser Bücherfreunde']],
   ['BUCHER', ['Pariser Bücherfreunde']],
   ['xylophone', []],
+  ['yarn needles', ['Knitting circle']],
+  ['good knitting', ['Knitting circle']],
   // Syntax of FTS5, LIKE or SQL elsewhere is text here.
-  ['"book"', ['Book', 'Bookclub', 'Book lovers of Paris', 'The Facebook group']],
-  ['book*', ['Book', 'Bookclub', 'Book lovers of Paris', 'The Facebook group']],
-  ['-book', ['Book', 'Bookclub', 'Book lovers of Paris', 'The Facebook group']],
-  ['(book)', ['Book', 'Bookclub', 'Book lovers of Paris', 'The Facebook group']],
+  ['"book"', BOOK],
+  ['book*', BOOK],
+  ['-book', BOOK],
+  ['(book)', BOOK],
   ['NEAR(book paris)', []],
   ['near', ['NEAR the sea - "quoted" *stars*']],
   ['"quoted" *stars*', ['NEAR the sea - "quoted" *stars*']],
@@ -84,9 +91,9 @@ beforeAll(async () => {
     const database = await target.fresh();
     const kit = kitFor(await startGateway({ config: { databaseUrl: database.url } }));
     stores.push({ dialect: target.dialect, kit, database });
-    for (const { groupId, name, visibility } of GROUPS) {
+    for (const { groupId, name, visibility, description } of GROUPS) {
       await kit.must.createGroup({ groupId, name, notify: false }, { as: OWNER });
-      if (visibility === 'PUBLIC') await kit.must.updateGroup({ groupId, visibility }, { as: OWNER });
+      await kit.must.updateGroup({ groupId, visibility, ...(description ? { description } : {}) }, { as: OWNER });
     }
     await kit.must.dismissGroup({ groupId: 'gone', notify: false }, { as: OWNER });
   }
@@ -158,6 +165,11 @@ describe('the search index follows every change, in its transaction', () => {
 
       await kit.must.updateGroup({ groupId, avatarUrl: 'https://example.com/a.png' }, { as: OWNER });
       expect(await found('aurora'), dialect).toEqual(['Aurora quartet']);
+
+      await kit.must.updateGroup({ groupId, description: 'Strings at dawn' }, { as: OWNER });
+      expect(await found('dawn'), dialect).toEqual(['Aurora quartet']);
+      await kit.must.updateGroup({ groupId, description: null }, { as: OWNER });
+      expect(await found('dawn'), dialect).toEqual([]);
 
       await kit.must.updateGroup({ groupId, visibility: 'PRIVATE' }, { as: OWNER });
       expect(await found('aurora'), dialect).toEqual([]);

@@ -23,7 +23,17 @@ async function withStore<T>(database: FreshDatabase, work: (store: Store) => Pro
   }
 }
 
-const MIGRATIONS = ['0001_groups_members_outbox', '0002_dismissed_groups', '0003_idempotency_keys', '0004_outbox_leading_notices', '0005_outbox_notice_state', '0010_1_group_visibility', '0010_2_group_search'];
+const MIGRATIONS = [
+  '0001_groups_members_outbox',
+  '0002_dismissed_groups',
+  '0003_idempotency_keys',
+  '0004_outbox_leading_notices',
+  '0005_outbox_notice_state',
+  '0006_group_events',
+  '0007_group_profiles',
+  '0010_1_group_visibility',
+  '0010_2_group_search',
+];
 
 describeEachStore('migrations', (target) => {
   it('bring a new database up to date at start-up, and running them again (a restart) changes nothing', async () => {
@@ -80,6 +90,33 @@ describeEachStore('migrations', (target) => {
     }
   });
 
+  it('give groups and members written before 0007 no profile (every profile column null), and take 0007 down again', async () => {
+    const database = await target.fresh();
+    try {
+      await withStore(database, async (store) => {
+        const migrator = new Migrator({ db: store.db, provider: migrationsFor(store.dialect), ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
+        expect((await migrator.migrateTo('0005_outbox_notice_state')).error).toBeUndefined();
+        await sql`insert into groups (group_id, name, owner_id, member_count, sync_status, created_at) values ('old', 'Old', 'ann', 1, 'SYNCED', 1)`.execute(store.db);
+        await sql`insert into group_members (group_id, user_id, role, joined_at) values ('old', 'ann', 'OWNER', 1)`.execute(store.db);
+        expect((await migrator.migrateToLatest()).error).toBeUndefined();
+        expect(await store.db.selectFrom('groups').select(['description', 'announcement', 'announcement_set_by', 'announcement_set_at', 'attributes']).executeTakeFirst()).toEqual({
+          description: null,
+          announcement: null,
+          announcement_set_by: null,
+          announcement_set_at: null,
+          attributes: null,
+        });
+        expect(await store.db.selectFrom('group_members').select('nickname').executeTakeFirst()).toEqual({ nickname: null });
+        expect((await migrator.migrateTo('0005_outbox_notice_state')).error).toBeUndefined();
+        const { rows } = await sql<Record<string, unknown>>`select * from group_members`.execute(store.db);
+        expect(Object.keys(rows[0]!).sort()).toEqual(['group_id', 'joined_at', 'role', 'user_id']);
+        expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      });
+    } finally {
+      await database.drop();
+    }
+  });
+
   it('give every column a type that holds what the gateway writes, read back as written', async () => {
     const database = await target.fresh();
     try {
@@ -96,12 +133,17 @@ describeEachStore('migrations', (target) => {
           sync_error: 'refused',
           created_at: 1_700_000_000_123,
           dismissed_at: farFuture,
+          description: 'Ünïcode 名前 🎉'.repeat(40),
+          announcement: 'line one\nline two 🎉'.repeat(50),
+          announcement_set_by: 'ann',
+          announcement_set_at: farFuture,
+          attributes: JSON.stringify({ topic: '🎉'.repeat(1024) }),
           visibility: 'PUBLIC' as const,
         };
         await store.db.insertInto('groups').values(group).execute();
         expect(await store.db.selectFrom('groups').selectAll().executeTakeFirst()).toEqual(group);
 
-        const member = { group_id: group.group_id, user_id: 'ann', role: 'OWNER' as const, joined_at: farFuture };
+        const member = { group_id: group.group_id, user_id: 'ann', role: 'OWNER' as const, joined_at: farFuture, nickname: 'Ännie 🎉' };
         await store.db.insertInto('group_members').values(member).execute();
         expect(await store.db.selectFrom('group_members').selectAll().executeTakeFirst()).toEqual(member);
 
@@ -163,7 +205,7 @@ describe.skipIf(postgres.skip)('the PostgreSQL store', () => {
           ] as const) {
             const { rows } = await sql<{ table_name: string }>`
               select table_name from information_schema.tables where table_schema = ${database.schema} order by table_name`.execute(store.db);
-            expect(rows.map((row) => row.table_name)).toEqual(['group_members', 'group_search', 'groups', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'outbox']);
+            expect(rows.map((row) => row.table_name)).toEqual(['event_log', 'group_event_users', 'group_events', 'group_members', 'group_search', 'groups', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'outbox']);
             expect(await applied(store, database)).toEqual(MIGRATIONS);
           }
           await one.db

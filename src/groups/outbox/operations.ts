@@ -11,6 +11,9 @@ export type OutboxOperation =
   | { kind: 'quitGroup'; groupId: string; userIds: string[]; notice?: BoundNotice }
   | { kind: 'refreshGroup'; groupId: string; groupName: string; notice?: BoundNotice }
   | { kind: 'dismissGroup'; groupId: string; operatorUserId: string }
+  /** A member's push alias in the group (their nickname), and its removal: both idempotent. */
+  | { kind: 'setGroupRemark'; groupId: string; userId: string; remark: string }
+  | { kind: 'deleteGroupRemark'; groupId: string; userId: string }
   | { kind: 'publishNotification'; groupId: string; fromUserId: string; objectName: string; content: unknown };
 
 type Publish = Extract<OutboxOperation, { kind: 'publishNotification' }>;
@@ -57,6 +60,10 @@ export function stepsOf(operation: OutboxOperation): Step[] {
       ];
     case 'dismissGroup':
       return [(im, options) => im.dismissGroup({ groupId: operation.groupId, operatorUserId: operation.operatorUserId }, options)];
+    case 'setGroupRemark':
+      return [(im, options) => im.setGroupRemark({ groupId: operation.groupId, userId: operation.userId, remark: operation.remark }, options)];
+    case 'deleteGroupRemark':
+      return [(im, options) => im.deleteGroupRemark({ groupId: operation.groupId, userId: operation.userId }, options)];
     case 'publishNotification':
       return [
         (im, options) =>

@@ -31,12 +31,13 @@ export function searchableText(text: string): string {
 }
 
 /**
- * What search finds a group by: its name, and the text it matches in. Adding a field (the
- * description) is one more entry in `text`; the index is rebuilt from this on every change.
+ * What search finds a group by: its name, and the text it matches in (the name, then the
+ * description). Adding a field is one more entry in `text`; the index is rebuilt from this on
+ * every change of what it reads.
  */
-export function searchDocument(group: { name: string }): { nameText: string; text: string } {
+export function searchDocument(group: { name: string; description: string | null }): { nameText: string; text: string } {
   const nameText = searchableText(group.name);
-  return { nameText, text: [nameText].filter(Boolean).join(' ') };
+  return { nameText, text: [nameText, searchableText(group.description ?? '')].filter(Boolean).join(' ') };
 }
 
 /** One word of a query, with the trigrams its typo-tolerant match counts. */

@@ -1,20 +1,13 @@
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import { dialectOf } from './database.js';
 import type { Dialect } from './migrations.js';
-import type { Group, Member } from '../entities.js';
-import { toGroup, toMember } from './mapping.js';
+import type { Announcement, Group, GroupAttribute, Member } from '../entities.js';
+import { storedAttributes, toGroup, toMember } from './mapping.js';
 import { GroupSearchRepository } from './search.repository.js';
 import type { Database, GroupRow, GroupVisibility, MemberRole, SyncStatus } from './tables.js';
 
 /** Id counts whose compiled `findByIds` is kept: every count a `groups(groupIds:)` or a DataLoader batch is likely to use. */
 const FIND_BY_IDS_CACHED = 100;
-
-/** What `updateGroup` may change; a field left out is kept. */
-export interface ProfileChange {
-  name?: string;
-  avatarUrl?: string | null;
-  visibility?: GroupVisibility;
-}
 
 /** A group and one viewer's membership in it (null: not a member). */
 export interface GroupSeenBy {
@@ -22,7 +15,7 @@ export interface GroupSeenBy {
   viewer: Member | null;
 }
 
-type GroupRowSeenBy = GroupRow & { viewer_role: MemberRole | null; viewer_joined_at: number | null };
+type GroupRowSeenBy = GroupRow & { viewer_role: MemberRole | null; viewer_joined_at: number | null; viewer_nickname: string | null };
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -34,6 +27,17 @@ export interface NewGroup {
   memberIds: readonly string[];
   syncStatus: SyncStatus;
   createdAt: number;
+}
+
+/** What `updateProfile` writes: a field left out is kept. */
+export interface ProfileChange {
+  name?: string;
+  avatarUrl?: string | null;
+  description?: string | null;
+  announcement?: Announcement | null;
+  /** The whole list the group holds after the change. */
+  attributes?: readonly GroupAttribute[];
+  visibility?: GroupVisibility;
 }
 
 /** Group rows. Plain Kysely, portable across SQLite and PostgreSQL. Dismissed groups read as unknown. */
@@ -153,7 +157,7 @@ export class GroupsRepository {
     const { rows } = await this.db.executeQuery<GroupRowSeenBy>(this.findByIdsQuery(viewerId, groupIds));
     return rows.map((row) => ({
       group: toGroup(row),
-      viewer: row.viewer_role === null ? null : toMember({ group_id: row.group_id, user_id: viewerId, role: row.viewer_role, joined_at: row.viewer_joined_at! }),
+      viewer: row.viewer_role === null ? null : toMember({ group_id: row.group_id, user_id: viewerId, role: row.viewer_role, joined_at: row.viewer_joined_at!, nickname: row.viewer_nickname }),
     }));
   }
 
@@ -169,7 +173,7 @@ export class GroupsRepository {
         .selectFrom('groups')
         .leftJoin('group_members as viewer', (join) => join.onRef('viewer.group_id', '=', 'groups.group_id').on('viewer.user_id', '=', viewerId))
         .selectAll('groups')
-        .select(['viewer.role as viewer_role', 'viewer.joined_at as viewer_joined_at'])
+        .select(['viewer.role as viewer_role', 'viewer.joined_at as viewer_joined_at', 'viewer.nickname as viewer_nickname'])
         .where('groups.group_id', 'in', groupIds)
         .where('groups.dismissed_at', 'is', null)
         .compile();
@@ -217,16 +221,23 @@ export class GroupsRepository {
     await executor.updateTable('groups').set({ sync_status: status, sync_error: error }).where('group_id', '=', groupId).execute();
   }
 
+  /** Each field left out is kept; null clears it (attributes: the whole list, empty clears). */
   async updateProfile(executor: Executor, groupId: string, profile: ProfileChange): Promise<void> {
+    const { announcement, attributes } = profile;
     const changes = {
       ...(profile.name !== undefined ? { name: profile.name } : {}),
       ...(profile.avatarUrl !== undefined ? { avatar_url: profile.avatarUrl } : {}),
+      ...(profile.description !== undefined ? { description: profile.description } : {}),
       ...(profile.visibility !== undefined ? { visibility: profile.visibility } : {}),
+      ...(announcement !== undefined
+        ? { announcement: announcement?.text ?? null, announcement_set_by: announcement?.setBy ?? null, announcement_set_at: announcement?.setAt.getTime() ?? null }
+        : {}),
+      ...(attributes !== undefined ? { attributes: storedAttributes(attributes) } : {}),
     };
     if (Object.keys(changes).length === 0) return;
     await executor.updateTable('groups').set(changes).where('group_id', '=', groupId).execute();
     // What search finds the group by, or whether it finds it: the index follows in this transaction.
-    if (profile.name !== undefined || profile.visibility !== undefined) await this.search.reindex(executor, groupId);
+    if (profile.name !== undefined || profile.description !== undefined || profile.visibility !== undefined) await this.search.reindex(executor, groupId);
   }
 
   async adjustMemberCount(executor: Executor, groupId: string, delta: number): Promise<void> {

@@ -1,5 +1,7 @@
-import type { Group, Member } from '../entities.js';
-import type { GroupRow, MemberRow } from './tables.js';
+import { encodeEventCursor } from '../cursors.js';
+import type { Group, GroupAttribute, Member } from '../entities.js';
+import type { GroupEvent } from '../events/event.js';
+import type { GroupEventRow, GroupRow, MemberRow } from './tables.js';
 
 /** The one place a row becomes a domain value: the repositories call these, nothing else sees a row. */
 
@@ -15,13 +17,46 @@ export function toGroup(row: GroupRow): Group {
     syncError: row.sync_error,
     createdAt: new Date(Number(row.created_at)),
     dismissedAt: row.dismissed_at === null ? null : new Date(Number(row.dismissed_at)),
+    description: row.description ?? null,
+    announcement:
+      row.announcement == null ? null : { text: row.announcement, setBy: row.announcement_set_by ?? '', setAt: new Date(Number(row.announcement_set_at ?? 0)) },
+    attributes: attributesOf(row.attributes ?? null),
   };
 }
 
+/** Attributes are stored as one JSON object; entities hold them as a list in key order. */
+export function attributesOf(stored: string | null): GroupAttribute[] {
+  if (!stored) return [];
+  const parsed = JSON.parse(stored) as Record<string, string>;
+  return Object.keys(parsed)
+    .sort()
+    .map((key) => ({ key, value: parsed[key]! }));
+}
+
+export function storedAttributes(attributes: readonly GroupAttribute[]): string | null {
+  if (attributes.length === 0) return null;
+  return JSON.stringify(Object.fromEntries(attributes.map(({ key, value }) => [key, value])));
+}
+
 export function toMember(row: MemberRow): Member {
-  return { groupId: row.group_id, userId: row.user_id, role: row.role, joinedAt: new Date(Number(row.joined_at)) };
+  return { groupId: row.group_id, userId: row.user_id, role: row.role, joinedAt: new Date(Number(row.joined_at)), nickname: row.nickname ?? null };
 }
 
 export function fromMember(member: Member): MemberRow {
-  return { group_id: member.groupId, user_id: member.userId, role: member.role, joined_at: member.joinedAt.getTime() };
+  return { group_id: member.groupId, user_id: member.userId, role: member.role, joined_at: member.joinedAt.getTime(), nickname: member.nickname };
+}
+
+/** A released event (its row has a sequence). */
+export function toGroupEvent(row: GroupEventRow & { sequence: number }): GroupEvent {
+  const sequence = Number(row.sequence);
+  return {
+    kind: row.kind,
+    cursor: encodeEventCursor(sequence),
+    sequence,
+    groupId: row.group_id,
+    actorId: row.actor_id,
+    occurredAt: new Date(Number(row.occurred_at)),
+    userIds: JSON.parse(row.user_ids) as string[],
+    data: JSON.parse(row.data),
+  } as GroupEvent;
 }

@@ -22,7 +22,7 @@ export class MembersRepository {
   }
 
   async add(executor: Executor, groupId: string, userIds: readonly string[], joinedAt: number): Promise<void> {
-    const rows = userIds.map((userId) => ({ group_id: groupId, user_id: userId, role: 'MEMBER' as MemberRole, joined_at: joinedAt }));
+    const rows = userIds.map((userId) => ({ group_id: groupId, user_id: userId, role: 'MEMBER' as MemberRole, joined_at: joinedAt, nickname: null }));
     await this.insertRows(executor, rows);
   }
 
@@ -39,6 +39,16 @@ export class MembersRepository {
 
   async setRole(executor: Executor, groupId: string, userId: string, role: MemberRole): Promise<void> {
     await executor.updateTable('group_members').set({ role }).where('group_id', '=', groupId).where('user_id', '=', userId).execute();
+  }
+
+  async setNickname(executor: Executor, groupId: string, userId: string, nickname: string | null): Promise<void> {
+    await executor.updateTable('group_members').set({ nickname }).where('group_id', '=', groupId).where('user_id', '=', userId).execute();
+  }
+
+  /** Members who set a nickname in the group, for reconcile to compare with the IM Service's push aliases. */
+  async nicknamesOf(groupId: string): Promise<Array<{ userId: string; nickname: string }>> {
+    const rows = await this.db.selectFrom('group_members').select(['user_id', 'nickname']).where('group_id', '=', groupId).where('nickname', 'is not', null).execute();
+    return rows.map((row) => ({ userId: row.user_id, nickname: row.nickname! }));
   }
 
   /** Every member's id (a group holds at most 3000). */
@@ -121,7 +131,7 @@ export class MembersRepository {
       .selectFrom('group_members as m')
       .innerJoin('groups as g', 'g.group_id', 'm.group_id')
       .selectAll('g')
-      .select(['m.user_id', 'm.role', 'm.joined_at as member_joined_at'])
+      .select(['m.user_id', 'm.role', 'm.joined_at as member_joined_at', 'm.nickname'])
       .where('m.user_id', '=', userId)
       .where('g.dismissed_at', 'is', null);
     if (role) query = query.where('m.role', '=', role);
@@ -134,9 +144,9 @@ export class MembersRepository {
       );
     }
     const rows = await query.orderBy('m.joined_at', 'desc').orderBy('m.group_id', 'desc').limit(limit).execute();
-    return rows.map(({ user_id, role: memberRole, member_joined_at, ...group }) => ({
+    return rows.map(({ user_id, role: memberRole, member_joined_at, nickname, ...group }) => ({
       group: toGroup(group),
-      member: toMember({ group_id: group.group_id, user_id, role: memberRole, joined_at: member_joined_at }),
+      member: toMember({ group_id: group.group_id, user_id, role: memberRole, joined_at: member_joined_at, nickname }),
     }));
   }
 

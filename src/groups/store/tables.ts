@@ -23,6 +23,14 @@ export interface GroupsTable {
   created_at: Millis;
   /** Set when the group was dismissed: it then answers as unknown everywhere. */
   dismissed_at: Millis | null;
+  /** Migration 0007 (profiles): what the group is about, up to 512 characters. */
+  description: Generated<string | null>;
+  /** Up to 1024 characters, with who set it and when (all three null when there is none). */
+  announcement: Generated<string | null>;
+  announcement_set_by: Generated<string | null>;
+  announcement_set_at: Generated<number | null>;
+  /** App-defined key/value strings as a JSON object (at most 10 entries); null when none. */
+  attributes: Generated<string | null>;
 }
 
 export interface GroupMembersTable {
@@ -30,6 +38,8 @@ export interface GroupMembersTable {
   user_id: string;
   role: MemberRole;
   joined_at: Millis;
+  /** The member's nickname in this group (up to 32 characters), null when none. */
+  nickname: Generated<string | null>;
 }
 
 export interface OutboxTable {
@@ -78,8 +88,8 @@ export interface IdempotencyKeysTable {
 
 /**
  * One row per PUBLIC, active group: its text as search compares it (`search/terms.ts`), written
- * by `search.repository.ts` `reindex` in the transaction of each change of name, visibility or
- * dismissal. SQLite indexes it with an FTS5 trigram table (`group_search_fts`, kept by triggers),
+ * by `search.repository.ts` `reindex` in the transaction of each change of name, description,
+ * visibility or dismissal. SQLite indexes it with an FTS5 trigram table (`group_search_fts`, kept by triggers),
  * PostgreSQL with a pg_trgm GIN index (migration 0010).
  */
 export interface GroupSearchTable {
@@ -91,9 +101,45 @@ export interface GroupSearchTable {
   search_text: string;
 }
 
+/** An event of the log (src/groups/events/): written with its change, released once the change stands. */
+export interface GroupEventsTable {
+  id: Generated<number>;
+  group_id: string;
+  /** A `GroupEventKind`. */
+  kind: string;
+  actor_id: string;
+  occurred_at: Millis;
+  /** JSON array: the users the event is about. */
+  user_ids: string;
+  /** JSON: the kind's payload (`GroupEventPayloads`). */
+  data: string;
+  /** The outbox group call whose completion releases it; null: released at its change's commit. */
+  gate_outbox_id: number | null;
+  /** 1 once its gate is settled: released with (never before) the group's earlier events. */
+  ready: number;
+  /** The global position, given at release (null: unreleased, unseen). */
+  sequence: number | null;
+}
+
+/** Who hears of an event in their conversation list (`readViewerAfter`). */
+export interface GroupEventUsersTable {
+  user_id: string;
+  event_id: number;
+}
+
+/** One row (id 1): the last sequence given out, and the last one retention pruned. */
+export interface EventLogTable {
+  id: number;
+  last_sequence: number;
+  pruned_through: number;
+}
+
 export interface Database {
   groups: GroupsTable;
   group_search: GroupSearchTable;
+  group_events: GroupEventsTable;
+  group_event_users: GroupEventUsersTable;
+  event_log: EventLogTable;
   group_members: GroupMembersTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
@@ -102,3 +148,4 @@ export interface Database {
 export type GroupRow = Selectable<GroupsTable>;
 export type MemberRow = Selectable<GroupMembersTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type GroupEventRow = Selectable<GroupEventsTable>;

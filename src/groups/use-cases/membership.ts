@@ -1,5 +1,6 @@
 import { nothingToDo, type ChangeContext, type ChangeInput, type Plan, type Step, type UseCase } from '../changes/change.js';
 import type { Member } from '../entities.js';
+import { drafts } from '../events/drafts.js';
 import { MemberLimitExceededError } from '../errors.js';
 import { authorize, authorizeLeave, authorizeRemoval } from '../permissions.js';
 
@@ -33,8 +34,9 @@ export const addGroupMembers: UseCase<MembersInput, { groupId: string; added: st
       groupId,
       steps: [
         { call: { kind: 'joinGroup', groupId, userIds: newcomers } },
-        { notice: { operation: 'Add', operatorUserId: change.actorId, targetUserIds: newcomers, groupName: group.name } },
+        { notice: { operation: 'Add', operatorUserId: change.actorId, targetUserIds: newcomers, groupName: group.name, displayNames: change.displayNames([actor]) } },
       ],
+      events: [drafts.membersAdded(newcomers)],
       undo: async (trx) => {
         await members.remove(trx, groupId, newcomers);
         await groups.adjustMemberCount(trx, groupId, -newcomers.length);
@@ -53,7 +55,7 @@ export const removeGroupMembers: UseCase<MembersInput, { groupId: string; remove
     authorize('removeMembers', actor?.role ?? null);
     const targets = await change.stores.members.find(change.trx, groupId, [...new Set(userIds)]);
     for (const target of targets) authorizeRemoval(actor!.role, change.actorId, target);
-    const plan = await removal(change, groupId, targets, 'Kicked', group.name);
+    const plan = await removal(change, groupId, targets, 'Kicked', group.name, actor);
     return { ...plan, outcome: { groupId, removed: plan.outcome } };
   },
 };
@@ -65,24 +67,33 @@ export const leaveGroup: UseCase<GroupInput, { groupId: string }> = {
   async plan(change, { groupId }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorizeLeave(groupId, actor?.role ?? null);
-    const plan = await removal(change, groupId, [actor!], 'Quit', group.name);
+    const plan = await removal(change, groupId, [actor!], 'Quit', group.name, actor);
     return { ...plan, outcome: { groupId } };
   },
 };
 
 /** Members out of a group, in the store and at the IM Service; the outcome is who went. */
-async function removal(change: ChangeContext, groupId: string, targets: readonly Member[], operation: 'Kicked' | 'Quit', groupName: string): Promise<Plan<string[]>> {
+async function removal(
+  change: ChangeContext,
+  groupId: string,
+  targets: readonly Member[],
+  operation: 'Kicked' | 'Quit',
+  groupName: string,
+  actor: Member | null,
+): Promise<Plan<string[]>> {
   const userIds = targets.map((target) => target.userId);
   if (userIds.length === 0) return nothingToDo(groupId, []);
   const { groups, members } = change.stores;
   await members.remove(change.trx, groupId, userIds);
   await groups.adjustMemberCount(change.trx, groupId, -userIds.length);
   const quit: Step = { call: { kind: 'quitGroup', groupId, userIds } };
-  const notice: Step = { notice: { operation, operatorUserId: change.actorId, targetUserIds: userIds, groupName } };
+  const displayNames = change.displayNames([actor, ...targets]);
+  const notice: Step = { notice: { operation, operatorUserId: change.actorId, targetUserIds: userIds, groupName, displayNames } };
   return {
     groupId,
     // `Kicked` goes before the quit so that the removed still receive it; `Quit` after, for those who stay.
     steps: operation === 'Kicked' ? [notice, quit] : [quit, notice],
+    events: [operation === 'Kicked' ? drafts.membersRemoved(userIds) : drafts.memberLeft(change.actorId)],
     undo: async (trx) => {
       await members.restore(trx, targets);
       await groups.adjustMemberCount(trx, groupId, userIds.length);

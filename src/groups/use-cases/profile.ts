@@ -1,37 +1,110 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
-import type { GroupVisibility } from '../entities.js';
+import type { Announcement, GroupAttribute, GroupVisibility } from '../entities.js';
+import { AttributeLimitExceededError } from '../errors.js';
+import { drafts, type ProfileField } from '../events/drafts.js';
 import { authorize } from '../permissions.js';
+import { MAX_ATTRIBUTES } from '../rules.js';
+import type { ProfileChange } from '../store/groups.repository.js';
 import type { GroupInput } from './membership.js';
 
+/** One attribute to set, or to remove (`value: null`). */
+export interface AttributeChange {
+  key: string;
+  value: string | null;
+}
+
+/** Every profile field: left out (undefined), kept; null, cleared (`name` cannot be cleared). */
 export interface UpdateGroupInput extends ChangeInput {
   groupId: string;
-  /** Left out: kept. */
   name?: string | null;
-  /** Left out: kept; null: removed. */
   avatarUrl?: string | null;
-  /** Left out: kept. Stays here: the IM Service has no such setting. */
+  description?: string | null;
+  announcement?: string | null;
+  /** Merged into the group's attributes, key by key (others are kept); null removes them all. */
+  attributes?: readonly AttributeChange[] | null;
+  /** Left out (or null): kept. Stays here: the IM Service has no such setting. */
   visibility?: GroupVisibility | null;
 }
 
-/** A new name, picture and/or visibility. A new name is pushed to the IM Service too (push notifications show it) and announced with `Rename`. */
+/**
+ * A new profile. A new name is pushed to the IM Service too (push notifications show it) and
+ * announced with `Rename`; a new (or cleared) announcement is announced with `Bulletin`, which has
+ * no group call: the IM Service keeps no announcement, description or attributes.
+ */
 export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
   name: 'updateGroup',
-  // Only a new name reaches the IM Service (a picture stays here).
-  firstCall: (input) => (input.name != null ? 'group' : null),
-  async plan(change, { groupId, name, avatarUrl, visibility }) {
+  // A new name is a group call; an announcement only a notice (refused, like a transfer, when it cannot start in time).
+  firstCall: (input) => (input.name != null ? 'group' : input.announcement !== undefined && input.notify !== false ? 'publish' : null),
+  async plan(change, input) {
+    const { groupId, name, avatarUrl, description, visibility } = input;
     const { group, actor } = await change.loadForChange(groupId);
     authorize('updateProfile', actor?.role ?? null);
-    const profile = { ...(name != null ? { name } : {}), ...(avatarUrl !== undefined ? { avatarUrl } : {}), ...(visibility != null ? { visibility } : {}) };
-    const before = { name: group.name, avatarUrl: group.avatarUrl, visibility: group.visibility };
+    const announcementChanged = input.announcement !== undefined && (input.announcement ?? null) !== (group.announcement?.text ?? null);
+    const announcement: Announcement | null | undefined = !announcementChanged
+      ? undefined
+      : input.announcement == null
+        ? null
+        : { text: input.announcement, setBy: change.actorId, setAt: new Date() };
+    const attributes = input.attributes === undefined ? undefined : merged(group.attributes, input.attributes);
+    const profile: ProfileChange = {
+      ...(name != null ? { name } : {}),
+      ...(avatarUrl !== undefined ? { avatarUrl } : {}),
+      ...(description !== undefined ? { description } : {}),
+      ...(announcement !== undefined ? { announcement } : {}),
+      ...(attributes !== undefined ? { attributes } : {}),
+      ...(visibility != null ? { visibility } : {}),
+    };
+    const before: ProfileChange = {
+      name: group.name,
+      avatarUrl: group.avatarUrl,
+      description: group.description,
+      announcement: group.announcement,
+      attributes: group.attributes,
+      visibility: group.visibility,
+    };
     const { groups } = change.stores;
     await groups.updateProfile(change.trx, groupId, profile);
-    const steps: Step[] =
-      name != null && name !== group.name
-        ? [{ call: { kind: 'refreshGroup', groupId, groupName: name } }, { notice: { operation: 'Rename', operatorUserId: change.actorId, groupName: name } }]
-        : [];
-    return { groupId, steps, undo: (trx) => groups.updateProfile(trx, groupId, before), outcome: { groupId } };
+    const displayNames = change.displayNames([actor]);
+    const operatorUserId = change.actorId;
+    const renamed = name != null && name !== group.name;
+    const steps: Step[] = [
+      ...(renamed
+        ? [{ call: { kind: 'refreshGroup', groupId, groupName: name } } as const, { notice: { operation: 'Rename', operatorUserId, groupName: name, displayNames } } as const]
+        : []),
+      ...(announcement !== undefined
+        ? [{ notice: { operation: 'Bulletin', operatorUserId, groupName: name ?? group.name, displayNames, bulletin: announcement?.text ?? '' } } as const]
+        : []),
+    ];
+    const changed: ProfileField[] = [
+      ...(renamed ? (['name'] as const) : []),
+      ...(avatarUrl !== undefined && avatarUrl !== group.avatarUrl ? (['avatarUrl'] as const) : []),
+      ...(description !== undefined && description !== group.description ? (['description'] as const) : []),
+      ...(announcement !== undefined ? (['announcement'] as const) : []),
+      ...(attributes !== undefined && JSON.stringify(attributes) !== JSON.stringify(group.attributes) ? (['attributes'] as const) : []),
+      ...(visibility != null && visibility !== group.visibility ? (['visibility'] as const) : []),
+    ];
+    const after = {
+      name: name ?? group.name,
+      avatarUrl: avatarUrl === undefined ? group.avatarUrl : avatarUrl,
+      description: description === undefined ? group.description : description,
+      visibility: visibility ?? group.visibility,
+    };
+    const events = changed.length > 0 ? [drafts.profileUpdated(changed, after)] : [];
+    return { groupId, steps, events, undo: (trx) => groups.updateProfile(trx, groupId, before), outcome: { groupId } };
   },
 };
+
+/** The group's attributes with the changes applied, in key order; more than the group may hold is refused. */
+function merged(current: readonly GroupAttribute[], changes: readonly AttributeChange[] | null): GroupAttribute[] {
+  if (changes === null) return [];
+  const byKey = new Map(current.map((attribute) => [attribute.key, attribute.value]));
+  for (const { key, value } of changes) {
+    if (value === null) byKey.delete(key);
+    else byKey.set(key, value);
+  }
+  if (byKey.size > MAX_ATTRIBUTES) throw new AttributeLimitExceededError(MAX_ATTRIBUTES, byKey.size);
+  return [...byKey.keys()].sort().map((key) => ({ key, value: byKey.get(key)! }));
+}
 
 /** The group dismissed: members hear `Dismiss` first, then it is gone from every list. */
 export const dismissGroup: UseCase<GroupInput, { groupId: string }> = {
@@ -45,9 +118,10 @@ export const dismissGroup: UseCase<GroupInput, { groupId: string }> = {
     return {
       groupId,
       steps: [
-        { notice: { operation: 'Dismiss', operatorUserId: change.actorId, groupName: group.name } },
+        { notice: { operation: 'Dismiss', operatorUserId: change.actorId, groupName: group.name, displayNames: change.displayNames([actor]) } },
         { call: { kind: 'dismissGroup', groupId, operatorUserId: change.actorId } },
       ],
+      events: [drafts.dismissed()],
       undo: (trx) => groups.setDismissedAt(trx, groupId, null),
       outcome: { groupId },
     };

@@ -29,5 +29,11 @@ export const GroupMember = builder.node(builder.objectRef<Member>('GroupMember')
     userId: t.exposeString('userId', { description: "The user's id in the chat app." }),
     role: t.expose('role', { type: MemberRoleEnum, description: 'What the user may do in the group.' }),
     joinedAt: t.expose('joinedAt', { type: 'DateTime', description: 'When the user joined.' }),
+    nickname: t.exposeString('nickname', {
+      nullable: true,
+      description:
+        "The member's nickname in this group (up to 32 characters), null when none: shown in the group's notices and in push notifications of their messages. " +
+        'Set with `setGroupMemberNickname`.',
+    }),
   }),
 });

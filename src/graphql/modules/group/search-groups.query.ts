@@ -33,8 +33,9 @@ builder.queryField('searchGroups', (t) =>
     extensions: { maxItems: MAX_SEARCH_PAGE },
     description:
       'Finds PUBLIC groups (never PRIVATE or dismissed ones) by name and description, for any signed-in user. A word matches the start of a ' +
-      `word ("book" finds "Bookclub"), anywhere inside one, or, from ${MIN_TYPO_WORD} characters, with a typo ("bokclub"). Ranked by ` +
-      'relevance (a word starting a word of the name, then inside the name, then elsewhere, then with a typo), then shorter names, then ' +
+      `word ("book" finds "Bookclub") or anywhere inside one; when nothing matches as typed, words of ${MIN_TYPO_WORD} or more characters also ` +
+      'match with a typo ("bokclub"). Ranked by relevance (a word starting a word of the name, then inside the name, then in the ' +
+      'description, then with a typo), then shorter names, then ' +
       'group id: the same results on every store. A bad query or cursor is a BAD_USER_INPUT error saying what to change.',
     args: { input: t.arg({ type: SearchGroupsInput, required: true, description: 'What to search for, and which page.' }) },
     resolve: (_root, { input }, context) =>
