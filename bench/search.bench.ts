@@ -20,6 +20,7 @@ import { openStore, type Store } from '../src/groups/store/database.js';
 import { GroupSearchRepository } from '../src/groups/store/search.repository.js';
 import { searchableText, searchTerms } from '../src/groups/search/terms.js';
 import { CLUSTER_POSTGRES_URL, dropSchema, probePostgres } from './cluster/services.js';
+import type { StoreFigures } from './search/report-section.js';
 import { seed } from './search/seed.js';
 
 const GROUPS = 100_000;
@@ -29,24 +30,6 @@ const WARMUP = 2;
 
 /** The fixed queries: a common word, a prefix, two words, a rare word, a typo, an accent, nothing. */
 const QUERIES = ['jazz', 'climb', 'jazz lisbon', 'bookclub', 'bokclub', 'TÖKYO', 'xylophonist'];
-
-interface QueryFigures {
-  p50Ms: number;
-  likeP50Ms: number;
-  hits: number;
-  likeHits: number;
-}
-
-interface StoreFigures {
-  seedSeconds: number;
-  p50Ms: number;
-  p99Ms: number;
-  likeP50Ms: number;
-  likeP99Ms: number;
-  /** The LIKE scan's p50 over the search's p50: how many times faster the index answers. */
-  speedupP50: number;
-  queries: Record<string, QueryFigures>;
-}
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
@@ -73,7 +56,7 @@ async function measure(store: Store): Promise<StoreFigures> {
   const search = new GroupSearchRepository(store.db);
   const all: number[] = [];
   const allLike: number[] = [];
-  const queries: Record<string, QueryFigures> = {};
+  const queries: StoreFigures['queries'] = {};
   for (const query of QUERIES) {
     const indexed = async () => (await search.search(searchTerms(query), PAGE, null)).length;
     const scan = likeScan(store, query);

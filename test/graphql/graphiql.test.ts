@@ -111,6 +111,7 @@ describe('GraphiQL at /graphql', () => {
         `${round} SetMemberRole SetGroupMemberRoleSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
         `${round} MakePublic UpdateGroupSuccess`,
+        `${round} SearchGroups data`,
         `${round} DismissGroup DismissGroupSuccess`,
       ]),
     );

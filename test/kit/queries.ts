@@ -258,6 +258,7 @@ const GroupEvents = graphql(`
               changedFields
               name
               avatarUrl
+              visibility
             }
             ... on MemberRoleChanged {
               user {

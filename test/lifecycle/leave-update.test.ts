@@ -68,7 +68,7 @@ describe('updateGroup', () => {
 
     expect(answer).toEqual({
       __typename: 'UpdateGroupSuccess',
-      group: { id: expect.any(String), groupId, name: 'After 🎉', avatarUrl: 'https://example.com/after.png', visibility: 'PRIVATE', syncStatus: 'SYNCED' },
+      group: { id: expect.any(String), groupId, name: 'After 🎉', avatarUrl: 'https://example.com/after.png', visibility: 'PRIVATE', description: null, syncStatus: 'SYNCED' },
     });
     expect(await storedGroup(gateway, groupId, MEMBER)).toMatchObject({ name: 'After 🎉', avatarUrl: 'https://example.com/after.png' });
     expect(await emulatorName(groupId)).toBe('After 🎉');
@@ -85,7 +85,7 @@ describe('updateGroup', () => {
     const { requestId, headers } = traced();
     const answer = await gateway.updateGroup({ groupId, avatarUrl: null }, { as: OWNER, headers });
 
-    expect(answer).toEqual({ __typename: 'UpdateGroupSuccess', group: { id: expect.any(String), groupId, name: 'Pictured', avatarUrl: null, visibility: 'PRIVATE', syncStatus: 'SYNCED' } });
+    expect(answer).toEqual({ __typename: 'UpdateGroupSuccess', group: { id: expect.any(String), groupId, name: 'Pictured', avatarUrl: null, visibility: 'PRIVATE', description: null, syncStatus: 'SYNCED' } });
     expect(await storedGroup(gateway, groupId)).toMatchObject({ name: 'Pictured', avatarUrl: null });
     expect(await imCallsOf(emulator, requestId)).toEqual([]);
   });

@@ -75,6 +75,19 @@ describeEachStore('group visibility', (target) => {
     expect((await kit.group({ groupId }, { as: OUTSIDER })).data?.group).toBeNull();
   });
 
+  it('a visibility change is a profile update: its event names VISIBILITY and the visibility it left; setting the same one again is no event', async () => {
+    const groupId = await groupWithRoles(kit, { notify: false });
+    const profileEvents = async () =>
+      ((await kit.groupEvents({ groupId, first: 100 }, { as: MEMBER })).data?.group?.events?.edges ?? [])
+        .map((edge) => edge.node)
+        .filter((event) => event.__typename === 'GroupProfileUpdated');
+
+    await kit.must.updateGroup({ groupId, visibility: 'PUBLIC' }, { as: ADMIN });
+    await kit.must.updateGroup({ groupId, visibility: 'PUBLIC' }, { as: OWNER });
+
+    expect(await profileEvents()).toEqual([expect.objectContaining({ actor: { userId: ADMIN }, changedFields: ['VISIBILITY'], visibility: 'PUBLIC' })]);
+  });
+
   it('the IM Service never hears of a visibility change, and the name stays', async () => {
     const groupId = await groupWithRoles(kit, { notify: false });
     const { requestId, headers } = traced();

@@ -149,6 +149,20 @@ describe('searchGroups, the same on every store', () => {
   });
 });
 
+describe('searchGroups under the cost limit', () => {
+  it('counts `first` from its input: 50 results with 200 members each is refused, a page of 20 names passes', async () => {
+    const { kit } = stores[0]!;
+    const post = async (query: string) => {
+      const response = await fetch(`${kit.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user-id': 'reader' }, body: JSON.stringify({ query }) });
+      return (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+    };
+    const costly = await post('{ searchGroups(input: { query: "book", first: 50 }) { edges { node { name members(first: 200) { edges { node { userId role } } } } } } }');
+    expect(costly.errors?.map((error) => error.extensions?.code)).toEqual(['COST_LIMIT_EXCEEDED']);
+    const cheap = await post('{ searchGroups(input: { query: "book" }) { edges { node { name } } } }');
+    expect(cheap.errors).toBeUndefined();
+  });
+});
+
 describe('the search index follows every change, in its transaction', () => {
   it('finds a group once PUBLIC, by its new name after a rename, and no longer once PRIVATE or dismissed', async () => {
     for (const { dialect, kit } of stores) {

@@ -27,6 +27,9 @@ describeEachStore('groups and members repositories', (target) => {
       name: 'Group g1',
       avatarUrl: null,
       visibility: 'PRIVATE',
+      description: null,
+      announcement: null,
+      attributes: [],
       ownerId: 'ann',
       memberCount: 3,
       syncStatus: 'SYNCED',
@@ -35,9 +38,9 @@ describeEachStore('groups and members repositories', (target) => {
       dismissedAt: null,
     });
     expect(await members.page('g1', 10, null, null)).toEqual([
-      { groupId: 'g1', userId: 'ann', role: 'OWNER', joinedAt: new Date(5_000) },
-      { groupId: 'g1', userId: 'bob', role: 'MEMBER', joinedAt: new Date(5_001) },
-      { groupId: 'g1', userId: 'cat', role: 'MEMBER', joinedAt: new Date(5_001) },
+      { groupId: 'g1', userId: 'ann', role: 'OWNER', joinedAt: new Date(5_000), nickname: null },
+      { groupId: 'g1', userId: 'bob', role: 'MEMBER', joinedAt: new Date(5_001), nickname: null },
+      { groupId: 'g1', userId: 'cat', role: 'MEMBER', joinedAt: new Date(5_001), nickname: null },
     ]);
     expect(await groups.idTaken(store().db, 'g1')).toBe(true);
     expect(await groups.idTaken(store().db, 'g2')).toBe(false);
