@@ -42,8 +42,8 @@ export function searchSection(result: SearchResult): string {
 
 ${result.groups} PUBLIC groups written straight into the store (name and description from a fixed
 pseudo-random text; each real word in about 1 group in 70), then each fixed query run 15 times
-(after 2 warm-ups) through \`GroupSearchRepository.search\` (repository level: the statement the index
-serves, a page of 20, ranked), interleaved with a \`LIKE '%word%'\` scan of name and description
+(after 2 warm-ups) through \`searchPage\` over \`GroupSearchRepository\` (repository level: the statements
+the index serves, a page of 20, ranked; the typo pass only when the exact one finds nothing), interleaved with a \`LIKE '%word%'\` scan of name and description
 (\`ILIKE\` on PostgreSQL) ranked by name length. Top-level p50/p99: the worse store's search.
 
 | store | search p50 (ms) | search p99 (ms) | LIKE p50 (ms) | LIKE p99 (ms) | LIKE ÷ search (p50) | seed (s) |
