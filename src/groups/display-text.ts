@@ -1,6 +1,6 @@
 /**
- * Text that people typed (group names) or chose (user ids, shown as nicknames until profiles
- * exist), made safe to show inside a notice that every member's client renders as coming from
+ * Text that people typed (group names, nicknames, announcements) or chose (user ids, shown when
+ * a member has no nickname), made safe to show inside a notice that every member's client renders as coming from
  * the system: no line breaks or other control characters (a name holding "\n\n[System] …" must
  * not start a line of its own), no bidi overrides or isolates (which reorder what follows), no
  * zero-width characters (which hide text or make two names look alike). Control characters and

@@ -109,6 +109,8 @@ describe('GraphiQL at /graphql', () => {
         `${round} MyGroups data`,
         `${round} AddMembers AddGroupMembersSuccess`,
         `${round} SetMemberRole SetGroupMemberRoleSuccess`,
+        `${round} GroupProfile UpdateGroupSuccess`,
+        `${round} MyNickname SetGroupMemberNicknameSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
         `${round} MakePublic UpdateGroupSuccess`,
         `${round} SearchGroups data`,

@@ -22,6 +22,7 @@ export const MEMBER_FIELDS: Record<string, string> = {
   UpdateGroupSuccess: 'group { ...FuzzGroup }',
   TransferGroupOwnershipSuccess: 'group { ...FuzzGroup }',
   SetGroupMemberRoleSuccess: 'member { userId role joinedAt }',
+  SetGroupMemberNicknameSuccess: 'member { userId role nickname }',
   LeaveGroupSuccess: 'groupId',
   DismissGroupSuccess: 'groupId',
   ValidationError: 'issues { path message }',
@@ -32,6 +33,7 @@ export const MEMBER_FIELDS: Record<string, string> = {
   NotAMemberError: 'groupId userId',
   OwnerCannotLeaveError: 'groupId',
   MemberLimitExceededError: 'limit requested',
+  AttributeLimitExceededError: 'limit requested',
   RateLimitedError: 'retryAfterMs',
   UpstreamError: 'imCode retryable',
   IdempotencyKeyReusedError: 'idempotencyKey',
@@ -112,7 +114,29 @@ export const OPERATIONS: Record<string, Operation> = {
     query: mutation('FuzzUpdate', 'updateGroup'),
     variables: plausibleOrHostile(
       fc.record({ input: fc.record({ groupId: plausibleGroupId, name: fc.option(plausibleName, { nil: undefined }), avatarUrl: plausibleAvatarUrl, notify: fc.boolean() }) }),
-      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), name: maybe(name), avatarUrl: maybe(avatarUrl), notify: maybe(notify), idempotencyKey: maybe(idempotencyKey) })) }),
+      fc.record({
+        input: maybe(
+          fc.record({
+            groupId: maybe(groupId),
+            name: maybe(name),
+            avatarUrl: maybe(avatarUrl),
+            description: maybe(name),
+            announcement: maybe(name),
+            attributes: maybe(fc.array(fc.record({ key: maybe(name), value: maybe(name) }), { maxLength: 12 })),
+            notify: maybe(notify),
+            idempotencyKey: maybe(idempotencyKey),
+          }),
+        ),
+      }),
+    ),
+  },
+  setGroupMemberNickname: {
+    kind: 'mutation',
+    field: 'setGroupMemberNickname',
+    query: mutation('FuzzNickname', 'setGroupMemberNickname'),
+    variables: plausibleOrHostile(
+      fc.record({ input: fc.record({ groupId: plausibleGroupId, nickname: fc.option(plausibleName, { nil: null }) }) }),
+      fc.record({ input: maybe(fc.record({ groupId: maybe(groupId), userId: maybe(userId), nickname: maybe(name), idempotencyKey: maybe(idempotencyKey) })) }),
     ),
   },
   transferGroupOwnership: {

@@ -259,6 +259,13 @@ const GroupEvents = graphql(`
               name
               avatarUrl
               visibility
+              description
+            }
+            ... on MemberNicknameChanged {
+              user {
+                userId
+              }
+              nickname
             }
             ... on MemberRoleChanged {
               user {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, MEMBER, OUTSIDER, OWNER, groupWithRoles } from '../kit/factories.js';
+import { ADMIN, MEMBER, OUTSIDER, OWNER, groupHistory, groupWithRoles } from '../kit/factories.js';
 import { imCallsOf, noticesTo, traced } from '../kit/observe.js';
 import { emulator, gateway } from './shared-gateway.js';
 
@@ -98,6 +98,19 @@ describe('updateGroup: description, announcement, attributes', () => {
 
     await gateway.must.updateGroup({ groupId, description: null, attributes: null }, { as: ADMIN });
     expect((await profile(groupId, MEMBER)).data?.group).toMatchObject({ description: null, attributes: [] });
+  });
+
+  it('logs GroupProfileUpdated naming the fields that changed (with the description as left), none for an unchanged profile', async () => {
+    const groupId = await groupWithRoles(gateway);
+    await gateway.must.updateGroup({ groupId, description: 'About', announcement: 'Hi', attributes: [{ key: 'k', value: 'v' }] }, { as: ADMIN });
+    await gateway.must.updateGroup({ groupId, description: 'About', announcement: 'Hi', attributes: [{ key: 'k', value: 'v' }] }, { as: ADMIN });
+    await gateway.must.updateGroup({ groupId, attributes: [{ key: 'k', value: null }] }, { as: OWNER });
+
+    const events = (await groupHistory(gateway, groupId)).filter((event) => event.__typename === 'GroupProfileUpdated');
+    expect(events).toEqual([
+      expect.objectContaining({ actor: { userId: ADMIN }, changedFields: ['DESCRIPTION', 'ANNOUNCEMENT', 'ATTRIBUTES'], description: 'About' }),
+      expect.objectContaining({ actor: { userId: OWNER }, changedFields: ['ATTRIBUTES'], description: 'About' }),
+    ]);
   });
 
   it('refuses an 11th attribute with AttributeLimitExceededError, changing nothing', async () => {

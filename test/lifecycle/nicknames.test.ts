@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, MEMBER, OUTSIDER, OWNER, groupWithRoles } from '../kit/factories.js';
+import { ADMIN, MEMBER, OUTSIDER, OWNER, groupHistory, groupWithRoles } from '../kit/factories.js';
 import { imCallsOf, imRemark, noticesTo, traced } from '../kit/observe.js';
 import { emulator, gateway } from './shared-gateway.js';
 
@@ -74,6 +74,19 @@ describe('setGroupMemberNickname', () => {
     const groupId = await groupWithRoles(gateway);
     const answer = await gateway.setGroupMemberNickname({ groupId, nickname }, { as: MEMBER });
     expect(answer.__typename === 'ValidationError' && answer.issues.map((issue) => issue.path.join('.'))).toEqual(['input.nickname']);
+  });
+
+  it('logs MemberNicknameChanged for a set and a clear (the actor, whose, the nickname), and nothing for a refused change', async () => {
+    const groupId = await groupWithRoles(gateway);
+    await gateway.must.setGroupMemberNickname({ groupId, nickname: 'Moe' }, { as: MEMBER });
+    await gateway.setGroupMemberNickname({ groupId, userId: MEMBER, nickname: 'Not yours' }, { as: ADMIN });
+    await gateway.must.setGroupMemberNickname({ groupId, userId: MEMBER, nickname: null }, { as: ADMIN });
+
+    const events = (await groupHistory(gateway, groupId)).filter((event) => event.__typename === 'MemberNicknameChanged');
+    expect(events).toEqual([
+      expect.objectContaining({ actor: { userId: MEMBER }, user: { userId: MEMBER }, nickname: 'Moe' }),
+      expect.objectContaining({ actor: { userId: ADMIN }, user: { userId: MEMBER }, nickname: null }),
+    ]);
   });
 
   it('takes 32 characters as people see them, and the same nickname again calls nothing', async () => {

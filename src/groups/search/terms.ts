@@ -47,6 +47,12 @@ export interface SearchWord {
   trigrams: string[];
   /** How many of `trigrams` a text must hold to match with a typo. */
   trigramsNeeded: number;
+  /**
+   * What the typo pass looks up in the index: a text holding `trigramsNeeded` of the word's
+   * trigrams holds at least one of any `trigrams.length - trigramsNeeded + 1` of them, so these
+   * (the rarest, by English letter frequency) find every candidate, and far fewer than all would.
+   */
+  lookupTrigrams: string[];
 }
 
 /** A query as the stores run it: its distinct words, in order. */
@@ -73,9 +79,21 @@ export function searchTerms(query: string): SearchTerms {
 
 function searchWord(word: string): SearchWord {
   const characters = [...word];
-  if (characters.length < MIN_TYPO_WORD) return { word, trigrams: [], trigramsNeeded: 0 };
+  if (characters.length < MIN_TYPO_WORD) return { word, trigrams: [], trigramsNeeded: 0, lookupTrigrams: [] };
   const trigrams = [...new Set(characters.slice(0, -2).map((_, i) => characters.slice(i, i + 3).join('')))];
-  return { word, trigrams, trigramsNeeded: Math.ceil((trigrams.length * 2) / 3) };
+  const trigramsNeeded = Math.ceil((trigrams.length * 2) / 3);
+  const rarestFirst = [...trigrams].sort((a, b) => commonness(a) - commonness(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return { word, trigrams, trigramsNeeded, lookupTrigrams: rarestFirst.slice(0, trigrams.length - trigramsNeeded + 1) };
+}
+
+/** English letters, most common first; anything else (digits, other scripts) counts as rare. */
+const LETTERS_BY_FREQUENCY = 'etaoinshrdlcumwfgypbvkjxqz';
+
+function commonness(trigram: string): number {
+  return [...trigram].reduce((sum, character) => {
+    const rank = LETTERS_BY_FREQUENCY.indexOf(character);
+    return sum + (rank < 0 ? 0 : LETTERS_BY_FREQUENCY.length - rank);
+  }, 0);
 }
 
 function refuse(message: string): never {

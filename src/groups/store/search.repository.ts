@@ -76,13 +76,13 @@ export class GroupSearchRepository {
 
   /**
    * The index's part: rows that hold, for each word of 3 or more characters, the word itself or,
-   * in the typo pass, any of its trigrams (a word long enough for a typo). Every row the score
-   * keeps is among them. The terms hold only letters, digits and spaces (`searchableText`), so
+   * in the typo pass, any of its lookup trigrams (a word long enough for a typo: `terms.ts`).
+   * Every row the score keeps is among them. The terms hold only letters, digits and spaces (`searchableText`), so
    * nothing in them is FTS5 or LIKE syntax; they are bound as parameters all the same.
    */
   private candidates(terms: SearchTerms, typos: boolean): RawBuilder<unknown> {
     const indexed = terms.words.filter((word) => [...word.word].length >= 3);
-    const lookedUp = (word: SearchWord) => (typos && word.trigrams.length ? word.trigrams : [word.word]);
+    const lookedUp = (word: SearchWord) => (typos && word.lookupTrigrams.length ? word.lookupTrigrams : [word.word]);
     const joins = sql`join groups g on g.group_id = s.group_id`;
     const visible = sql`g.visibility = 'PUBLIC' and g.dismissed_at is null`;
     if (this.dialect === 'sqlite') {
