@@ -7,6 +7,16 @@ import { graphql } from '../generated/index.js';
  * match its fragments (`schema/possible-types.json`, `schema/introspection.json`; the README).
  */
 
+/** A member as every screen shows one: the cache's one record per membership. */
+export const ClientMember = graphql(`
+  fragment ClientMember on GroupMember {
+    id
+    userId
+    role
+    joinedAt
+  }
+`);
+
 /** A group's page as any signed-in user reads it (a PUBLIC group's; a PRIVATE one's, its members). */
 export const ClientGroupProfile = graphql(`
   fragment ClientGroupProfile on Group {
@@ -20,9 +30,7 @@ export const ClientGroupProfile = graphql(`
     dismissedAt
     viewerRole
     owner {
-      id
-      userId
-      role
+      ...ClientMember
     }
   }
 `);
@@ -36,10 +44,7 @@ export const ClientGroup = graphql(`
       edges {
         cursor
         node {
-          id
-          userId
-          role
-          joinedAt
+          ...ClientMember
         }
       }
       pageInfo {
@@ -97,10 +102,7 @@ export const AddMembers = graphql(`
       ... on AddGroupMembersSuccess {
         addedUserIds
         addedMembers {
-          id
-          userId
-          role
-          joinedAt
+          ...ClientMember
         }
         group {
           ...ClientGroup
@@ -119,9 +121,7 @@ export const SetRole = graphql(`
       __typename
       ... on SetGroupMemberRoleSuccess {
         member {
-          id
-          userId
-          role
+          ...ClientMember
         }
         group {
           ...ClientGroup
@@ -174,9 +174,7 @@ export const TransferOwnership = graphql(`
       __typename
       ... on TransferGroupOwnershipSuccess {
         changedMembers {
-          id
-          userId
-          role
+          ...ClientMember
         }
         group {
           ...ClientGroup

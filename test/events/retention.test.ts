@@ -1,21 +1,16 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { CursorExpiredError } from '../../src/groups/events/event-log.js';
 import { eventually } from '../fixtures/gateway.js';
-import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
+import { describeEachStore } from '../fixtures/stores.js';
 import { groupHistory, nextGroupId, OWNER } from '../kit/factories.js';
-import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
+import { startKit, useStoreGateways } from '../kit/gateway-kit.js';
 
 const HOUR = 3_600_000;
-const opened: Array<{ kit: GatewayKit; database: FreshDatabase }> = [];
-afterEach(async () => {
-  for (const { kit, database } of opened.splice(0)) {
-    await kit.close();
-    await database.drop();
-  }
-});
 
 describeEachStore('event retention', (target) => {
+  const gateway = useStoreGateways(target);
+
   it('prunes, in the background, the events older than EVENT_RETENTION_HOURS; a cursor pruned past is refused, a later one resumes', async () => {
     const database = await target.fresh({ reopenable: true });
     const groupId = nextGroupId('kept');
@@ -34,26 +29,29 @@ describeEachStore('event retention', (target) => {
 
     // A gateway keeping two hours prunes them as it starts.
     const kit = await startKit({ config: { databaseUrl: database.url, eventRetentionHours: 2 } });
-    opened.push({ kit, database });
-    await eventually(async () => (await groupHistory(kit, groupId)).length === 1);
-    expect(await groupHistory(kit, groupId)).toEqual([expect.objectContaining({ __typename: 'GroupProfileUpdated', name: 'Third', cursor: cursors[2] })]);
-    expect(kit.logLines.some((line) => line.includes('event log pruned'))).toBe(true);
+    try {
+      await eventually(async () => (await groupHistory(kit, groupId)).length === 1);
+      expect(await groupHistory(kit, groupId)).toEqual([expect.objectContaining({ __typename: 'GroupProfileUpdated', name: 'Third', cursor: cursors[2] })]);
+      expect(kit.logLines.some((line) => line.includes('event log pruned'))).toBe(true);
 
-    // After the last cursor pruned: nothing is missing, resume. Before it: refetch.
-    expect(await kit.app.events.oldestCursor()).toBe(cursors[1]);
-    expect((await kit.app.events.readAfter(cursors[1]!, 10)).map((event) => event.cursor)).toEqual([cursors[2]]);
-    await expect(kit.app.events.readAfter(cursors[0]!, 10)).rejects.toBeInstanceOf(CursorExpiredError);
-    await expect(kit.app.events.readGroupAfter(groupId, cursors[0]!, 10)).rejects.toMatchObject({ oldestCursor: cursors[1] });
-    const refused = await kit.groupEvents({ groupId, after: cursors[0] }, { as: OWNER });
-    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('older than the events kept'), extensions: { code: 'BAD_USER_INPUT' } });
+      // After the last cursor pruned: nothing is missing, resume. Before it: refetch.
+      expect(await kit.app.events.oldestCursor()).toBe(cursors[1]);
+      expect((await kit.app.events.readAfter(cursors[1]!, 10)).map((event) => event.cursor)).toEqual([cursors[2]]);
+      await expect(kit.app.events.readAfter(cursors[0]!, 10)).rejects.toBeInstanceOf(CursorExpiredError);
+      await expect(kit.app.events.readGroupAfter(groupId, cursors[0]!, 10)).rejects.toMatchObject({ oldestCursor: cursors[1] });
+      const refused = await kit.groupEvents({ groupId, after: cursors[0] }, { as: OWNER });
+      expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('older than the events kept'), extensions: { code: 'BAD_USER_INPUT' } });
+    } finally {
+      await kit.close();
+      await database.drop();
+    }
   });
 
   it('keeps what is younger, and events not yet released, whatever their age', async () => {
-    const database = await target.fresh();
-    const kit = await startKit({ config: { databaseUrl: database.url, requestDeadlineMs: 300 } });
-    opened.push({ kit, database });
+    const kit = await gateway({ config: { requestDeadlineMs: 300 } });
     const groupId = nextGroupId('kept');
     await kit.must.createGroup({ groupId, name: 'Young', memberIds: [], notify: false }, { as: OWNER });
+    await eventually(async () => (await groupHistory(kit, groupId)).length === 1);
     kit.emulator.setFaults({ hangRate: 1 });
     await kit.must.updateGroup({ groupId, name: 'Pending' }, { as: OWNER });
 

@@ -110,6 +110,7 @@ describe('GraphiQL at /graphql', () => {
         `${round} AddMembers AddGroupMembersSuccess`,
         `${round} SetMemberRole SetGroupMemberRoleSuccess`,
         `${round} GroupProfile UpdateGroupSuccess`,
+        `${round} GroupHistory data`,
         `${round} MyNickname SetGroupMemberNicknameSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
         `${round} MakePublic UpdateGroupSuccess`,
