@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { searchSection, type SearchResult } from './search/report-section.js';
 import type { SoakResult } from './soak-scenario.js';
 
 interface LimiterFigures {
@@ -207,6 +208,7 @@ async function main(): Promise<void> {
   const soak = await run<SoakLine>('bench:soak');
   const install = await run<InstallResult>('bench:install');
   const latency = await run<LatencyResult>('bench:latency');
+  const search = await run<SearchResult>('bench:search');
   const cpu = cpus();
   const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
   const report = `# Benchmarks
@@ -220,9 +222,10 @@ ${graphqlSection(graphql)}
 ${clusterSection(cluster)}
 ${soakSection(soak)}
 ${installSection(install)}
-${latencySection(latency)}`;
+${latencySection(latency)}
+${searchSection(search)}`;
   writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), report);
-  console.log(JSON.stringify({ limiter, graphql, cluster, soak, install, latency }));
+  console.log(JSON.stringify({ limiter, graphql, cluster, soak, install, latency, search }));
 }
 
 await main();

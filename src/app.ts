@@ -15,6 +15,7 @@ import { EventsRepository } from './groups/store/events.repository.js';
 import { GroupsRepository } from './groups/store/groups.repository.js';
 import { IdempotencyRepository } from './groups/store/idempotency.repository.js';
 import { MembersRepository } from './groups/store/members.repository.js';
+import { GroupSearchRepository } from './groups/store/search.repository.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
 import { mutationResultsPlugin } from './graphql/mutation-results.js';
 import { graphqlMetricsPlugin } from './graphql/prometheus.js';
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     store,
     groups,
     members,
+    search: new GroupSearchRepository(store.db),
     idempotency: new IdempotencyRepository(store.db),
     outbox,
     events,

@@ -1,4 +1,4 @@
-import type { MemberRole } from './entities.js';
+import type { GroupVisibility, MemberRole } from './entities.js';
 import { ForbiddenError, OwnerCannotLeaveError } from './errors.js';
 
 /**
@@ -24,9 +24,9 @@ export type GroupAction =
   | 'muteMembers'
   | 'muteGroup';
 
-/** `everyone`: any signed-in user, member or not. */
-const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
-  readProfile: 'everyone',
+/** `readProfile` is a PRIVATE group's rule; a PUBLIC group's profile is anyone's who is signed in (`canReadProfile`). */
+const ALLOWED: Record<GroupAction, readonly MemberRole[]> = {
+  readProfile: ['OWNER', 'ADMIN', 'MEMBER'],
   readMembers: ['OWNER', 'ADMIN', 'MEMBER'],
   readEvents: ['OWNER', 'ADMIN', 'MEMBER'],
   addMembers: ['OWNER', 'ADMIN'],
@@ -36,7 +36,7 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
   dismiss: ['OWNER'],
   transferOwnership: ['OWNER'],
   setRoles: ['OWNER'],
-  // The announcement and the attributes are the members' (the description is profile: everyone's).
+  // The announcement and the attributes are the members' (the description is profile: `canReadProfile`'s).
   readAnnouncement: ['OWNER', 'ADMIN', 'MEMBER'],
   readAttributes: ['OWNER', 'ADMIN', 'MEMBER'],
   setOwnNickname: ['OWNER', 'ADMIN', 'MEMBER'],
@@ -46,7 +46,7 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
 };
 
 const WHO: Record<GroupAction, string> = {
-  readProfile: 'Sign in to read a group',
+  readProfile: "Only members can read a private group's profile",
   readMembers: 'Only members can read the member list of a group',
   readEvents: 'Only members can read the events of a group',
   addMembers: 'Only the owner and admins can add members',
@@ -65,8 +65,16 @@ const WHO: Record<GroupAction, string> = {
 };
 
 export function can(action: GroupAction, role: MemberRole | null): boolean {
-  const allowed = ALLOWED[action];
-  return allowed === 'everyone' || (role !== null && allowed.includes(role));
+  return role !== null && ALLOWED[action].includes(role);
+}
+
+/**
+ * A group's profile (and its owner's membership, part of it): anyone signed in reads a PUBLIC
+ * group's; a PRIVATE group's, only those `readProfile` allows. The reader answers an unreadable
+ * group as unknown (null), so an outsider learns nothing of a private group, not even that it exists.
+ */
+export function canReadProfile(group: { visibility: GroupVisibility }, role: MemberRole | null): boolean {
+  return group.visibility === 'PUBLIC' || can('readProfile', role);
 }
 
 export function authorize(action: GroupAction, role: MemberRole | null): void {
@@ -75,11 +83,12 @@ export function authorize(action: GroupAction, role: MemberRole | null): void {
 
 /**
  * One membership (`node(id:)` of a GroupMember) is read as the member list is, members only,
- * except the owner's: it is part of the profile (`Group.owner`), which every signed-in user reads.
+ * except the owner's: it is part of the profile (`Group.owner`), read by whoever reads the profile.
  * `target` null (no such member) is refused like any other non-owner, so an outsider learns
  * nothing of who is in the group.
  */
-export function authorizeMembershipRead(role: MemberRole | null, target: { role: MemberRole } | null): void {
+export function authorizeMembershipRead(group: { visibility: GroupVisibility }, role: MemberRole | null, target: { role: MemberRole } | null): void {
+  if (target?.role === 'OWNER' && canReadProfile(group, role)) return;
   authorize(target?.role === 'OWNER' ? 'readProfile' : 'readMembers', role);
 }
 

@@ -4,12 +4,15 @@ import type { Announcement, Group, GroupAttribute, Member, MemberRole, Membershi
 import { InvalidInputError, NotAuthenticatedError } from './errors.js';
 import { CursorExpiredError, type EventLog } from './events/event-log.js';
 import type { GroupEvent } from './events/event.js';
-import { authorize, authorizeMembershipRead, can } from './permissions.js';
+import { authorize, authorizeMembershipRead, can, canReadProfile } from './permissions.js';
 import { GROUP_ID, MAX_EVENTS_PAGE, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
+import { pageOf, pageSize } from './pages.js';
+import { searchPage, type SearchRequest } from './search/search-page.js';
 import { isValidUserId } from './user-ids.js';
 import type { RequestScope } from './scope.js';
 import type { GroupsRepository } from './store/groups.repository.js';
 import type { MembersRepository } from './store/members.repository.js';
+import type { GroupSearchRepository } from './store/search.repository.js';
 
 /** A page of a keyset-paged list, in the shape Relay connections take. */
 export interface Page<T, Extra = object> {
@@ -40,10 +43,11 @@ export class GroupReader {
   private readonly roleCounts = new Map<MemberRole, DataLoader<string, number>>();
 
   constructor(
-    private readonly store: { groups: GroupsRepository; members: MembersRepository; events: EventLog },
+    private readonly store: { groups: GroupsRepository; members: MembersRepository; events: EventLog; search: GroupSearchRepository },
     private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem' | 'credentialsRefused'>,
   ) {
-    this.groups = new DataLoader(async (ids) => alignBy(ids, await store.groups.findByIds(ids), (group) => group.groupId));
+    // Each group comes with the caller's membership (one statement), which decides whether a private profile is readable.
+    this.groups = new DataLoader(async (ids) => alignBy(ids, await this.readableGroups(ids), (group) => group.groupId));
     this.owners = new DataLoader(async (ids) => alignBy(ids, await store.members.findOwners(ids), (member) => member.groupId));
     this.membersByKey = new DataLoader(async (keys) => {
       const found = await store.members.findPairs(keys.map((key) => splitMemberKey(key)));
@@ -79,10 +83,12 @@ export class GroupReader {
     this.roleCounts.clear();
   }
 
-  /** An active group by id, or null (unknown or dismissed). Any signed-in user may read a profile. */
+  /**
+   * An active group by id, or null (unknown, dismissed, or a private group the caller may not read:
+   * see `permissions.ts` `canReadProfile`).
+   */
   async group(groupId: string): Promise<Group | null> {
     this.viewerId();
-    authorize('readProfile', null);
     // An id no group can have is not looked up (PostgreSQL refuses a NUL, for one).
     if (!GROUP_ID.test(groupId)) throw notAGroupId();
     return this.groups.load(groupId);
@@ -96,11 +102,21 @@ export class GroupReader {
    */
   async groupList(groupIds: readonly string[]): Promise<Array<Group | null | InvalidInputError>> {
     this.viewerId();
-    authorize('readProfile', null);
     const valid = groupIds.filter((groupId) => GROUP_ID.test(groupId));
-    const found = new Map((await this.store.groups.findByIds(valid)).map((group) => [group.groupId, group]));
+    const found = new Map((await this.readableGroups(valid)).map((group) => [group.groupId, group]));
     for (const groupId of valid) this.groups.prime(groupId, found.get(groupId) ?? null);
     return groupIds.map((groupId) => (GROUP_ID.test(groupId) ? (found.get(groupId) ?? null) : notAGroupId()));
+  }
+
+  /**
+   * The groups among `groupIds` the caller may read, in one statement that also brings the
+   * caller's membership in each (cached for `viewerRole` and the member list's rule).
+   */
+  private async readableGroups(groupIds: readonly string[]): Promise<Group[]> {
+    const viewerId = this.viewerId();
+    const seen = await this.store.groups.findByIdsSeenBy(viewerId, groupIds);
+    for (const { group, viewer } of seen) this.viewerMemberships.prime(group.groupId, viewer);
+    return seen.filter(({ group, viewer }) => canReadProfile(group, viewer?.role ?? null)).map(({ group }) => group);
   }
 
   async owner(group: Group): Promise<Member> {
@@ -127,7 +143,7 @@ export class GroupReader {
     const group = await this.groups.load(groupId);
     if (!group) return null;
     const [viewer, member] = await Promise.all([this.viewerMembership(group), this.membersByKey.load(memberKey(groupId, userId))]);
-    authorizeMembershipRead(viewer?.role ?? null, member);
+    authorizeMembershipRead(group, viewer?.role ?? null, member);
     return member;
   }
 
@@ -136,9 +152,12 @@ export class GroupReader {
    * than a refusal: for the users an event names, who may since have left. Batched per request.
    */
   async memberIfVisible(groupId: string, userId: string): Promise<Member | null> {
-    const [viewer, member] = await Promise.all([this.viewerMemberships.load(groupId), this.membersByKey.load(memberKey(groupId, userId))]);
+    const [group, viewer, member] = await Promise.all([this.groups.load(groupId), this.viewerMemberships.load(groupId), this.membersByKey.load(memberKey(groupId, userId))]);
     if (!member) return null;
-    return can(member.role === 'OWNER' ? 'readProfile' : 'readMembers', viewer?.role ?? null) ? member : null;
+    const role = viewer?.role ?? null;
+    // The owner's membership goes with the profile (a dismissed group's, read as a PRIVATE one's); any other, with the member list.
+    const readable = member.role === 'OWNER' ? (group ? canReadProfile(group, role) : can('readProfile', role)) : can('readMembers', role);
+    return readable ? member : null;
   }
 
   /**
@@ -185,6 +204,12 @@ export class GroupReader {
     return pageOf(members, first, after !== null, (member) => ({ cursor: encodeMemberCursor(member), node: member }), totalCount);
   }
 
+  /** PUBLIC groups matching the query, best first (`search/search-page.ts`); any signed-in user may search. */
+  async searchGroups(request: SearchRequest): Promise<Page<Group>> {
+    this.viewerId();
+    return searchPage(this.store.search, request, (group) => this.groups.prime(group.groupId, group));
+  }
+
   /** The caller's groups, newest membership first, each with the caller's membership on its edge. */
   async viewerGroups(request: PageRequest): Promise<Page<Group, { member: Member }>> {
     const viewerId = this.viewerId();
@@ -216,32 +241,6 @@ export class GroupReader {
 
 function notAGroupId(): InvalidInputError {
   return new InvalidInputError([{ path: ['groupId'], message: 'groupId is not a group id (1 to 64 letters and digits)' }]);
-}
-
-function pageSize(first: number, max: number): number {
-  if (first < 1 || first > max) throw new InvalidInputError([{ path: ['first'], message: `first must be from 1 to ${max}` }]);
-  return first;
-}
-
-/** A page from `first + 1` rows read after a cursor: the extra row only says whether more follow. */
-function pageOf<Row, T, Extra>(
-  rows: readonly Row[],
-  first: number,
-  hadCursor: boolean,
-  edgeOf: (row: Row) => { cursor: string; node: T } & Extra,
-  totalCount: () => Promise<number>,
-): Page<T, Extra> {
-  const edges = rows.slice(0, first).map(edgeOf);
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: hadCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount,
-  };
 }
 
 /** Puts rows in the order of the keys DataLoader asked for, null where a key has no row. */

@@ -16,6 +16,9 @@ export const MAX_MEMBERS_PAGE = 200;
 export const DEFAULT_MEMBERS_PAGE = 50;
 export const MAX_GROUPS_PAGE = 100;
 export const DEFAULT_GROUPS_PAGE = 50;
+/** A page of search results: small, since each is ranked among every match. */
+export const MAX_SEARCH_PAGE = 50;
+export const DEFAULT_SEARCH_PAGE = 20;
 /** A page of a group's event history (`Group.events`). */
 export const MAX_EVENTS_PAGE = 100;
 export const DEFAULT_EVENTS_PAGE = 50;

@@ -3,6 +3,7 @@ import { IDEMPOTENCY_RETENTION_MS } from './changes/idempotency.js';
 import type { Group, Member } from './entities.js';
 import { GroupNotFoundError } from './errors.js';
 import { GroupReader } from './reader.js';
+import type { GroupSearchRepository } from './store/search.repository.js';
 import { DEFAULT_MAX_GROUP_MEMBERS } from './rules.js';
 import type { RequestScope } from './scope.js';
 import { createGroup, type CreateGroupInput } from './use-cases/create-group.js';
@@ -32,6 +33,8 @@ export interface MembershipChange {
 }
 
 export interface GroupServiceDeps extends Omit<ChangeRunnerDeps, 'maxMembers'> {
+  /** Group search's reads (its index is written by the groups repository). */
+  search: GroupSearchRepository;
   /** Members a group may hold, the owner included (`IM_MAX_GROUP_MEMBERS`); the IM Service's default when absent. */
   maxGroupMembers?: number;
 }

@@ -17,13 +17,14 @@ export const ClientMember = graphql(`
   }
 `);
 
-/** A group's page as any signed-in user reads it. */
+/** A group's page as any signed-in user reads it (a PUBLIC group's; a PRIVATE one's, its members). */
 export const ClientGroupProfile = graphql(`
   fragment ClientGroupProfile on Group {
     id
     groupId
     name
     avatarUrl
+    visibility
     memberCount
     syncStatus
     dismissedAt

@@ -72,6 +72,9 @@ describeEachStore('Group.events, the history of every change', (target) => {
   it('refuses an outsider with FORBIDDEN, and answers null for the history alone', async () => {
     const groupId = nextGroupId('hist');
     await gateway().must.createGroup({ groupId, name: 'Private', memberIds: [MEMBER] }, { as: OWNER });
+    // PRIVATE, the whole group reads as unknown to an outsider; PUBLIC, the profile is readable, the history is not.
+    expect(await gateway().groupEvents({ groupId }, { as: OUTSIDER })).toMatchObject({ data: { group: null } });
+    await gateway().must.updateGroup({ groupId, visibility: 'PUBLIC' }, { as: OWNER });
     const response = await gateway().groupEvents({ groupId }, { as: OUTSIDER });
     expect(response.data?.group).toEqual({ events: null });
     expect(response.errors).toEqual([expect.objectContaining({ message: 'Only members can read the events of a group.', path: ['group', 'events'], extensions: { code: 'FORBIDDEN' } })]);

@@ -26,11 +26,12 @@ export interface RemoveGroupMembersInput extends Notify, Idempotent {
 export interface LeaveGroupInput extends Notify, Idempotent {
   groupId: string;
 }
-/** Leave a field out to keep it; null clears it (`attributes`: `value: null` removes one key, `attributes: null` all). */
+/** Leave a field out to keep it; null clears it (`attributes`: `value: null` removes one key, `attributes: null` all; `visibility`: kept). */
 export interface UpdateGroupInput extends Notify, Idempotent {
   groupId: string;
   name?: string;
   avatarUrl?: string | null;
+  visibility?: 'PRIVATE' | 'PUBLIC';
   description?: string | null;
   announcement?: string | null;
   attributes?: Array<{ key: string; value: string | null }> | null;

@@ -34,9 +34,12 @@ describe('updateGroup: description, announcement, attributes', () => {
     expect((await noticesAfterCreate(groupId)).map((notice) => notice.operation)).toEqual(changed ? ['Bulletin'] : []);
   });
 
-  it('lets every signed-in user read the description, and only members the announcement and the attributes', async () => {
+  it('lets whoever reads the profile read the description (PUBLIC: every signed-in user), and only members the announcement and the attributes', async () => {
     const groupId = await groupWithRoles(gateway);
     await gateway.must.updateGroup({ groupId, description: 'About', announcement: 'Hello', attributes: [{ key: 'topic', value: 'books' }] }, { as: OWNER });
+    // PRIVATE (the default): nothing of it to an outsider.
+    expect((await profile(groupId, OUTSIDER)).data?.group).toBeNull();
+    await gateway.must.updateGroup({ groupId, visibility: 'PUBLIC' }, { as: OWNER });
 
     const member = await profile(groupId, MEMBER);
     expect(member.errors).toBeUndefined();

@@ -32,6 +32,8 @@ const MIGRATIONS = [
   '0006_group_events',
   '0007_group_profiles',
   '0008_moderation',
+  '0010_1_group_visibility',
+  '0010_2_group_search',
 ];
 
 describeEachStore('migrations', (target) => {
@@ -158,6 +160,7 @@ describeEachStore('migrations', (target) => {
           announcement_set_at: farFuture,
           attributes: JSON.stringify({ topic: '🎉'.repeat(1024) }),
           muted: 1,
+          visibility: 'PUBLIC' as const,
         };
         await store.db.insertInto('groups').values(group).execute();
         expect(await store.db.selectFrom('groups').selectAll().executeTakeFirst()).toEqual(group);
@@ -224,7 +227,7 @@ describe.skipIf(postgres.skip)('the PostgreSQL store', () => {
           ] as const) {
             const { rows } = await sql<{ table_name: string }>`
               select table_name from information_schema.tables where table_schema = ${database.schema} order by table_name`.execute(store.db);
-            expect(rows.map((row) => row.table_name)).toEqual(['event_log', 'group_event_users', 'group_events', 'group_members', 'groups', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'outbox']);
+            expect(rows.map((row) => row.table_name)).toEqual(['event_log', 'group_event_users', 'group_events', 'group_members', 'group_search', 'groups', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'outbox']);
             expect(await applied(store, database)).toEqual(MIGRATIONS);
           }
           await one.db

@@ -1,4 +1,4 @@
-import type { MemberRole } from '../entities.js';
+import type { GroupVisibility, MemberRole } from '../entities.js';
 import type { EventDraft, GroupEventPayloads } from './event.js';
 
 export type ProfileField = GroupEventPayloads['GroupProfileUpdated']['changed'][number];
@@ -9,7 +9,7 @@ export const drafts = {
   membersAdded: (userIds: readonly string[]): EventDraft => ({ kind: 'MembersAdded', data: { userIds: [...userIds] }, userIds }),
   membersRemoved: (userIds: readonly string[]): EventDraft => ({ kind: 'MembersRemoved', data: { userIds: [...userIds] }, userIds }),
   memberLeft: (userId: string): EventDraft => ({ kind: 'MemberLeft', data: { userId }, userIds: [userId] }),
-  profileUpdated: (changed: ProfileField[], profile: { name: string; avatarUrl: string | null; description: string | null }): EventDraft => ({
+  profileUpdated: (changed: ProfileField[], profile: { name: string; avatarUrl: string | null; description: string | null; visibility: GroupVisibility }): EventDraft => ({
     kind: 'GroupProfileUpdated',
     data: { changed, ...profile },
     userIds: [],

@@ -1,4 +1,4 @@
-import type { MemberRole } from '../entities.js';
+import type { GroupVisibility, MemberRole } from '../entities.js';
 
 /**
  * The group domain's events: what happened to a group, written by the change that did it, in its
@@ -17,15 +17,17 @@ export interface GroupEventPayloads {
   /** The actor left the group. */
   MemberLeft: { userId: string };
   /**
-   * Only the fields in `changed` changed; `name`, `avatarUrl` and `description` are the profile as
-   * the change left it (`description` absent from events written before it existed). The
-   * announcement and the attributes, which only members read, are named in `changed` only.
+   * Only the fields in `changed` changed; `name`, `avatarUrl`, `description` and `visibility` are
+   * the profile as the change left it (`description` and `visibility` absent from events written
+   * before they existed). The announcement and the attributes, which only members read, are named
+   * in `changed` only.
    */
   GroupProfileUpdated: {
-    changed: Array<'name' | 'avatarUrl' | 'description' | 'announcement' | 'attributes'>;
+    changed: Array<'name' | 'avatarUrl' | 'description' | 'announcement' | 'attributes' | 'visibility'>;
     name: string;
     avatarUrl: string | null;
     description?: string | null;
+    visibility?: GroupVisibility;
   };
   /** A member's nickname in the group (null: cleared), by themself or, cleared, by the owner or an admin (the actor). */
   MemberNicknameChanged: { userId: string; nickname: string | null };

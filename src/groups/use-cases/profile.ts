@@ -1,5 +1,5 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
-import type { Announcement, GroupAttribute } from '../entities.js';
+import type { Announcement, GroupAttribute, GroupVisibility } from '../entities.js';
 import { AttributeLimitExceededError } from '../errors.js';
 import { drafts, type ProfileField } from '../events/drafts.js';
 import { authorize } from '../permissions.js';
@@ -22,6 +22,8 @@ export interface UpdateGroupInput extends ChangeInput {
   announcement?: string | null;
   /** Merged into the group's attributes, key by key (others are kept); null removes them all. */
   attributes?: readonly AttributeChange[] | null;
+  /** Left out (or null): kept. Stays here: the IM Service has no such setting. */
+  visibility?: GroupVisibility | null;
 }
 
 /**
@@ -34,7 +36,7 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
   // A new name is a group call; an announcement only a notice (refused, like a transfer, when it cannot start in time).
   firstCall: (input) => (input.name != null ? 'group' : input.announcement !== undefined && input.notify !== false ? 'publish' : null),
   async plan(change, input) {
-    const { groupId, name, avatarUrl, description } = input;
+    const { groupId, name, avatarUrl, description, visibility } = input;
     const { group, actor } = await change.loadForChange(groupId);
     authorize('updateProfile', actor?.role ?? null);
     const announcementChanged = input.announcement !== undefined && (input.announcement ?? null) !== (group.announcement?.text ?? null);
@@ -50,6 +52,7 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
       ...(description !== undefined ? { description } : {}),
       ...(announcement !== undefined ? { announcement } : {}),
       ...(attributes !== undefined ? { attributes } : {}),
+      ...(visibility != null ? { visibility } : {}),
     };
     const before: ProfileChange = {
       name: group.name,
@@ -57,6 +60,7 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
       description: group.description,
       announcement: group.announcement,
       attributes: group.attributes,
+      visibility: group.visibility,
     };
     const { groups } = change.stores;
     await groups.updateProfile(change.trx, groupId, profile);
@@ -77,11 +81,13 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
       ...(description !== undefined && description !== group.description ? (['description'] as const) : []),
       ...(announcement !== undefined ? (['announcement'] as const) : []),
       ...(attributes !== undefined && JSON.stringify(attributes) !== JSON.stringify(group.attributes) ? (['attributes'] as const) : []),
+      ...(visibility != null && visibility !== group.visibility ? (['visibility'] as const) : []),
     ];
     const after = {
       name: name ?? group.name,
       avatarUrl: avatarUrl === undefined ? group.avatarUrl : avatarUrl,
       description: description === undefined ? group.description : description,
+      visibility: visibility ?? group.visibility,
     };
     const events = changed.length > 0 ? [drafts.profileUpdated(changed, after)] : [];
     return { groupId, steps, events, undo: (trx) => groups.updateProfile(trx, groupId, before), outcome: { groupId } };

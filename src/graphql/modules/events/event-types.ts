@@ -1,7 +1,7 @@
 import type { GroupEvent as GroupEventEntity, GroupEventKind } from '../../../groups/events/event.js';
 import { InvalidInputError } from '../../../groups/errors.js';
 import { builder, type SchemaTypes } from '../../builder.js';
-import { MemberRoleEnum } from '../group/enums.js';
+import { GroupVisibilityEnum, MemberRoleEnum } from '../group/enums.js';
 import { EventUser, eventUser } from './event-user.type.js';
 import { GroupEvent } from './group-event.interface.js';
 
@@ -50,10 +50,11 @@ export const GroupProfileFieldEnum = builder.enumType('GroupProfileField', {
     DESCRIPTION: { description: 'What the group is about.' },
     ANNOUNCEMENT: { description: 'The announcement (members read it from `Group.announcement`).' },
     ATTRIBUTES: { description: 'The app-defined attributes (members read them from `Group.attributes`).' },
+    VISIBILITY: { description: 'Who reads the profile and whether search finds the group (`Group.visibility`).' },
   } as const,
 });
 
-const PROFILE_FIELD = { name: 'NAME', avatarUrl: 'AVATAR_URL', description: 'DESCRIPTION', announcement: 'ANNOUNCEMENT', attributes: 'ATTRIBUTES' } as const;
+const PROFILE_FIELD = { name: 'NAME', avatarUrl: 'AVATAR_URL', description: 'DESCRIPTION', announcement: 'ANNOUNCEMENT', attributes: 'ATTRIBUTES', visibility: 'VISIBILITY' } as const;
 
 export const GroupCreated = eventType('GroupCreated', 'The group was created; the actor is its owner.');
 builder.objectFields(GroupCreated, (t) => ({
@@ -79,7 +80,7 @@ builder.objectFields(MemberLeft, (t) => ({
   user: t.field({ type: EventUser, description: 'Who left: the actor.', resolve: (event) => eventUser(event.groupId, event.data.userId) }),
 }));
 
-export const GroupProfileUpdated = eventType('GroupProfileUpdated', "The actor changed the group's profile: name, picture, description, announcement or attributes.");
+export const GroupProfileUpdated = eventType('GroupProfileUpdated', "The actor changed the group's profile: name, picture, description, announcement, attributes or visibility.");
 builder.objectFields(GroupProfileUpdated, (t) => ({
   changedFields: t.field({
     type: [GroupProfileFieldEnum],
@@ -89,6 +90,12 @@ builder.objectFields(GroupProfileUpdated, (t) => ({
   description: t.string({ nullable: true, description: 'The description as the change left it; null: none.', resolve: (event) => event.data.description ?? null }),
   name: t.string({ description: 'The name as the change left it.', resolve: (event) => event.data.name }),
   avatarUrl: t.string({ nullable: true, description: 'The picture as the change left it; null: none.', resolve: (event) => event.data.avatarUrl }),
+  visibility: t.field({
+    type: GroupVisibilityEnum,
+    nullable: true,
+    description: 'The visibility as the change left it; null in events written before groups had one.',
+    resolve: (event) => event.data.visibility ?? null,
+  }),
 }));
 
 export const MemberRoleChanged = eventType('MemberRoleChanged', "The actor (the owner) changed a member's role.");

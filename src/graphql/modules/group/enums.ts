@@ -21,3 +21,11 @@ export const MemberRoleEnum = builder.enumType('MemberRole', {
     MEMBER: { description: 'Takes part in the chat, reads the member list, may leave.' },
   } as const,
 });
+
+export const GroupVisibilityEnum = builder.enumType('GroupVisibility', {
+  description: "Who may read a group's profile, and whether search finds it.",
+  values: {
+    PRIVATE: { description: 'The default: only members read the profile; to anyone else the group reads as unknown (null), and search never finds it.' },
+    PUBLIC: { description: 'Anyone signed in reads the profile (never the member list, which stays for members) and `searchGroups` finds it.' },
+  } as const,
+});

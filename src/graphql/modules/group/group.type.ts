@@ -2,7 +2,7 @@ import type { Group as GroupEntity } from '../../../groups/entities.js';
 import { DEFAULT_MEMBERS_PAGE, MAX_MEMBERS_PAGE } from '../../../groups/rules.js';
 import { builder } from '../../builder.js';
 import { totalCountField } from '../common/total-count.js';
-import { MemberRoleEnum, SyncStatusEnum } from './enums.js';
+import { GroupVisibilityEnum, MemberRoleEnum, SyncStatusEnum } from './enums.js';
 import { GroupMember } from './group-member.type.js';
 import { GroupAnnouncement, GroupAttributeType } from './group-profile.type.js';
 
@@ -26,7 +26,7 @@ export const Group = builder.node(builder.objectRef<GroupEntity>('Group'), {
     groupId: t.exposeString('groupId', { description: 'The id the IM Service knows the group by.' }),
     name: t.exposeString('name', { description: 'The display name, also shown in push notifications.' }),
     avatarUrl: t.exposeString('avatarUrl', { nullable: true, description: "The group's picture, when it has one." }),
-    description: t.exposeString('description', { nullable: true, description: 'What the group is about (up to 512 characters), null when none; read by every signed-in user.' }),
+    description: t.exposeString('description', { nullable: true, description: 'What the group is about (up to 512 characters), null when none; read with the profile (PUBLIC: by every signed-in user), and searched by `searchGroups`.' }),
     announcement: t.field({
       type: GroupAnnouncement,
       nullable: true,
@@ -38,6 +38,10 @@ export const Group = builder.node(builder.objectRef<GroupEntity>('Group'), {
       nullable: true,
       description: 'App-defined key/value strings (at most 10), in key order. Only members may read them (others get a FORBIDDEN error and null).',
       resolve: (group, _args, context) => context.reader.attributes(group),
+    }),
+    visibility: t.expose('visibility', {
+      type: GroupVisibilityEnum,
+      description: 'PRIVATE: only members read this profile; PUBLIC: anyone signed in reads it and `searchGroups` finds the group.',
     }),
     memberCount: t.exposeInt('memberCount', { description: 'How many members, the owner included.' }),
     owner: t.field({

@@ -1,17 +1,19 @@
 import { AttributeLimitExceededError, IdempotencyKeyReusedError } from '../../../groups/errors.js';
 import { announcementSchema, attributeChangesSchema, avatarUrlSchema, descriptionSchema, groupNameSchema, MAX_ATTRIBUTES } from '../../../groups/rules.js';
 import { IM_CHANGE_ERRORS } from '../../errors.js';
+import { z } from 'zod';
 import { changeMutation, groupChangeSuccess } from './change-mutation.js';
+import { GroupVisibilityEnum } from './enums.js';
 import { GroupAttributeInput } from './group-profile.type.js';
 import { changeFields, groupIdField, ruled } from './input-fields.js';
 
 const UpdateGroupSuccess = groupChangeSuccess('updateGroup', 'The group has its new profile.');
 
-const PROFILE_FIELDS = ['name', 'avatarUrl', 'description', 'announcement', 'attributes'] as const;
+const PROFILE_FIELDS = ['name', 'avatarUrl', 'description', 'announcement', 'attributes', 'visibility'] as const;
 
 changeMutation('updateGroup', {
   description:
-    "Changes a group's profile (owner and admins): name, picture, description, announcement, attributes. Every field left out is kept; " +
+    "Changes a group's profile (owner and admins): name, picture, description, announcement, attributes, visibility. Every field left out is kept; " +
     'null clears it (not `name`). A new name is also pushed to the IM Service, which shows it in push notifications, and members get a ' +
     '`Rename` notification; a new or cleared announcement gets a `Bulletin` notification. Description, announcement and attributes stay here: ' +
     'the IM Service keeps none of them.',
@@ -21,7 +23,7 @@ changeMutation('updateGroup', {
     name: ruled(t.string({ required: false, description: 'The new name, 1 to 64 characters after trimming. Left out: kept.' }), groupNameSchema.optional()),
     avatarUrl: ruled(t.string({ required: false, description: 'The new picture as an http(s) URL. Left out: kept; null: removed.' }), avatarUrlSchema.nullish()),
     description: ruled(
-      t.string({ required: false, description: 'What the group is about, up to 512 characters (read by every signed-in user). Left out: kept; null: removed.' }),
+      t.string({ required: false, description: 'What the group is about, up to 512 characters (read with the profile, and found by `searchGroups` when PUBLIC). Left out: kept; null: removed.' }),
       descriptionSchema.nullish(),
     ),
     announcement: ruled(
@@ -43,11 +45,19 @@ changeMutation('updateGroup', {
       }),
       attributeChangesSchema.nullish(),
     ),
+    visibility: ruled(
+      t.field({
+        type: GroupVisibilityEnum,
+        required: false,
+        description: 'PUBLIC: anyone signed in reads the profile and `searchGroups` finds the group; PRIVATE: members only. Left out (or null): kept.',
+      }),
+      z.enum(['PRIVATE', 'PUBLIC']).nullish(),
+    ),
     ...changeFields(t),
   }),
   inputRule: {
     check: (input) => PROFILE_FIELDS.some((field) => input[field] !== undefined),
-    message: 'Give at least one of name, avatarUrl, description, announcement, attributes',
+    message: 'Give at least one of name, avatarUrl, description, announcement, attributes, visibility',
   },
   success: UpdateGroupSuccess,
   errors: [...IM_CHANGE_ERRORS, AttributeLimitExceededError, IdempotencyKeyReusedError],
