@@ -12,6 +12,9 @@ import { redactedDatabaseUrl } from './groups/store/database-url.js';
 import { GroupsRepository } from './groups/store/groups.repository.js';
 import { IdempotencyRepository } from './groups/store/idempotency.repository.js';
 import { MembersRepository } from './groups/store/members.repository.js';
+import { InvitationsRepository } from './groups/store/invitations.repository.js';
+import { InviteLinksRepository } from './groups/store/invite-links.repository.js';
+import { JoinRequestsRepository } from './groups/store/join-requests.repository.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
 import { mutationResultsPlugin } from './graphql/mutation-results.js';
 import { graphqlMetricsPlugin } from './graphql/prometheus.js';
@@ -26,7 +29,7 @@ export interface App {
   /** The Redis-shared IM budget, when `REDIS_URL` is set. */
   sharedBudget: SharedBudget | null;
   service: GroupService;
-  repositories: { groups: GroupsRepository; members: MembersRepository; outbox: OutboxRepository };
+  repositories: { groups: GroupsRepository; members: MembersRepository; outbox: OutboxRepository; inviteLinks: InviteLinksRepository };
   store: Store;
   im: ImClient;
   dispatcher: OutboxDispatcher;
@@ -89,10 +92,14 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     observer: metrics.outbox,
   });
   const members = new MembersRepository(store.db);
+  const inviteLinks = new InviteLinksRepository(store.db);
   const service = new GroupService({
     store,
     groups,
     members,
+    joinRequests: new JoinRequestsRepository(store.db),
+    invitations: new InvitationsRepository(store.db),
+    inviteLinks,
     idempotency: new IdempotencyRepository(store.db),
     outbox,
     dispatcher,
@@ -100,6 +107,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     logger: logger.child({ component: 'groups' }),
     notificationSender: config.notificationSender,
     maxGroupMembers: config.maxGroupMembers,
+    invitationTtlMs: config.invitationTtlMs,
   });
   const graphql = createGraphQLServer({
     service,
@@ -133,7 +141,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     graphql,
     sharedBudget,
     service,
-    repositories: { groups, members, outbox },
+    repositories: { groups, members, outbox, inviteLinks },
     store,
     im: imClient,
     dispatcher,

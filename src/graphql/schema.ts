@@ -14,6 +14,11 @@ import './modules/group/transfer-group-ownership.mutation.js';
 import './modules/group/set-group-member-role.mutation.js';
 import './modules/group/dismiss-group.mutation.js';
 import './modules/viewer/viewer.type.js';
+import './joining-errors.js';
+import './modules/group/joining.types.js';
+import './modules/group/join-requests.mutations.js';
+import './modules/group/invitations.mutations.js';
+import './modules/group/invite-links.mutations.js';
 
 /** The schema, sorted so its printed SDL is stable; its mutations report which result they answered. */
 export const schema = reportingMutationResults(lexicographicSortSchema(builder.toSchema()));

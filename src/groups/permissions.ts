@@ -1,5 +1,5 @@
-import type { MemberRole } from './entities.js';
-import { ForbiddenError, OwnerCannotLeaveError } from './errors.js';
+import type { Group, MemberRole } from './entities.js';
+import { AlreadyAMemberError, ForbiddenError, JoinNotAllowedError, OwnerCannotLeaveError } from './errors.js';
 
 /**
  * Who may read and do what in a group: the only place these rules live. Reads and writes alike
@@ -15,7 +15,11 @@ export type GroupAction =
   | 'leave'
   | 'dismiss'
   | 'transferOwnership'
-  | 'setRoles';
+  | 'setRoles'
+  | 'changeJoinRules'
+  | 'manageJoinRequests'
+  | 'invite'
+  | 'manageInviteLinks';
 
 /** `everyone`: any signed-in user, member or not. */
 const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
@@ -28,6 +32,11 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
   dismiss: ['OWNER'],
   transferOwnership: ['OWNER'],
   setRoles: ['OWNER'],
+  changeJoinRules: ['OWNER', 'ADMIN'],
+  manageJoinRequests: ['OWNER', 'ADMIN'],
+  // Plain members too where the group allows it: `authorizeInvite`.
+  invite: ['OWNER', 'ADMIN'],
+  manageInviteLinks: ['OWNER', 'ADMIN'],
 };
 
 const WHO: Record<GroupAction, string> = {
@@ -40,6 +49,10 @@ const WHO: Record<GroupAction, string> = {
   dismiss: 'Only the owner can dismiss the group',
   transferOwnership: 'Only the owner can transfer ownership',
   setRoles: 'Only the owner can change roles',
+  changeJoinRules: 'Only the owner and admins can change who may join',
+  manageJoinRequests: 'Only the owner and admins can see and answer requests to join',
+  invite: 'Only the owner and admins can invite to this group (its membersCanInvite is off)',
+  manageInviteLinks: 'Only the owner and admins can see, create and revoke invite links',
 };
 
 export function can(action: GroupAction, role: MemberRole | null): boolean {
@@ -79,4 +92,27 @@ export function authorizeLeave(groupId: string, role: MemberRole | null): void {
 /** Roles are ADMIN and MEMBER; the owner's changes only with the ownership (checked once `setRoles` is). */
 export function authorizeRoleChange(target: { role: MemberRole }): void {
   if (target.role === 'OWNER') throw new ForbiddenError("The owner's role changes only by transferring ownership.");
+}
+
+/** Invitations: the owner and admins, and plain members where the group lets them (`membersCanInvite`). */
+export function authorizeInvite(role: MemberRole | null, group: Pick<Group, 'membersCanInvite'>): void {
+  if (role === 'MEMBER' && group.membersCanInvite) return;
+  authorize('invite', role);
+}
+
+/**
+ * A way in the caller takes on their own (`requestToJoinGroup` needs `REQUEST`, `joinGroup` needs
+ * `OPEN`): refused to members, and where the group's policy is another.
+ */
+export function authorizeSelfJoin(group: Pick<Group, 'groupId' | 'joinPolicy'>, role: MemberRole | null, actorId: string, needs: 'REQUEST' | 'OPEN'): void {
+  if (role !== null) throw new AlreadyAMemberError(group.groupId, actorId);
+  if (group.joinPolicy !== needs) throw new JoinNotAllowedError(group.groupId, group.joinPolicy);
+}
+
+/**
+ * An invite link is its creator's invitation: it admits whatever the join policy, but only while
+ * its creator could still make it (they are still the owner or an admin).
+ */
+export function inviteLinkCreatorStands(creatorRole: MemberRole | null): boolean {
+  return can('manageInviteLinks', creatorRole);
 }

@@ -5,9 +5,9 @@ import { InvalidInputError, NotAuthenticatedError } from './errors.js';
 import { authorize, authorizeMembershipRead } from './permissions.js';
 import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
 import { isValidUserId } from './user-ids.js';
+import { pageOf, pageSize } from './pages.js';
+import { JoiningReader, type JoiningStores } from './joining-reader.js';
 import type { RequestScope } from './scope.js';
-import type { GroupsRepository } from './store/groups.repository.js';
-import type { MembersRepository } from './store/members.repository.js';
 
 /** A page of a keyset-paged list, in the shape Relay connections take. */
 export interface Page<T, Extra = object> {
@@ -36,11 +36,14 @@ export class GroupReader {
   /** Keyed `groupId:userId` (neither id can hold a colon). */
   private readonly membersByKey: DataLoader<string, Member | null>;
   private readonly roleCounts = new Map<MemberRole, DataLoader<string, number>>();
+  /** Requests, invitations and invite links, as the caller may read them. */
+  readonly joining: JoiningReader;
 
   constructor(
-    private readonly store: { groups: GroupsRepository; members: MembersRepository },
+    private readonly store: JoiningStores,
     private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem' | 'credentialsRefused'>,
   ) {
+    this.joining = new JoiningReader(store, this);
     this.groups = new DataLoader(async (ids) => alignBy(ids, await store.groups.findByIds(ids), (group) => group.groupId));
     this.owners = new DataLoader(async (ids) => alignBy(ids, await store.members.findOwners(ids), (member) => member.groupId));
     this.membersByKey = new DataLoader(async (keys) => {
@@ -172,32 +175,6 @@ export class GroupReader {
 
 function notAGroupId(): InvalidInputError {
   return new InvalidInputError([{ path: ['groupId'], message: 'groupId is not a group id (1 to 64 letters and digits)' }]);
-}
-
-function pageSize(first: number, max: number): number {
-  if (first < 1 || first > max) throw new InvalidInputError([{ path: ['first'], message: `first must be from 1 to ${max}` }]);
-  return first;
-}
-
-/** A page from `first + 1` rows read after a cursor: the extra row only says whether more follow. */
-function pageOf<Row, T, Extra>(
-  rows: readonly Row[],
-  first: number,
-  hadCursor: boolean,
-  edgeOf: (row: Row) => { cursor: string; node: T } & Extra,
-  totalCount: () => Promise<number>,
-): Page<T, Extra> {
-  const edges = rows.slice(0, first).map(edgeOf);
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: hadCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount,
-  };
 }
 
 /** Puts rows in the order of the keys DataLoader asked for, null where a key has no row. */

@@ -42,6 +42,31 @@ export const ErrorFields = graphql(`
       imCode
       retryable
     }
+    ... on AlreadyAMemberError {
+      groupId
+      userId
+    }
+    ... on JoinNotAllowedError {
+      joinPolicy
+    }
+    ... on JoinRequestNotFoundError {
+      userIds
+    }
+    ... on InvitationExpiredError {
+      expiredAt
+    }
+    ... on InviteLinkRevokedError {
+      revokedAt
+    }
+    ... on InviteLinkExpiredError {
+      expiredAt
+    }
+    ... on InviteLinkExhaustedError {
+      maxUses
+    }
+    ... on PendingLimitReachedError {
+      limit
+    }
   }
 `);
 
@@ -130,5 +155,19 @@ export const PageInfoFields = graphql(`
     hasPreviousPage
     startCursor
     endCursor
+  }
+`);
+
+/** An invite link as its admins see it (`code` only in the answer that made it). */
+export const InviteLinkFields = graphql(`
+  fragment KitInviteLinkFields on GroupInviteLink {
+    linkId
+    code
+    groupId
+    createdBy
+    expiresAt
+    maxUses
+    uses
+    revokedAt
   }
 `);

@@ -1,4 +1,5 @@
 import { graphql } from '../generated/index.js';
+import { JOINING_MUTATIONS } from './joining-mutations.js';
 
 /**
  * One document per mutation, and the input each kit function takes: every mutation takes one
@@ -153,6 +154,7 @@ export const MUTATIONS = {
   },
   setGroupMemberRole: { document: SetGroupMemberRole, success: 'SetGroupMemberRoleSuccess', variables: (input: SetGroupMemberRoleInput) => ({ input }) },
   dismissGroup: { document: DismissGroup, success: 'DismissGroupSuccess', variables: (input: DismissGroupInput) => ({ input }) },
+  ...JOINING_MUTATIONS,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

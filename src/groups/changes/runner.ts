@@ -10,6 +10,9 @@ import type { RequestScope } from '../scope.js';
 import type { Store } from '../store/database.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { IdempotencyRepository } from '../store/idempotency.repository.js';
+import type { InvitationsRepository } from '../store/invitations.repository.js';
+import type { InviteLinksRepository } from '../store/invite-links.repository.js';
+import type { JoinRequestsRepository } from '../store/join-requests.repository.js';
 import type { MembersRepository } from '../store/members.repository.js';
 import type { Database } from '../store/tables.js';
 import { ChangeContext, type ChangeInput, type Json, type Plan, type UseCase } from './change.js';
@@ -20,6 +23,9 @@ export interface ChangeRunnerDeps {
   store: Store;
   groups: GroupsRepository;
   members: MembersRepository;
+  joinRequests: JoinRequestsRepository;
+  invitations: InvitationsRepository;
+  inviteLinks: InviteLinksRepository;
   idempotency: IdempotencyRepository;
   outbox: OutboxRepository;
   dispatcher: OutboxDispatcher;
@@ -29,6 +35,8 @@ export interface ChangeRunnerDeps {
   notificationSender: string;
   /** Members a group may hold, the owner included. */
   maxMembers: number;
+  /** How long an invitation lasts. */
+  invitationTtlMs: number;
 }
 
 /** Why the notification sender cannot act: notices from it must be the gateway's alone. */
@@ -90,7 +98,7 @@ export class ChangeRunner {
         await trx.rollback().execute();
         return null;
       }
-      const context = new ChangeContext(trx, actorId, this.deps, { maxMembers: this.deps.maxMembers, notificationSender: this.deps.notificationSender });
+      const context = new ChangeContext(trx, actorId, this.deps, { maxMembers: this.deps.maxMembers, notificationSender: this.deps.notificationSender, invitationTtlMs: this.deps.invitationTtlMs });
       const plan = await useCase.plan(context, input);
       const now = Date.now();
       const operations = this.operationsOf(plan, input.notify !== false, now);

@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import { dialectOf } from './database.js';
 import type { Dialect } from './migrations.js';
-import type { Group } from '../entities.js';
+import type { Group, JoinPolicy } from '../entities.js';
 import { toGroup } from './mapping.js';
 import type { Database, GroupRow, MemberRole, SyncStatus } from './tables.js';
 
@@ -181,6 +181,16 @@ export class GroupsRepository {
     const changes = {
       ...(profile.name !== undefined ? { name: profile.name } : {}),
       ...(profile.avatarUrl !== undefined ? { avatar_url: profile.avatarUrl } : {}),
+    };
+    if (Object.keys(changes).length === 0) return;
+    await executor.updateTable('groups').set(changes).where('group_id', '=', groupId).execute();
+  }
+
+  /** The group's joining rules: who may come in (`joinPolicy`) and whether plain members may invite. Left out: kept. */
+  async setJoinRules(executor: Executor, groupId: string, rules: { joinPolicy?: JoinPolicy; membersCanInvite?: boolean }): Promise<void> {
+    const changes = {
+      ...(rules.joinPolicy !== undefined ? { join_policy: rules.joinPolicy } : {}),
+      ...(rules.membersCanInvite !== undefined ? { members_can_invite: rules.membersCanInvite ? 1 : 0 } : {}),
     };
     if (Object.keys(changes).length === 0) return;
     await executor.updateTable('groups').set(changes).where('group_id', '=', groupId).execute();

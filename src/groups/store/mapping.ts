@@ -1,5 +1,5 @@
-import type { Group, Member } from '../entities.js';
-import type { GroupRow, MemberRow } from './tables.js';
+import type { Group, Invitation, InviteLink, JoinRequest, Member } from '../entities.js';
+import type { GroupRow, InvitationRow, InviteLinkRow, JoinRequestRow, MemberRow } from './tables.js';
 
 /** The one place a row becomes a domain value: the repositories call these, nothing else sees a row. */
 
@@ -14,6 +14,8 @@ export function toGroup(row: GroupRow): Group {
     syncError: row.sync_error,
     createdAt: new Date(Number(row.created_at)),
     dismissedAt: row.dismissed_at === null ? null : new Date(Number(row.dismissed_at)),
+    joinPolicy: row.join_policy,
+    membersCanInvite: Number(row.members_can_invite) === 1,
   };
 }
 
@@ -23,4 +25,47 @@ export function toMember(row: MemberRow): Member {
 
 export function fromMember(member: Member): MemberRow {
   return { group_id: member.groupId, user_id: member.userId, role: member.role, joined_at: member.joinedAt.getTime() };
+}
+
+export function toJoinRequest(row: JoinRequestRow): JoinRequest {
+  return { groupId: row.group_id, userId: row.user_id, message: row.message, requestedAt: new Date(Number(row.created_at)) };
+}
+
+export function fromJoinRequest(request: JoinRequest): JoinRequestRow {
+  return { group_id: request.groupId, user_id: request.userId, message: request.message, created_at: request.requestedAt.getTime() };
+}
+
+export function toInvitation(row: InvitationRow): Invitation {
+  return {
+    groupId: row.group_id,
+    userId: row.user_id,
+    inviterId: row.inviter_id,
+    message: row.message,
+    invitedAt: new Date(Number(row.created_at)),
+    expiresAt: new Date(Number(row.expires_at)),
+  };
+}
+
+export function fromInvitation(invitation: Invitation): InvitationRow {
+  return {
+    group_id: invitation.groupId,
+    user_id: invitation.userId,
+    inviter_id: invitation.inviterId,
+    message: invitation.message,
+    created_at: invitation.invitedAt.getTime(),
+    expires_at: invitation.expiresAt.getTime(),
+  };
+}
+
+export function toInviteLink(row: Omit<InviteLinkRow, 'code_hash'>): InviteLink {
+  return {
+    linkId: row.link_id,
+    groupId: row.group_id,
+    createdBy: row.created_by,
+    createdAt: new Date(Number(row.created_at)),
+    expiresAt: new Date(Number(row.expires_at)),
+    maxUses: row.max_uses === null ? null : Number(row.max_uses),
+    uses: Number(row.uses),
+    revokedAt: row.revoked_at === null ? null : new Date(Number(row.revoked_at)),
+  };
 }

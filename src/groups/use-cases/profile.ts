@@ -1,4 +1,5 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
+import type { JoinPolicy } from '../entities.js';
 import { authorize } from '../permissions.js';
 import type { GroupInput } from './membership.js';
 
@@ -8,6 +9,10 @@ export interface UpdateGroupInput extends ChangeInput {
   name?: string | null;
   /** Left out: kept; null: removed. */
   avatarUrl?: string | null;
+  /** Left out: kept. */
+  joinPolicy?: JoinPolicy | null;
+  /** Left out: kept. */
+  membersCanInvite?: boolean | null;
 }
 
 /** A new name and/or picture. A new name is pushed to the IM Service too (push notifications show it) and announced with `Rename`. */
@@ -15,18 +20,26 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
   name: 'updateGroup',
   // Only a new name reaches the IM Service (a picture stays here).
   firstCall: (input) => (input.name != null ? 'group' : null),
-  async plan(change, { groupId, name, avatarUrl }) {
+  async plan(change, { groupId, name, avatarUrl, joinPolicy, membersCanInvite }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorize('updateProfile', actor?.role ?? null);
+    const rules = { ...(joinPolicy != null ? { joinPolicy } : {}), ...(membersCanInvite != null ? { membersCanInvite } : {}) };
+    if (Object.keys(rules).length > 0) authorize('changeJoinRules', actor?.role ?? null);
     const profile = { ...(name != null ? { name } : {}), ...(avatarUrl !== undefined ? { avatarUrl } : {}) };
     const before = { name: group.name, avatarUrl: group.avatarUrl };
+    const rulesBefore = { joinPolicy: group.joinPolicy, membersCanInvite: group.membersCanInvite };
     const { groups } = change.stores;
     await groups.updateProfile(change.trx, groupId, profile);
+    await groups.setJoinRules(change.trx, groupId, rules);
     const steps: Step[] =
       name != null && name !== group.name
         ? [{ call: { kind: 'refreshGroup', groupId, groupName: name } }, { notice: { operation: 'Rename', operatorUserId: change.actorId, groupName: name } }]
         : [];
-    return { groupId, steps, undo: (trx) => groups.updateProfile(trx, groupId, before), outcome: { groupId } };
+    const undo = async (trx: Parameters<typeof groups.updateProfile>[0]) => {
+      await groups.updateProfile(trx, groupId, before);
+      await groups.setJoinRules(trx, groupId, rulesBefore);
+    };
+    return { groupId, steps, undo, outcome: { groupId } };
   },
 };
 

@@ -21,3 +21,13 @@ export const MemberRoleEnum = builder.enumType('MemberRole', {
     MEMBER: { description: 'Takes part in the chat, reads the member list, may leave.' },
   } as const,
 });
+
+export const JoinPolicyEnum = builder.enumType('JoinPolicy', {
+  description: 'Who may come into a group without being added by its owner or an admin.',
+  values: {
+    INVITE_ONLY: { description: 'Only with an invitation or an invite link (the default).' },
+    REQUEST: { description: 'Anyone signed in may ask (`requestToJoinGroup`); the owner or an admin approves. Invitations and links still admit.' },
+    OPEN: { description: 'Anyone signed in may join (`joinGroup`). Invitations and links still admit.' },
+  } as const,
+});
+
