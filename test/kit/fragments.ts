@@ -52,6 +52,10 @@ export const ErrorFields = graphql(`
     ... on JoinRequestNotFoundError {
       userIds
     }
+    ... on InvitationNotFoundError {
+      groupId
+      userId
+    }
     ... on InvitationExpiredError {
       expiredAt
     }
