@@ -111,6 +111,9 @@ describe('GraphiQL at /graphql', () => {
         `${round} SetMemberRole SetGroupMemberRoleSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
         `${round} DismissGroup DismissGroupSuccess`,
+        `${round} JoinRules CreateGroupSuccess`,
+        `${round} Invite InviteToGroupSuccess`,
+        `${round} JoiningQueue data`,
       ]),
     );
   });
