@@ -15,6 +15,7 @@ import { MembersRepository } from './groups/store/members.repository.js';
 import { InvitationsRepository } from './groups/store/invitations.repository.js';
 import { InviteLinksRepository } from './groups/store/invite-links.repository.js';
 import { JoinRequestsRepository } from './groups/store/join-requests.repository.js';
+import { GroupSearchRepository } from './groups/store/search.repository.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
 import { mutationResultsPlugin } from './graphql/mutation-results.js';
 import { graphqlMetricsPlugin } from './graphql/prometheus.js';
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     joinRequests: new JoinRequestsRepository(store.db),
     invitations: new InvitationsRepository(store.db),
     inviteLinks,
+    search: new GroupSearchRepository(store.db),
     idempotency: new IdempotencyRepository(store.db),
     outbox,
     dispatcher,

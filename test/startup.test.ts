@@ -37,6 +37,7 @@ describe('npm start (node --import tsx src/main.ts)', () => {
         id: expect.any(String),
         name: 'Started',
         avatarUrl: null,
+        visibility: 'PRIVATE',
         memberCount: 2,
         createdAt: expect.any(String),
         owner: { userId: 'alice', role: 'OWNER' },
@@ -57,6 +58,7 @@ describe('npm start (node --import tsx src/main.ts)', () => {
       },
       // Also read by the kit's group query.
       avatarUrl: null,
+      visibility: 'PRIVATE',
       createdAt: expect.any(String),
       syncError: null,
       viewerRole: 'OWNER',

@@ -1,4 +1,4 @@
-import { getNullableType, isListType, visit, type DocumentNode, type GraphQLArgument, type GraphQLError, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { getNullableType, isInputObjectType, isListType, visit, type DocumentNode, type GraphQLArgument, type GraphQLError, type GraphQLField, type GraphQLInputField, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { limitExceeded } from './limit-errors.js';
 
@@ -7,7 +7,8 @@ import { limitExceeded } from './limit-errors.js';
  * multiplied by how many items it can hold. graphql-query-complexity walks the document with the
  * arguments as execution will see them (literals, variables and the schema's defaults alike);
  * this file only says how many items a field answers:
- * - a connection (a field with `first`): `first`, or its default when left out or null;
+ * - a connection (a field with `first`, or with an `input` that has one, as `searchGroups`):
+ *   `first`, or its default when left out or null;
  * - a list asked by a list argument (`groups(groupIds:)`): as many as the ids;
  * - anything else: one.
  * Never more than the field's `maxItems` extension, the most it ever answers: a larger page or a
@@ -31,12 +32,21 @@ function itemsOf(field: GraphQLField<unknown, unknown>, args: Record<string, unk
 function askedItems(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   const first = field.args.find((arg) => arg.name === 'first');
   if (first) return Math.max(0, pageSize(args.first, first));
+  const inputFirst = firstInInput(field);
+  if (inputFirst) return Math.max(0, pageSize((args.input as Record<string, unknown> | null | undefined)?.first, inputFirst));
   if (!isListType(getNullableType(field.type))) return 1;
   const lists = Object.values(args).filter(Array.isArray);
   return lists.length ? Math.max(...lists.map((list) => list.length)) : 1;
 }
 
-function pageSize(value: unknown, argument: GraphQLArgument): number {
+/** The `first` field of the field's `input` argument, when it has one. */
+function firstInInput(field: GraphQLField<unknown, unknown>): GraphQLInputField | undefined {
+  const input = field.args.find((arg) => arg.name === 'input');
+  const type = input && getNullableType(input.type);
+  return type && isInputObjectType(type) ? type.getFields().first : undefined;
+}
+
+function pageSize(value: unknown, argument: GraphQLArgument | GraphQLInputField): number {
   if (typeof value === 'number') return value;
   return typeof argument.defaultValue === 'number' ? argument.defaultValue : 1;
 }
@@ -103,7 +113,7 @@ function mostItemsEstimator({ field, childComplexity }: ComplexityEstimatorArgs)
   // A page or a list that a list argument may ask for, with no cap: unbounded, whatever this
   // request's values (a NaN from 0 × Infinity compares false as well).
   const listArgument = field.args.some((arg) => isListType(getNullableType(arg.type)));
-  const multiplies = field.args.some((arg) => arg.name === 'first') || (isListType(getNullableType(field.type)) && listArgument);
+  const multiplies = field.args.some((arg) => arg.name === 'first') || firstInInput(field) !== undefined || (isListType(getNullableType(field.type)) && listArgument);
   return 1 + (multiplies ? Number.POSITIVE_INFINITY : 1) * childComplexity;
 }
 

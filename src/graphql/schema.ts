@@ -5,6 +5,7 @@ import './errors.js';
 import './modules/common/scalars.js';
 import './modules/group/group.type.js';
 import './modules/group/group.queries.js';
+import './modules/group/search-groups.query.js';
 import './modules/group/create-group.mutation.js';
 import './modules/group/add-group-members.mutation.js';
 import './modules/group/remove-group-members.mutation.js';

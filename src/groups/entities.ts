@@ -17,10 +17,14 @@ export type WayIn = 'ADDED' | 'REQUEST_APPROVED' | 'INVITATION_ACCEPTED' | 'INVI
 /** Whether the IM Service already knows the group as the gateway stores it. */
 export type SyncStatus = 'PENDING' | 'SYNCED' | 'FAILED';
 
+/** Who may read the profile (see `permissions.ts`): PRIVATE, the members; PUBLIC, anyone signed in, and search finds it. */
+export type GroupVisibility = 'PRIVATE' | 'PUBLIC';
+
 export interface Group {
   groupId: string;
   name: string;
   avatarUrl: string | null;
+  visibility: GroupVisibility;
   ownerId: string;
   /** The owner included. */
   memberCount: number;

@@ -96,11 +96,15 @@ export class JoiningReader {
     return group ?? null;
   }
 
-  /** Whether the caller has a pending request or an unexpired invitation to the group: they may then read its profile. */
-  async isRequesterOrInvitee(groupId: string): Promise<boolean> {
+  /**
+   * Which of these groups the caller has a pending request to, or an unexpired invitation from:
+   * their profile is theirs to read even when PRIVATE (`permissions.ts` `canReadProfile`). Two statements.
+   */
+  async standingIn(groupIds: readonly string[]): Promise<Set<string>> {
     const viewerId = this.seat.viewerId();
-    const [requested, invited] = await Promise.all([this.stores.joinRequests.exists(groupId, viewerId), this.stores.invitations.liveExists(groupId, viewerId, Date.now())]);
-    return requested || invited;
+    const requested = await this.stores.joinRequests.groupIdsOf(viewerId, groupIds);
+    const invited = await this.stores.invitations.liveGroupIdsOf(viewerId, groupIds, Date.now());
+    return new Set([...requested, ...invited]);
   }
 }
 

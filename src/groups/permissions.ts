@@ -1,4 +1,4 @@
-import type { Group, MemberRole } from './entities.js';
+import type { Group, GroupVisibility, MemberRole } from './entities.js';
 import { AlreadyAMemberError, ForbiddenError, JoinNotAllowedError, OwnerCannotLeaveError } from './errors.js';
 
 /**
@@ -21,9 +21,9 @@ export type GroupAction =
   | 'invite'
   | 'manageInviteLinks';
 
-/** `everyone`: any signed-in user, member or not. */
-const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
-  readProfile: 'everyone',
+/** `readProfile` is a PRIVATE group's rule; a PUBLIC group's profile is anyone's who is signed in (`canReadProfile`). */
+const ALLOWED: Record<GroupAction, readonly MemberRole[]> = {
+  readProfile: ['OWNER', 'ADMIN', 'MEMBER'],
   readMembers: ['OWNER', 'ADMIN', 'MEMBER'],
   addMembers: ['OWNER', 'ADMIN'],
   removeMembers: ['OWNER', 'ADMIN'],
@@ -40,7 +40,7 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
 };
 
 const WHO: Record<GroupAction, string> = {
-  readProfile: 'Sign in to read a group',
+  readProfile: "Only members can read a private group's profile",
   readMembers: 'Only members can read the member list of a group',
   addMembers: 'Only the owner and admins can add members',
   removeMembers: 'Only the owner and admins can remove members',
@@ -56,8 +56,19 @@ const WHO: Record<GroupAction, string> = {
 };
 
 export function can(action: GroupAction, role: MemberRole | null): boolean {
-  const allowed = ALLOWED[action];
-  return allowed === 'everyone' || (role !== null && allowed.includes(role));
+  return role !== null && ALLOWED[action].includes(role);
+}
+
+/**
+ * A group's profile (and its owner's membership, part of it): anyone signed in reads a PUBLIC
+ * group's; a PRIVATE group's, only those `readProfile` allows, and those the group has asked in
+ * or who asked to come in: a user with an unexpired invitation or a pending request (`standing`).
+ * A holder of a live invite link reads it through the link (`groupByInviteLink(code)`), the code
+ * being their standing. The reader answers an unreadable group as unknown (null), so an outsider
+ * learns nothing of a private group, not even that it exists.
+ */
+export function canReadProfile(group: { visibility: GroupVisibility }, role: MemberRole | null, standing: { invitedOrRequested?: boolean } = {}): boolean {
+  return group.visibility === 'PUBLIC' || can('readProfile', role) || standing.invitedOrRequested === true;
 }
 
 export function authorize(action: GroupAction, role: MemberRole | null): void {
@@ -66,11 +77,17 @@ export function authorize(action: GroupAction, role: MemberRole | null): void {
 
 /**
  * One membership (`node(id:)` of a GroupMember) is read as the member list is, members only,
- * except the owner's: it is part of the profile (`Group.owner`), which every signed-in user reads.
+ * except the owner's: it is part of the profile (`Group.owner`), read by whoever reads the profile.
  * `target` null (no such member) is refused like any other non-owner, so an outsider learns
  * nothing of who is in the group.
  */
-export function authorizeMembershipRead(role: MemberRole | null, target: { role: MemberRole } | null): void {
+export function authorizeMembershipRead(
+  group: { visibility: GroupVisibility },
+  role: MemberRole | null,
+  target: { role: MemberRole } | null,
+  standing: { invitedOrRequested?: boolean } = {},
+): void {
+  if (target?.role === 'OWNER' && canReadProfile(group, role, standing)) return;
   authorize(target?.role === 'OWNER' ? 'readProfile' : 'readMembers', role);
 }
 

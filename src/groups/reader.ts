@@ -2,12 +2,15 @@ import DataLoader from 'dataloader';
 import { decodeMemberCursor, decodeMembershipCursor, encodeMemberCursor, encodeMembershipCursor } from './cursors.js';
 import type { Group, Member, MemberRole, Membership } from './entities.js';
 import { InvalidInputError, NotAuthenticatedError } from './errors.js';
-import { authorize, authorizeMembershipRead } from './permissions.js';
-import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
+import { authorize, authorizeMembershipRead, canReadProfile } from './permissions.js';
+import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE, MAX_SEARCH_PAGE } from './rules.js';
+import { decodeSearchCursor, encodeSearchCursor } from './search/cursor.js';
+import { searchTerms } from './search/terms.js';
 import { isValidUserId } from './user-ids.js';
 import { pageOf, pageSize } from './pages.js';
 import { JoiningReader, type JoiningStores } from './joining-reader.js';
 import type { RequestScope } from './scope.js';
+import type { GroupSearchRepository } from './store/search.repository.js';
 
 /** A page of a keyset-paged list, in the shape Relay connections take. */
 export interface Page<T, Extra = object> {
@@ -15,6 +18,12 @@ export interface Page<T, Extra = object> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   /** How many items the whole list holds, counted only when asked for (see each list for its cost). */
   totalCount(): Promise<number>;
+}
+
+export interface SearchRequest {
+  query: string;
+  first: number;
+  after?: string | null;
 }
 
 export interface PageRequest {
@@ -38,13 +47,16 @@ export class GroupReader {
   private readonly roleCounts = new Map<MemberRole, DataLoader<string, number>>();
   /** Requests, invitations and invite links, as the caller may read them. */
   readonly joining: JoiningReader;
+  /** Private groups whose profile the caller reads by an invitation or a request of theirs (found by `readableGroups`). */
+  private readonly standing = new Set<string>();
 
   constructor(
-    private readonly store: JoiningStores,
+    private readonly store: JoiningStores & { search: GroupSearchRepository },
     private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem' | 'credentialsRefused'>,
   ) {
     this.joining = new JoiningReader(store, this);
-    this.groups = new DataLoader(async (ids) => alignBy(ids, await store.groups.findByIds(ids), (group) => group.groupId));
+    // Each group comes with the caller's membership (one statement), which decides whether a private profile is readable.
+    this.groups = new DataLoader(async (ids) => alignBy(ids, await this.readableGroups(ids), (group) => group.groupId));
     this.owners = new DataLoader(async (ids) => alignBy(ids, await store.members.findOwners(ids), (member) => member.groupId));
     this.membersByKey = new DataLoader(async (keys) => {
       const found = await store.members.findPairs(keys.map((key) => splitMemberKey(key)));
@@ -78,12 +90,15 @@ export class GroupReader {
     this.viewerMemberships.clearAll();
     this.membersByKey.clearAll();
     this.roleCounts.clear();
+    this.standing.clear();
   }
 
-  /** An active group by id, or null (unknown or dismissed). Any signed-in user may read a profile. */
+  /**
+   * An active group by id, or null (unknown, dismissed, or a private group the caller may not read:
+   * see `permissions.ts` `canReadProfile`).
+   */
   async group(groupId: string): Promise<Group | null> {
     this.viewerId();
-    authorize('readProfile', null);
     // An id no group can have is not looked up (PostgreSQL refuses a NUL, for one).
     if (!GROUP_ID.test(groupId)) throw notAGroupId();
     return this.groups.load(groupId);
@@ -97,11 +112,25 @@ export class GroupReader {
    */
   async groupList(groupIds: readonly string[]): Promise<Array<Group | null | InvalidInputError>> {
     this.viewerId();
-    authorize('readProfile', null);
     const valid = groupIds.filter((groupId) => GROUP_ID.test(groupId));
-    const found = new Map((await this.store.groups.findByIds(valid)).map((group) => [group.groupId, group]));
+    const found = new Map((await this.readableGroups(valid)).map((group) => [group.groupId, group]));
     for (const groupId of valid) this.groups.prime(groupId, found.get(groupId) ?? null);
     return groupIds.map((groupId) => (GROUP_ID.test(groupId) ? (found.get(groupId) ?? null) : notAGroupId()));
+  }
+
+  /**
+   * The groups among `groupIds` the caller may read, in one statement that also brings the
+   * caller's membership in each (cached for `viewerRole` and the member list's rule).
+   */
+  private async readableGroups(groupIds: readonly string[]): Promise<Group[]> {
+    const viewerId = this.viewerId();
+    const seen = await this.store.groups.findByIdsSeenBy(viewerId, groupIds);
+    for (const { group, viewer } of seen) this.viewerMemberships.prime(group.groupId, viewer);
+    // Private groups the caller is not in: an invitation or a request of theirs may still open the profile (two statements, only then).
+    const outside = seen.filter(({ group, viewer }) => !canReadProfile(group, viewer?.role ?? null)).map(({ group }) => group.groupId);
+    const standing = outside.length > 0 ? await this.joining.standingIn(outside) : new Set<string>();
+    for (const groupId of standing) this.standing.add(groupId);
+    return seen.filter(({ group, viewer }) => canReadProfile(group, viewer?.role ?? null, { invitedOrRequested: standing.has(group.groupId) })).map(({ group }) => group);
   }
 
   async owner(group: Group): Promise<Member> {
@@ -128,7 +157,7 @@ export class GroupReader {
     const group = await this.groups.load(groupId);
     if (!group) return null;
     const [viewer, member] = await Promise.all([this.viewerMembership(group), this.membersByKey.load(memberKey(groupId, userId))]);
-    authorizeMembershipRead(viewer?.role ?? null, member);
+    authorizeMembershipRead(group, viewer?.role ?? null, member, { invitedOrRequested: this.standing.has(groupId) });
     return member;
   }
 
@@ -142,6 +171,22 @@ export class GroupReader {
     // Unfiltered, the count is the group's own `member_count`: no statement. By role, one COUNT per role for the request's groups.
     const totalCount = request.role ? () => this.roleCount(request.role!).load(group.groupId) : () => Promise.resolve(group.memberCount);
     return pageOf(members, first, after !== null, (member) => ({ cursor: encodeMemberCursor(member), node: member }), totalCount);
+  }
+
+  /**
+   * PUBLIC groups matching the query, best first (`store/search.repository.ts` says how they are
+   * matched and ranked, the same on both stores); any signed-in user may search. No total: it
+   * would count every match, where a page reads only its own.
+   */
+  async searchGroups(request: SearchRequest): Promise<Page<Group>> {
+    this.viewerId();
+    const terms = searchTerms(request.query);
+    const first = pageSize(request.first, MAX_SEARCH_PAGE);
+    const after = request.after ? decodeSearchCursor(request.after, terms.key) : null;
+    const hits = await this.store.search.search(terms, first + 1, after);
+    for (const { group } of hits.slice(0, first)) this.groups.prime(group.groupId, group);
+    const noTotal = () => Promise.reject(new Error('searchGroups counts no total'));
+    return pageOf(hits, first, after !== null, ({ group, position }) => ({ cursor: encodeSearchCursor(position, terms.key), node: group }), noTotal);
   }
 
   /** The caller's groups, newest membership first, each with the caller's membership on its edge. */

@@ -16,6 +16,9 @@ export const MAX_MEMBERS_PAGE = 200;
 export const DEFAULT_MEMBERS_PAGE = 50;
 export const MAX_GROUPS_PAGE = 100;
 export const DEFAULT_GROUPS_PAGE = 50;
+/** A page of search results: small, since each is ranked among every match. */
+export const MAX_SEARCH_PAGE = 50;
+export const DEFAULT_SEARCH_PAGE = 20;
 
 /**
  * Text that can travel: a lone UTF-16 surrogate (JSON's `"\ud800"`) is not a character, cannot

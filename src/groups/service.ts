@@ -4,6 +4,7 @@ import type { Group, InviteLink, JoinRequest, Member } from './entities.js';
 import { GroupNotFoundError } from './errors.js';
 import { GroupReader } from './reader.js';
 import { hashInviteCode, newInviteCode, newInviteLinkId } from './invite-codes.js';
+import type { GroupSearchRepository } from './store/search.repository.js';
 import { DEFAULT_INVITATION_TTL_MS, DEFAULT_MAX_GROUP_MEMBERS } from './rules.js';
 import type { RequestScope } from './scope.js';
 import { createGroup, type CreateGroupInput } from './use-cases/create-group.js';
@@ -27,6 +28,8 @@ export interface MembershipChange {
 }
 
 export interface GroupServiceDeps extends Omit<ChangeRunnerDeps, 'maxMembers' | 'invitationTtlMs'> {
+  /** Group search's reads (its index is written by the groups repository). */
+  search: GroupSearchRepository;
   /** Members a group may hold, the owner included (`IM_MAX_GROUP_MEMBERS`); the IM Service's default when absent. */
   maxGroupMembers?: number;
   /** How long an invitation lasts (`INVITATION_TTL_SECONDS`); 7 days when absent. */

@@ -117,6 +117,7 @@ export function createdBy(groupId: string, userId: string) {
       id: expect.any(String),
       name: groupId,
       avatarUrl: null,
+      visibility: 'PRIVATE',
       memberCount: 1,
       createdAt: expect.any(String),
       syncStatus: 'SYNCED',

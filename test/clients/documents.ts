@@ -7,13 +7,14 @@ import { graphql } from '../generated/index.js';
  * match its fragments (`schema/possible-types.json`, `schema/introspection.json`; the README).
  */
 
-/** A group's page as any signed-in user reads it. */
+/** A group's page as any signed-in user reads it (a PUBLIC group's; a PRIVATE one's, its members). */
 export const ClientGroupProfile = graphql(`
   fragment ClientGroupProfile on Group {
     id
     groupId
     name
     avatarUrl
+    visibility
     memberCount
     syncStatus
     dismissedAt

@@ -45,14 +45,15 @@ export async function driveLifecycle(clientFor: (userId: string) => ClientUnderT
   expect(removed.removedMemberIds).toEqual([erin.id]);
   await expectAnswerAndCacheFollow(alice, removed.group, { memberCount: 4 });
 
-  const renamed = success((await alice.mutate(UpdateGroup, { input: { groupId, name: 'Readers' } })).updateGroup, 'UpdateGroupSuccess');
-  await expectAnswerAndCacheFollow(alice, renamed.group, { name: 'Readers' });
+  // Renamed and made PUBLIC: its profile is then anyone's who is signed in (a PRIVATE group is unknown to non-members).
+  const renamed = success((await alice.mutate(UpdateGroup, { input: { groupId, name: 'Readers', visibility: 'PUBLIC' } })).updateGroup, 'UpdateGroupSuccess');
+  await expectAnswerAndCacheFollow(alice, renamed.group, { name: 'Readers', visibility: 'PUBLIC' });
 
   const transferred = success((await alice.mutate(TransferOwnership, { input: { groupId, userId: 'dave' } })).transferGroupOwnership, 'TransferGroupOwnershipSuccess');
   expect(transferred.changedMembers.map((member) => [member.userId, member.role])).toEqual([['dave', 'OWNER'], ['alice', 'ADMIN']]);
   await expectAnswerAndCacheFollow(alice, transferred.group, { viewerRole: 'ADMIN' });
 
-  // Alice leaves: she reads the profile only from now on (the member list is for members).
+  // Alice leaves: she reads the PUBLIC profile only from now on (the member list is for members).
   const left = success((await alice.mutate(LeaveGroup, { input: { groupId } })).leaveGroup, 'LeaveGroupSuccess');
   expect(left.removedMemberIds).toEqual([createdGroup.owner.id]);
   expect((await alice.network(GroupProfilePage, page)).group).toEqual(left.group);

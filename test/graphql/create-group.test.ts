@@ -38,8 +38,9 @@ describe('createGroup', () => {
         memberCount: 3,
         syncStatus: 'SYNCED',
         owner: { userId: 'alice', role: 'OWNER' },
-        // Also read by the kit's shared selection: the node id and the creation time.
+        // Also read by the kit's shared selection: the node id, the creation time and the visibility (PRIVATE by default).
         id: expect.any(String),
+        visibility: 'PRIVATE',
         createdAt: expect.any(String),
       },
     });

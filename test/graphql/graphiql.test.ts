@@ -110,6 +110,7 @@ describe('GraphiQL at /graphql', () => {
         `${round} AddMembers AddGroupMembersSuccess`,
         `${round} SetMemberRole SetGroupMemberRoleSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
+        `${round} MakePublic UpdateGroupSuccess`,
         `${round} DismissGroup DismissGroupSuccess`,
         `${round} JoinRules CreateGroupSuccess`,
         `${round} Invite InviteToGroupSuccess`,

@@ -89,18 +89,21 @@ describe('group(groupId:)', () => {
 });
 
 describe('groups(groupIds:)', () => {
-  it('answers in the order asked, with null where a group is unknown', async () => {
+  it('answers in the order asked, with null where a group is unknown (or PRIVATE to a non-member)', async () => {
     const fixture = await gateway();
     await createGroup(fixture, { groupId: 'first', name: 'First' }, 'alice');
     await createGroup(fixture, { groupId: 'second', name: 'Second', memberIds: ['carol'] }, 'bob');
+    await createGroup(fixture, { groupId: 'third', name: 'Third' }, 'bob');
+    await fixture.must.updateGroup({ groupId: 'second', visibility: 'PUBLIC' }, { as: 'bob' });
 
-    const response = await fixture.groups({ groupIds: ['second', 'nope', 'first', 'second'] }, { as: 'alice' });
+    const response = await fixture.groups({ groupIds: ['second', 'nope', 'first', 'third', 'second'] }, { as: 'alice' });
 
     expect(response.errors).toBeUndefined();
     expect(response.data?.groups).toEqual([
       { groupId: 'second', name: 'Second', memberCount: 2, owner: { userId: 'bob' } },
       null,
       { groupId: 'first', name: 'First', memberCount: 1, owner: { userId: 'alice' } },
+      null,
       { groupId: 'second', name: 'Second', memberCount: 2, owner: { userId: 'bob' } },
     ]);
   });
@@ -126,6 +129,8 @@ describe('groups(groupIds:)', () => {
     const known = Array.from({ length: 30 }, (_, i) => `group${pad(i)}`);
     for (const [i, groupId] of known.entries()) {
       await createGroup(fixture, { groupId, name: `Group ${i}`, memberIds: [`friend${i}`] }, `owner${i}`);
+      // Public, so that alice, in none of them, reads them all.
+      await fixture.must.updateGroup({ groupId, visibility: 'PUBLIC' }, { as: `owner${i}` });
     }
     // The outbox dispatcher polls the store every 500 ms on its own; stopped, nothing but
     // the request under test can touch the statement counter between the two reads.

@@ -46,6 +46,8 @@ beforeAll(async () => {
   const kit = kitFor(fixture);
   await syncedGroup(kit, { groupId: 'jitone', name: 'One', owner: 'alice', members: ['bob'], notify: false });
   await syncedGroup(kit, { groupId: 'jittwo', name: 'Two', owner: 'carol', notify: false });
+  // Public: bob, no member, reads its profile but not its members.
+  await kit.must.updateGroup({ groupId: 'jittwo', visibility: 'PUBLIC' }, { as: 'carol' });
 });
 afterAll(() => fixture.close());
 

@@ -118,10 +118,10 @@ export async function storedGroup(kit: GatewayKit, groupId: string, as: string =
   };
 }
 
-/** The caller's role in the group as `group { viewerRole }` says, or 'gone' when the group reads as null. */
+/** The caller's role in the group as `group { viewerRole }` says, or 'unknown' when the group reads as null to them (dismissed, or PRIVATE and they are no member). */
 export async function viewerRole(kit: GatewayKit, groupId: string, as: string): Promise<string | null> {
   const group = (await kit.group({ groupId }, { as })).data?.group;
-  return group ? (group.viewerRole ?? null) : 'gone';
+  return group ? (group.viewerRole ?? null) : 'unknown';
 }
 
 /** The ids of the caller's groups (the first 100), as `viewer { groups }` lists them. */

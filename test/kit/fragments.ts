@@ -74,12 +74,13 @@ export const ErrorFields = graphql(`
   }
 `);
 
-/** A group's profile, as any signed-in user reads it. */
+/** A group's profile, as its members (and anyone signed in, for a PUBLIC group) read it. */
 export const GroupFields = graphql(`
   fragment KitGroupFields on Group {
     groupId
     name
     avatarUrl
+    visibility
     memberCount
     createdAt
     syncStatus
@@ -131,9 +132,11 @@ export const RemoveGroupMembersSuccessFields = graphql(`
 export const UpdateGroupSuccessFields = graphql(`
   fragment KitUpdateGroupSuccessFields on UpdateGroupSuccess {
     group {
+      id
       groupId
       name
       avatarUrl
+      visibility
       syncStatus
     }
   }

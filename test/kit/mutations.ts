@@ -27,11 +27,12 @@ export interface RemoveGroupMembersInput extends Notify, Idempotent {
 export interface LeaveGroupInput extends Notify, Idempotent {
   groupId: string;
 }
-/** Leave `name` or `avatarUrl` out to keep it; `avatarUrl: null` removes the picture. */
+/** Leave `name`, `avatarUrl` or `visibility` out to keep it; `avatarUrl: null` removes the picture. */
 export interface UpdateGroupInput extends Notify, Idempotent {
   groupId: string;
   name?: string;
   avatarUrl?: string | null;
+  visibility?: 'PRIVATE' | 'PUBLIC';
 }
 export interface TransferGroupOwnershipInput extends Notify, Idempotent {
   groupId: string;

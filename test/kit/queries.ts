@@ -183,6 +183,25 @@ const ViewerGroups = graphql(`
   }
 `);
 
+/** One page of PUBLIC groups matching a query, best first. */
+const SearchGroups = graphql(`
+  query KitSearchGroups($input: SearchGroupsInput!) {
+    searchGroups(input: $input) {
+      edges {
+        cursor
+        node {
+          groupId
+          name
+          visibility
+        }
+      }
+      pageInfo {
+        ...KitPageInfoFields
+      }
+    }
+  }
+`);
+
 type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
 
 export const QUERIES = {
@@ -198,6 +217,7 @@ export const QUERIES = {
   memberNodes: { document: MemberNodes, variables: (args: { groupId: string; role?: Role | null }) => args },
   viewerGroupCount: { document: ViewerGroupCount, variables: (args: { role?: Role | null }) => args },
   viewer: { document: Viewer, variables: (_args: Record<string, never>) => ({}) },
+  searchGroups: { document: SearchGroups, variables: (input: { query: string; first?: number; after?: string | null }) => ({ input }) },
   viewerId: { document: ViewerId, variables: (_args: Record<string, never>) => ({}) },
   viewerGroups: {
     document: ViewerGroups,

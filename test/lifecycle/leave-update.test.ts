@@ -18,7 +18,8 @@ describe('leaveGroup', () => {
 
     expect(answer).toEqual({ __typename: 'LeaveGroupSuccess', groupId });
     expect(await storedGroup(gateway, groupId)).toMatchObject({ memberCount: 2, members: [[OWNER, 'OWNER'], [ADMIN, 'ADMIN']] });
-    expect(await viewerRole(gateway, groupId, MEMBER)).toBeNull();
+    // The group is PRIVATE: once out, the former member no longer reads it.
+    expect(await viewerRole(gateway, groupId, MEMBER)).toBe('unknown');
     expect(await viewerGroupIds(gateway, MEMBER)).not.toContain(groupId);
     expect(await imMembers(emulator, groupId)).toEqual([OWNER, ADMIN]);
     expect(await imCallsOf(emulator, requestId)).toEqual(['/group/quit.json']);
@@ -67,7 +68,7 @@ describe('updateGroup', () => {
 
     expect(answer).toEqual({
       __typename: 'UpdateGroupSuccess',
-      group: { groupId, name: 'After 🎉', avatarUrl: 'https://example.com/after.png', syncStatus: 'SYNCED' },
+      group: { id: expect.any(String), groupId, name: 'After 🎉', avatarUrl: 'https://example.com/after.png', visibility: 'PRIVATE', syncStatus: 'SYNCED' },
     });
     expect(await storedGroup(gateway, groupId, MEMBER)).toMatchObject({ name: 'After 🎉', avatarUrl: 'https://example.com/after.png' });
     expect(await emulatorName(groupId)).toBe('After 🎉');
@@ -84,7 +85,7 @@ describe('updateGroup', () => {
     const { requestId, headers } = traced();
     const answer = await gateway.updateGroup({ groupId, avatarUrl: null }, { as: OWNER, headers });
 
-    expect(answer).toEqual({ __typename: 'UpdateGroupSuccess', group: { groupId, name: 'Pictured', avatarUrl: null, syncStatus: 'SYNCED' } });
+    expect(answer).toEqual({ __typename: 'UpdateGroupSuccess', group: { id: expect.any(String), groupId, name: 'Pictured', avatarUrl: null, visibility: 'PRIVATE', syncStatus: 'SYNCED' } });
     expect(await storedGroup(gateway, groupId)).toMatchObject({ name: 'Pictured', avatarUrl: null });
     expect(await imCallsOf(emulator, requestId)).toEqual([]);
   });

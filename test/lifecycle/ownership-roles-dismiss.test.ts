@@ -120,7 +120,8 @@ describe('setGroupMemberRole', () => {
     const answer = await gateway.setGroupMemberRole({ groupId, userId: OUTSIDER, role: 'ADMIN' }, { as: OWNER });
 
     expect(answer).toEqual({ __typename: 'NotAMemberError', groupId, userId: OUTSIDER, message: expect.any(String) });
-    expect(await viewerRole(gateway, groupId, OUTSIDER)).toBeNull();
+    // Still an outsider: the PRIVATE group stays unknown to them.
+    expect(await viewerRole(gateway, groupId, OUTSIDER)).toBe('unknown');
   });
 
   it('answers ForbiddenError to an admin, and the role stays', async () => {

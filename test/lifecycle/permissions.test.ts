@@ -4,7 +4,9 @@ import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 
 /**
  * Who may do what in a group (src/groups/permissions.ts and the README):
- * - any signed-in user reads a group's profile; only members read its member list;
+ * - members read a group's profile and its member list; to anyone else a PRIVATE group (the
+ *   default) reads as unknown (null); a PUBLIC group's profile is anyone's signed in, its
+ *   member list still members' only (visibility.test.ts covers the switch);
  * - the owner and admins add and remove members and rename the group, but admins cannot
  *   remove the owner or other admins;
  * - any member may leave, except the owner (OwnerCannotLeaveError);
@@ -36,6 +38,7 @@ const ACTIONS = {
     gateway.removeGroupMembers({ groupId, userIds: [BYSTANDER], notify: false }, { as }),
   leaveGroup: (gateway, groupId, as) => gateway.leaveGroup({ groupId, notify: false }, { as }),
   updateGroup: (gateway, groupId, as) => gateway.updateGroup({ groupId, name: 'Renamed', notify: false }, { as }),
+  'updateGroup (visibility)': (gateway, groupId, as) => gateway.updateGroup({ groupId, visibility: 'PUBLIC' }, { as }),
   transferGroupOwnership: (gateway, groupId, as) => gateway.transferGroupOwnership({ groupId, userId: BYSTANDER, notify: false }, { as }),
   setGroupMemberRole: (gateway, groupId, as) => gateway.setGroupMemberRole({ groupId, userId: BYSTANDER, role: 'ADMIN' }, { as }),
   dismissGroup: (gateway, groupId, as) => gateway.dismissGroup({ groupId, notify: false }, { as }),
@@ -51,6 +54,7 @@ const MATRIX: Record<ActionName, readonly [string, string, string, string, strin
   'removeGroupMembers (a plain member)': ['RemoveGroupMembersSuccess', 'RemoveGroupMembersSuccess', FORBIDDEN, FORBIDDEN, ANON],
   leaveGroup: ['OwnerCannotLeaveError', 'LeaveGroupSuccess', 'LeaveGroupSuccess', FORBIDDEN, ANON],
   updateGroup: ['UpdateGroupSuccess', 'UpdateGroupSuccess', FORBIDDEN, FORBIDDEN, ANON],
+  'updateGroup (visibility)': ['UpdateGroupSuccess', 'UpdateGroupSuccess', FORBIDDEN, FORBIDDEN, ANON],
   transferGroupOwnership: ['TransferGroupOwnershipSuccess', FORBIDDEN, FORBIDDEN, FORBIDDEN, ANON],
   setGroupMemberRole: ['SetGroupMemberRoleSuccess', FORBIDDEN, FORBIDDEN, FORBIDDEN, ANON],
   dismissGroup: ['DismissGroupSuccess', FORBIDDEN, FORBIDDEN, FORBIDDEN, ANON],
@@ -104,8 +108,15 @@ const READING: Record<Actor, Reading> = {
   [OWNER]: { profile: PROFILE, members: EVERYONE, errors: [] },
   [ADMIN]: { profile: PROFILE, members: EVERYONE, errors: [] },
   [MEMBER]: { profile: PROFILE, members: EVERYONE, errors: [] },
-  [OUTSIDER]: { profile: PROFILE, members: null, errors: [{ code: 'FORBIDDEN', path: ['group', 'members'] }] },
+  // A PRIVATE group (the default) is unknown to an outsider: null, no error, nothing learnt.
+  [OUTSIDER]: { profile: null, members: null, errors: [] },
   [ANONYMOUS]: { profile: null, members: null, errors: [{ code: 'UNAUTHENTICATED', path: ['group'] }] },
+};
+
+/** The same group made PUBLIC: the outsider reads the profile, never the member list. */
+const READING_PUBLIC: Record<Actor, Reading> = {
+  ...READING,
+  [OUTSIDER]: { profile: PROFILE, members: null, errors: [{ code: 'FORBIDDEN', path: ['group', 'members'] }] },
 };
 
 let gateway: GatewayKit;
@@ -127,8 +138,12 @@ describe('the permission matrix of lifecycle mutations', () => {
 });
 
 describe('reading group { members }', () => {
-  it.for(titled(ACTORS.map((actor) => ({ actor, expected: READING[actor] })), ({ actor }) => actor))('as %s', async ([, { actor, expected }]) => {
+  const cells = (['PRIVATE', 'PUBLIC'] as const).flatMap((visibility) =>
+    ACTORS.map((actor) => ({ actor, visibility, expected: (visibility === 'PUBLIC' ? READING_PUBLIC : READING)[actor] })),
+  );
+  it.for(titled(cells, ({ actor, visibility }) => `${visibility}, as ${actor}`))('%s', async ([, { actor, visibility, expected }]) => {
     const groupId = await freshGroup();
+    if (visibility === 'PUBLIC') await gateway.must.updateGroup({ groupId, visibility }, { as: OWNER });
     const caller = callerOf(actor);
     const response = await gateway.group({ groupId }, caller === undefined ? {} : { as: caller });
     const group = response.data?.group ?? null;

@@ -48,7 +48,7 @@ describeEachStore('global ids and counts', (target) => {
       expect(new Set([...Object.values(ids), ...Object.values(elsewhere)]).size).toBe(5);
     });
 
-    it('resolves through node(id:) for members of the group; outsiders get FORBIDDEN; a removed membership or a dismissed group answers null', async () => {
+    it('resolves through node(id:) for members of the group; outsiders get null (PRIVATE) or FORBIDDEN (PUBLIC); a removed membership or a dismissed group answers null', async () => {
       const kit = await bookclub();
       const ids = await memberIds(kit);
 
@@ -56,6 +56,12 @@ describeEachStore('global ids and counts', (target) => {
       expect(asMember.errors).toBeUndefined();
       expect(asMember.data?.node).toEqual({ __typename: 'GroupMember', id: ids.bob, userId: 'bob', role: 'ADMIN' });
 
+      // A PRIVATE group is unknown to an outsider: its memberships too, without an error.
+      const hidden = await kit.node({ id: ids.bob! }, { as: 'mallory' });
+      expect(hidden.errors).toBeUndefined();
+      expect(hidden.data?.node).toBeNull();
+      // A PUBLIC group's profile is readable, its member list is not.
+      await kit.must.updateGroup({ groupId: 'bookclub', visibility: 'PUBLIC' }, { as: 'alice' });
       const asOutsider = await kit.node({ id: ids.bob! }, { as: 'mallory' });
       expect(asOutsider.data?.node).toBeNull();
       expect(asOutsider.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
@@ -72,6 +78,9 @@ describeEachStore('global ids and counts', (target) => {
     it("resolves the owner's membership through node(id:) for whoever reads the profile, as group { owner } does; other memberships stay members-only", async () => {
       const kit = await bookclub();
       const ids = await memberIds(kit);
+      // PRIVATE, the profile is unknown to an outsider, its owner's membership with it.
+      expect(await kit.node({ id: ids.alice! }, { as: 'mallory' })).toMatchObject({ data: { node: null } });
+      await kit.must.updateGroup({ groupId: 'bookclub', visibility: 'PUBLIC' }, { as: 'alice' });
       const profile = await kit.memberNodes({ groupId: 'bookclub' }, { as: 'mallory' });
       // The outsider reads the owner's membership with the profile, not the member list.
       expect(profile.data?.group?.owner).toEqual({ id: ids.alice, userId: 'alice' });
@@ -145,11 +154,11 @@ describeEachStore('global ids and counts', (target) => {
       await kit.app.dispatcher.stop();
       const read = (role?: 'ADMIN') => countStatements(kit, () => kit.memberNodes({ groupId: 'bookclub', role }, { as: 'alice' }));
 
-      // The same document both times; only the role filter differs. Unfiltered: the group, its
-      // owner, the caller's membership and the page (no count); by role: one COUNT more.
+      // The same document both times; only the role filter differs. Unfiltered: the group with the
+      // caller's membership (one statement), its owner and the page (no count); by role: one COUNT more.
       const [all, byRole] = [await read(), await read('ADMIN')];
 
-      expect({ all: all.statements, byRole: byRole.statements }).toEqual({ all: 4, byRole: 5 });
+      expect({ all: all.statements, byRole: byRole.statements }).toEqual({ all: 3, byRole: 4 });
     });
   });
 });

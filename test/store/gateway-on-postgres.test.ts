@@ -66,6 +66,7 @@ describe.skipIf(postgres.skip)('the gateway on PostgreSQL', () => {
       },
       // Also read by the kit's group query: the rest of the profile, as bob sees it.
       avatarUrl: null,
+      visibility: 'PRIVATE',
       createdAt: expect.any(String),
       syncError: null,
       viewerRole: 'MEMBER',

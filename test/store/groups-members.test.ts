@@ -26,6 +26,7 @@ describeEachStore('groups and members repositories', (target) => {
       groupId: 'g1',
       name: 'Group g1',
       avatarUrl: null,
+      visibility: 'PRIVATE',
       ownerId: 'ann',
       memberCount: 3,
       syncStatus: 'SYNCED',

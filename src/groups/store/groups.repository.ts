@@ -1,12 +1,28 @@
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import { dialectOf } from './database.js';
 import type { Dialect } from './migrations.js';
-import type { Group, JoinPolicy } from '../entities.js';
-import { toGroup } from './mapping.js';
-import type { Database, GroupRow, MemberRole, SyncStatus } from './tables.js';
+import type { Group, JoinPolicy, Member } from '../entities.js';
+import { toGroup, toMember } from './mapping.js';
+import { GroupSearchRepository } from './search.repository.js';
+import type { Database, GroupRow, GroupVisibility, MemberRole, SyncStatus } from './tables.js';
 
 /** Id counts whose compiled `findByIds` is kept: every count a `groups(groupIds:)` or a DataLoader batch is likely to use. */
 const FIND_BY_IDS_CACHED = 100;
+
+/** What `updateGroup` may change; a field left out is kept. */
+export interface ProfileChange {
+  name?: string;
+  avatarUrl?: string | null;
+  visibility?: GroupVisibility;
+}
+
+/** A group and one viewer's membership in it (null: not a member). */
+export interface GroupSeenBy {
+  group: Group;
+  viewer: Member | null;
+}
+
+type GroupRowSeenBy = GroupRow & { viewer_role: MemberRole | null; viewer_joined_at: number | null };
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -26,10 +42,15 @@ export class GroupsRepository {
     private readonly db: Kysely<Database>,
     /** Only row locks differ: PostgreSQL takes them, SQLite serializes writers anyway. */
     private readonly dialect: Dialect = dialectOf(db),
-  ) {}
+  ) {
+    this.search = new GroupSearchRepository(db, dialect);
+  }
+
+  /** The search index, written in the same transaction as each change that moves it (name, visibility, dismissal). */
+  private readonly search: GroupSearchRepository;
 
   /** `findByIds`'s compiled query by number of ids (see `findByIdsQuery`). */
-  private readonly findByIdsTemplates = new Map<number, CompiledQuery<GroupRow>>();
+  private readonly findByIdsTemplates = new Map<number, CompiledQuery<GroupRowSeenBy>>();
 
   /** True when the id was ever used, dismissed groups included: the IM Service keeps their history. */
   async idTaken(executor: Executor, groupId: string): Promise<boolean> {
@@ -68,6 +89,7 @@ export class GroupsRepository {
 
   /** Removes every trace of a group that never existed at the IM Service. */
   async delete(executor: Executor, groupId: string): Promise<void> {
+    await executor.deleteFrom('group_search').where('group_id', '=', groupId).execute();
     await executor.deleteFrom('group_members').where('group_id', '=', groupId).execute();
     await executor.deleteFrom('groups').where('group_id', '=', groupId).execute();
   }
@@ -119,26 +141,44 @@ export class GroupsRepository {
 
   /** Active groups by id, in one statement for any number of ids. */
   async findByIds(groupIds: readonly string[]): Promise<Group[]> {
+    return (await this.findByIdsSeenBy('', groupIds)).map(({ group }) => group);
+  }
+
+  /**
+   * Active groups by id, each with `viewerId`'s membership in it (null for an outsider), in one
+   * statement: whether the viewer may read a private group's profile costs no second one.
+   */
+  async findByIdsSeenBy(viewerId: string, groupIds: readonly string[]): Promise<GroupSeenBy[]> {
     if (groupIds.length === 0) return [];
-    const { rows } = await this.db.executeQuery<GroupRow>(this.findByIdsQuery(groupIds));
-    return rows.map(toGroup);
+    const { rows } = await this.db.executeQuery<GroupRowSeenBy>(this.findByIdsQuery(viewerId, groupIds));
+    return rows.map((row) => ({
+      group: toGroup(row),
+      viewer: row.viewer_role === null ? null : toMember({ group_id: row.group_id, user_id: viewerId, role: row.viewer_role, joined_at: row.viewer_joined_at! }),
+    }));
   }
 
   /**
    * The read behind every `groups(groupIds:)` and every batched group load, built by Kysely once
-   * per number of ids and then only given new ids: building and compiling it on every call cost
+   * per number of ids and then only given new values: building and compiling it on every call cost
    * a few percent of the read's CPU. Counts above FIND_BY_IDS_CACHED are built each time.
    */
-  private findByIdsQuery(groupIds: readonly string[]): CompiledQuery<GroupRow> {
+  private findByIdsQuery(viewerId: string, groupIds: readonly string[]): CompiledQuery<GroupRowSeenBy> {
     let template = this.findByIdsTemplates.get(groupIds.length);
     if (!template) {
-      template = this.db.selectFrom('groups').selectAll().where('group_id', 'in', groupIds).where('dismissed_at', 'is', null).compile();
-      // The ids are the statement's only parameters, in order; anything else would be bound wrong.
-      if (template.parameters.length !== groupIds.length) throw new Error('findByIds: the compiled query binds more than its ids');
+      template = this.db
+        .selectFrom('groups')
+        .leftJoin('group_members as viewer', (join) => join.onRef('viewer.group_id', '=', 'groups.group_id').on('viewer.user_id', '=', viewerId))
+        .selectAll('groups')
+        .select(['viewer.role as viewer_role', 'viewer.joined_at as viewer_joined_at'])
+        .where('groups.group_id', 'in', groupIds)
+        .where('groups.dismissed_at', 'is', null)
+        .compile();
+      // The viewer then the ids are the statement's only parameters, in order; anything else would be bound wrong.
+      if (template.parameters.length !== groupIds.length + 1) throw new Error('findByIds: the compiled query binds more than its viewer and ids');
       if (groupIds.length > FIND_BY_IDS_CACHED) return template;
       this.findByIdsTemplates.set(groupIds.length, template);
     }
-    return { ...template, parameters: groupIds };
+    return { ...template, parameters: [viewerId, ...groupIds] };
   }
 
   /**
@@ -177,13 +217,16 @@ export class GroupsRepository {
     await executor.updateTable('groups').set({ sync_status: status, sync_error: error }).where('group_id', '=', groupId).execute();
   }
 
-  async updateProfile(executor: Executor, groupId: string, profile: { name?: string; avatarUrl?: string | null }): Promise<void> {
+  async updateProfile(executor: Executor, groupId: string, profile: ProfileChange): Promise<void> {
     const changes = {
       ...(profile.name !== undefined ? { name: profile.name } : {}),
       ...(profile.avatarUrl !== undefined ? { avatar_url: profile.avatarUrl } : {}),
+      ...(profile.visibility !== undefined ? { visibility: profile.visibility } : {}),
     };
     if (Object.keys(changes).length === 0) return;
     await executor.updateTable('groups').set(changes).where('group_id', '=', groupId).execute();
+    // What search finds the group by, or whether it finds it: the index follows in this transaction.
+    if (profile.name !== undefined || profile.visibility !== undefined) await this.search.reindex(executor, groupId);
   }
 
   /** The group's joining rules: who may come in (`joinPolicy`) and whether plain members may invite. Left out: kept. */
@@ -211,5 +254,7 @@ export class GroupsRepository {
 
   async setDismissedAt(executor: Executor, groupId: string, at: number | null): Promise<void> {
     await executor.updateTable('groups').set({ dismissed_at: at }).where('group_id', '=', groupId).execute();
+    // Search never finds a dismissed group; an undone dismissal (the IM Service refused it) puts a public one back.
+    await this.search.reindex(executor, groupId);
   }
 }

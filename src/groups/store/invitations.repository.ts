@@ -65,15 +65,16 @@ export class InvitationsRepository {
     return (await query.orderBy('i.created_at', 'desc').orderBy('i.group_id', 'desc').limit(limit).execute()).map(toInvitation);
   }
 
-  /** Whether the user holds an unexpired invitation to the group (it may then read the group's profile). */
-  async liveExists(groupId: string, userId: string, now: number): Promise<boolean> {
-    const row = await this.db
+  /** Which of these groups the user holds an unexpired invitation to (they may read its profile). */
+  async liveGroupIdsOf(userId: string, groupIds: readonly string[], now: number): Promise<string[]> {
+    if (groupIds.length === 0) return [];
+    const rows = await this.db
       .selectFrom('group_invitations')
-      .select('user_id')
-      .where('group_id', '=', groupId)
+      .select('group_id')
       .where('user_id', '=', userId)
+      .where('group_id', 'in', groupIds)
       .where('expires_at', '>', now)
-      .executeTakeFirst();
-    return row !== undefined;
+      .execute();
+    return rows.map((row) => row.group_id);
   }
 }

@@ -61,9 +61,10 @@ export class JoinRequestsRepository {
     return (await query.orderBy('r.created_at', 'desc').orderBy('r.group_id', 'desc').limit(limit).execute()).map(toJoinRequest);
   }
 
-  /** Whether the user has a pending request to the group (it may then read the group's profile). */
-  async exists(groupId: string, userId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('join_requests').select('user_id').where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
-    return row !== undefined;
+  /** Which of these groups the user has a pending request to (they may read its profile). */
+  async groupIdsOf(userId: string, groupIds: readonly string[]): Promise<string[]> {
+    if (groupIds.length === 0) return [];
+    const rows = await this.db.selectFrom('join_requests').select('group_id').where('user_id', '=', userId).where('group_id', 'in', groupIds).execute();
+    return rows.map((row) => row.group_id);
   }
 }

@@ -8,6 +8,7 @@ export function toGroup(row: GroupRow): Group {
     groupId: row.group_id,
     name: row.name,
     avatarUrl: row.avatar_url,
+    visibility: row.visibility,
     ownerId: row.owner_id,
     memberCount: Number(row.member_count),
     syncStatus: row.sync_status,

@@ -1,10 +1,10 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { JoinPolicy, MemberRole, SyncStatus } from '../entities.js';
+import type { GroupVisibility, JoinPolicy, MemberRole, SyncStatus } from '../entities.js';
 
 /** Epoch milliseconds (bigint): a JS number on both dialects, since the PostgreSQL pool parses int8 as one. */
 type Millis = ColumnType<number, number, number>;
 
-export type { MemberRole, SyncStatus } from '../entities.js';
+export type { GroupVisibility, MemberRole, SyncStatus } from '../entities.js';
 /** RESOLVED: a FAILED row an operator's reconcile has superseded (kept, with its error, for the record). */
 export type OutboxStatus = 'PENDING' | 'DONE' | 'FAILED' | 'RESOLVED';
 
@@ -12,6 +12,8 @@ export interface GroupsTable {
   group_id: string;
   name: string;
   avatar_url: string | null;
+  /** PRIVATE unless an owner or admin made it PUBLIC (migration 0010 gives existing groups PRIVATE). */
+  visibility: ColumnType<GroupVisibility, GroupVisibility | undefined, GroupVisibility>;
   owner_id: string;
   /** Kept in the same transaction as every membership change, so a page of groups reads it in one statement. */
   member_count: number;
@@ -110,8 +112,24 @@ export interface GroupInviteLinksTable {
   revoked_at: Millis | null;
 }
 
+/**
+ * One row per PUBLIC, active group: its text as search compares it (`search/terms.ts`), written
+ * by `search.repository.ts` `reindex` in the transaction of each change of name, visibility or
+ * dismissal. SQLite indexes it with an FTS5 trigram table (`group_search_fts`, kept by triggers),
+ * PostgreSQL with a pg_trgm GIN index (migration 0010).
+ */
+export interface GroupSearchTable {
+  /** The FTS5 table's rowid on SQLite (an INTEGER PRIMARY KEY, so VACUUM keeps it). */
+  search_id: Generated<number>;
+  group_id: string;
+  name_text: string;
+  /** The name's text, then the rest the group is found by. */
+  search_text: string;
+}
+
 export interface Database {
   groups: GroupsTable;
+  group_search: GroupSearchTable;
   group_members: GroupMembersTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -1,5 +1,5 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
-import type { JoinPolicy } from '../entities.js';
+import type { GroupVisibility, JoinPolicy } from '../entities.js';
 import { authorize } from '../permissions.js';
 import type { GroupInput } from './membership.js';
 
@@ -9,24 +9,26 @@ export interface UpdateGroupInput extends ChangeInput {
   name?: string | null;
   /** Left out: kept; null: removed. */
   avatarUrl?: string | null;
+  /** Left out: kept. Stays here: the IM Service has no such setting. */
+  visibility?: GroupVisibility | null;
   /** Left out: kept. */
   joinPolicy?: JoinPolicy | null;
   /** Left out: kept. */
   membersCanInvite?: boolean | null;
 }
 
-/** A new name and/or picture. A new name is pushed to the IM Service too (push notifications show it) and announced with `Rename`. */
+/** A new name, picture and/or visibility. A new name is pushed to the IM Service too (push notifications show it) and announced with `Rename`. */
 export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
   name: 'updateGroup',
   // Only a new name reaches the IM Service (a picture stays here).
   firstCall: (input) => (input.name != null ? 'group' : null),
-  async plan(change, { groupId, name, avatarUrl, joinPolicy, membersCanInvite }) {
+  async plan(change, { groupId, name, avatarUrl, visibility, joinPolicy, membersCanInvite }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorize('updateProfile', actor?.role ?? null);
     const rules = { ...(joinPolicy != null ? { joinPolicy } : {}), ...(membersCanInvite != null ? { membersCanInvite } : {}) };
     if (Object.keys(rules).length > 0) authorize('changeJoinRules', actor?.role ?? null);
-    const profile = { ...(name != null ? { name } : {}), ...(avatarUrl !== undefined ? { avatarUrl } : {}) };
-    const before = { name: group.name, avatarUrl: group.avatarUrl };
+    const profile = { ...(name != null ? { name } : {}), ...(avatarUrl !== undefined ? { avatarUrl } : {}), ...(visibility != null ? { visibility } : {}) };
+    const before = { name: group.name, avatarUrl: group.avatarUrl, visibility: group.visibility };
     const rulesBefore = { joinPolicy: group.joinPolicy, membersCanInvite: group.membersCanInvite };
     const { groups } = change.stores;
     await groups.updateProfile(change.trx, groupId, profile);

@@ -31,3 +31,10 @@ export const JoinPolicyEnum = builder.enumType('JoinPolicy', {
   } as const,
 });
 
+export const GroupVisibilityEnum = builder.enumType('GroupVisibility', {
+  description: "Who may read a group's profile, and whether search finds it.",
+  values: {
+    PRIVATE: { description: 'The default: only members read the profile; to anyone else the group reads as unknown (null), and search never finds it.' },
+    PUBLIC: { description: 'Anyone signed in reads the profile (never the member list, which stays for members) and `searchGroups` finds it.' },
+  } as const,
+});

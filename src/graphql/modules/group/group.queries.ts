@@ -8,14 +8,14 @@ builder.queryFields((t) => ({
   group: t.field({
     type: Group,
     nullable: true,
-    description: 'One group by its IM group id; null when there is none (or it was dismissed). Any signed-in user may read a profile.',
+    description: "One group by its IM group id; null when there is none, it was dismissed, or it is PRIVATE and the caller is not a member. A PUBLIC group's profile is any signed-in user's to read.",
     args: { groupId: t.arg.string({ required: true, description: 'The IM group id.' }) },
     resolve: (_root, { groupId }, context) => context.reader.group(groupId),
   }),
   groups: t.field({
     type: [Group],
     nullable: { list: false, items: true },
-    description: `Many groups at once, for a conversation list: answers in the order asked, null where a group is unknown. At most ${MAX_GROUPS_PER_READ} ids.`,
+    description: `Many groups at once, for a conversation list: answers in the order asked, null where a group is unknown (or PRIVATE and the caller is not a member, as \`group\`). At most ${MAX_GROUPS_PER_READ} ids.`,
     args: {
       groupIds: t.arg.stringList({
         required: true,

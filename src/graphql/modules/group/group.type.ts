@@ -2,7 +2,7 @@ import type { Group as GroupEntity } from '../../../groups/entities.js';
 import { DEFAULT_MEMBERS_PAGE, MAX_MEMBERS_PAGE } from '../../../groups/rules.js';
 import { builder } from '../../builder.js';
 import { totalCountField } from '../common/total-count.js';
-import { MemberRoleEnum, SyncStatusEnum } from './enums.js';
+import { GroupVisibilityEnum, MemberRoleEnum, SyncStatusEnum } from './enums.js';
 import { GroupMember } from './group-member.type.js';
 
 const GroupMemberConnection = builder.connectionObject(
@@ -25,6 +25,10 @@ export const Group = builder.node(builder.objectRef<GroupEntity>('Group'), {
     groupId: t.exposeString('groupId', { description: 'The id the IM Service knows the group by.' }),
     name: t.exposeString('name', { description: 'The display name, also shown in push notifications.' }),
     avatarUrl: t.exposeString('avatarUrl', { nullable: true, description: "The group's picture, when it has one." }),
+    visibility: t.expose('visibility', {
+      type: GroupVisibilityEnum,
+      description: 'PRIVATE: only members read this profile; PUBLIC: anyone signed in reads it and `searchGroups` finds the group.',
+    }),
     memberCount: t.exposeInt('memberCount', { description: 'How many members, the owner included.' }),
     owner: t.field({
       type: GroupMember,

@@ -3,20 +3,24 @@ import { IdempotencyKeyReusedError } from '../../../groups/errors.js';
 import { avatarUrlSchema, groupNameSchema } from '../../../groups/rules.js';
 import { IM_CHANGE_ERRORS } from '../../errors.js';
 import { changeMutation, groupChangeSuccess } from './change-mutation.js';
-import { JoinPolicyEnum } from './enums.js';
+import { GroupVisibilityEnum, JoinPolicyEnum } from './enums.js';
 import { changeFields, groupIdField, ruled } from './input-fields.js';
 
 const UpdateGroupSuccess = groupChangeSuccess('updateGroup', 'The group has its new profile.');
 
 changeMutation('updateGroup', {
   description:
-    "Changes a group's name, picture and joining rules (owner and admins). A new name is also pushed to the IM Service, " +
+    "Changes a group's name, picture, visibility and joining rules (owner and admins). A new name is also pushed to the IM Service, " +
     'which shows it in push notifications, and members get a `Rename` notification. Leave a field out to keep it; `avatarUrl: null` removes the picture.',
-  inputDescription: "A group's new name, picture and/or joining rules: give at least one.",
+  inputDescription: "A group's new name, picture, visibility and/or joining rules: give at least one.",
   input: (t) => ({
     groupId: groupIdField(t),
     name: ruled(t.string({ required: false, description: 'The new name, 1 to 64 characters after trimming.' }), groupNameSchema.optional()),
     avatarUrl: ruled(t.string({ required: false, description: 'The new picture as an http(s) URL, or null to remove it.' }), avatarUrlSchema.nullish()),
+    visibility: ruled(
+      t.field({ type: GroupVisibilityEnum, required: false, description: 'PUBLIC: anyone signed in reads the profile and search finds the group; PRIVATE: members only.' }),
+      z.enum(['PRIVATE', 'PUBLIC']).nullish(),
+    ),
     joinPolicy: ruled(
       t.field({ type: JoinPolicyEnum, required: false, description: 'Who may come in without being added: INVITE_ONLY, REQUEST or OPEN. Left out: kept.' }),
       z.enum(['INVITE_ONLY', 'REQUEST', 'OPEN']).nullish(),
@@ -28,8 +32,8 @@ changeMutation('updateGroup', {
     ...changeFields(t),
   }),
   inputRule: {
-    check: (input) => [input.name, input.avatarUrl, input.joinPolicy, input.membersCanInvite].some((field) => field !== undefined),
-    message: 'Give at least one of name, avatarUrl, joinPolicy, membersCanInvite',
+    check: (input) => [input.name, input.avatarUrl].some((field) => field !== undefined) || [input.visibility, input.joinPolicy, input.membersCanInvite].some((field) => field != null),
+    message: 'Give at least one of name, avatarUrl, visibility, joinPolicy, membersCanInvite',
   },
   success: UpdateGroupSuccess,
   errors: [...IM_CHANGE_ERRORS, IdempotencyKeyReusedError],
