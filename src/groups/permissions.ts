@@ -9,6 +9,7 @@ import { AlreadyAMemberError, ForbiddenError, JoinNotAllowedError, OwnerCannotLe
 export type GroupAction =
   | 'readProfile'
   | 'readMembers'
+  | 'readEvents'
   | 'addMembers'
   | 'removeMembers'
   | 'updateProfile'
@@ -25,6 +26,7 @@ export type GroupAction =
 const ALLOWED: Record<GroupAction, readonly MemberRole[]> = {
   readProfile: ['OWNER', 'ADMIN', 'MEMBER'],
   readMembers: ['OWNER', 'ADMIN', 'MEMBER'],
+  readEvents: ['OWNER', 'ADMIN', 'MEMBER'],
   addMembers: ['OWNER', 'ADMIN'],
   removeMembers: ['OWNER', 'ADMIN'],
   updateProfile: ['OWNER', 'ADMIN'],
@@ -42,6 +44,7 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[]> = {
 const WHO: Record<GroupAction, string> = {
   readProfile: "Only members can read a private group's profile",
   readMembers: 'Only members can read the member list of a group',
+  readEvents: 'Only members can read the events of a group',
   addMembers: 'Only the owner and admins can add members',
   removeMembers: 'Only the owner and admins can remove members',
   updateProfile: "Only the owner and admins can change the group's name and picture",

@@ -19,6 +19,9 @@ export const DEFAULT_GROUPS_PAGE = 50;
 /** A page of search results: small, since each is ranked among every match. */
 export const MAX_SEARCH_PAGE = 50;
 export const DEFAULT_SEARCH_PAGE = 20;
+/** A page of a group's event history (`Group.events`). */
+export const MAX_EVENTS_PAGE = 100;
+export const DEFAULT_EVENTS_PAGE = 50;
 
 /**
  * Text that can travel: a lone UTF-16 surrogate (JSON's `"\ud800"`) is not a character, cannot

@@ -111,6 +111,7 @@ describe('GraphiQL at /graphql', () => {
         `${round} SetMemberRole SetGroupMemberRoleSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
         `${round} MakePublic UpdateGroupSuccess`,
+        `${round} GroupHistory data`,
         `${round} DismissGroup DismissGroupSuccess`,
         `${round} JoinRules CreateGroupSuccess`,
         `${round} Invite InviteToGroupSuccess`,

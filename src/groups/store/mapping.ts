@@ -1,5 +1,7 @@
+import { encodeEventCursor } from '../cursors.js';
 import type { Group, Invitation, InviteLink, JoinRequest, Member } from '../entities.js';
-import type { GroupRow, InvitationRow, InviteLinkRow, JoinRequestRow, MemberRow } from './tables.js';
+import type { GroupEvent } from '../events/event.js';
+import type { GroupEventRow, GroupRow, InvitationRow, InviteLinkRow, JoinRequestRow, MemberRow } from './tables.js';
 
 /** The one place a row becomes a domain value: the repositories call these, nothing else sees a row. */
 
@@ -69,4 +71,19 @@ export function toInviteLink(row: Omit<InviteLinkRow, 'code_hash'>): InviteLink 
     uses: Number(row.uses),
     revokedAt: row.revoked_at === null ? null : new Date(Number(row.revoked_at)),
   };
+}
+
+/** A released event (its row has a sequence). */
+export function toGroupEvent(row: GroupEventRow & { sequence: number }): GroupEvent {
+  const sequence = Number(row.sequence);
+  return {
+    kind: row.kind,
+    cursor: encodeEventCursor(sequence),
+    sequence,
+    groupId: row.group_id,
+    actorId: row.actor_id,
+    occurredAt: new Date(Number(row.occurred_at)),
+    userIds: JSON.parse(row.user_ids) as string[],
+    data: JSON.parse(row.data),
+  } as GroupEvent;
 }

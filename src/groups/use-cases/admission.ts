@@ -1,10 +1,14 @@
 import type { ChangeContext, Json, Plan, Step } from '../changes/change.js';
+import { drafts } from '../events/drafts.js';
+import type { EventDraft } from '../events/event.js';
 import type { Group, WayIn } from '../entities.js';
 import { MemberLimitExceededError } from '../errors.js';
 
 /** What letting users in wrote, ready for a plan: its steps, and how to take it back. */
 export interface Admission {
   steps: Step[];
+  /** `MembersAdded`, with the way in. */
+  events: EventDraft[];
   undo: Plan<Json>['undo'];
 }
 
@@ -12,7 +16,7 @@ export interface Admission {
  * The one core of every way in (`addGroupMembers`, an approved request, an accepted invitation,
  * an invite link, an open group): the member cap, the rows, the count, the user's pending request
  * and invitation answered by the membership, then one `joinGroup` call carrying the `Add` notice
- * (with the way in, `joinedBy`). Call it after `change.loadForChange(group.groupId)`: on
+ * (with the way in, `joinedBy`, as is the `MembersAdded` event). Call it after `change.loadForChange(group.groupId)`: on
  * PostgreSQL the group's row is then locked until commit, so two changes racing for the last
  * seats run one after the other and the second sees the first's count (SQLite has one writer).
  * `newcomers` are users not yet in the group, without duplicates.
@@ -39,6 +43,7 @@ export async function admit(
       { call: { kind: 'joinGroup', groupId, userIds: [...newcomers] } },
       { notice: { operation: 'Add', operatorUserId: way.operatorUserId, targetUserIds: newcomers, groupName: group.name, joinedBy: way.joinedBy } },
     ],
+    events: [drafts.membersAdded(newcomers, way.joinedBy)],
     undo: async (trx) => {
       await members.remove(trx, groupId, newcomers);
       await groups.adjustMemberCount(trx, groupId, -newcomers.length);

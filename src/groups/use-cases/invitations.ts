@@ -66,8 +66,8 @@ export const acceptGroupInvitation: UseCase<GroupInput, { groupId: string; userI
     // Left behind by a membership made another way (it answers invitations): nothing to accept.
     if (actor) throw new AlreadyAMemberError(groupId, change.actorId);
     if (invitation.expiresAt.getTime() <= Date.now()) throw new InvitationExpiredError(groupId, invitation.expiresAt);
-    const { steps, undo } = await admit(change, group, [change.actorId], { joinedBy: 'INVITATION_ACCEPTED', operatorUserId: change.actorId });
-    return { groupId, steps, undo, outcome: { groupId, userId: change.actorId } };
+    const admission = await admit(change, group, [change.actorId], { joinedBy: 'INVITATION_ACCEPTED', operatorUserId: change.actorId });
+    return { groupId, ...admission, outcome: { groupId, userId: change.actorId } };
   },
 };
 

@@ -89,6 +89,7 @@ export const joinGroupByInviteLink: UseCase<ChangeInput & { code: string }, { gr
     return {
       groupId: group.groupId,
       steps: admission.steps,
+      events: admission.events,
       undo: async (trx) => {
         await admission.undo(trx);
         await inviteLinks.adjustUses(trx, link.linkId, -1);

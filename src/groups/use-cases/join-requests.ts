@@ -43,8 +43,8 @@ export const approveJoinRequests: UseCase<MembersInput, { groupId: string; added
     const { group, actor } = await change.loadForChange(groupId);
     authorize('manageJoinRequests', actor?.role ?? null);
     const requesters = await pendingRequesters(change, groupId, userIds);
-    const { steps, undo } = await admit(change, group, requesters, { joinedBy: 'REQUEST_APPROVED', operatorUserId: change.actorId });
-    return { groupId, steps, undo, outcome: { groupId, added: requesters } };
+    const admission = await admit(change, group, requesters, { joinedBy: 'REQUEST_APPROVED', operatorUserId: change.actorId });
+    return { groupId, ...admission, outcome: { groupId, added: requesters } };
   },
 };
 
@@ -78,8 +78,8 @@ export const joinGroup: UseCase<GroupInput, { groupId: string; userId: string }>
   async plan(change, { groupId }) {
     const { group, actor } = await change.loadForChange(groupId);
     authorizeSelfJoin(group, actor?.role ?? null, change.actorId, 'OPEN');
-    const { steps, undo } = await admit(change, group, [change.actorId], { joinedBy: 'OPEN_JOIN', operatorUserId: change.actorId });
-    return { groupId, steps, undo, outcome: { groupId, userId: change.actorId } };
+    const admission = await admit(change, group, [change.actorId], { joinedBy: 'OPEN_JOIN', operatorUserId: change.actorId });
+    return { groupId, ...admission, outcome: { groupId, userId: change.actorId } };
   },
 };
 

@@ -1,6 +1,7 @@
 import { nothingToDo, type ChangeContext, type ChangeInput, type Plan, type Step, type UseCase } from '../changes/change.js';
 import type { Member } from '../entities.js';
 import { authorize, authorizeLeave, authorizeRemoval } from '../permissions.js';
+import { drafts } from '../events/drafts.js';
 import { admit } from './admission.js';
 
 export interface MembersInput extends ChangeInput {
@@ -25,8 +26,8 @@ export const addGroupMembers: UseCase<MembersInput, { groupId: string; added: st
     const present = new Set((await members.find(change.trx, groupId, candidates)).map((member) => member.userId));
     const newcomers = candidates.filter((userId) => !present.has(userId));
     if (newcomers.length === 0) return nothingToDo(groupId, { groupId, added: [] });
-    const { steps, undo } = await admit(change, group, newcomers, { joinedBy: 'ADDED', operatorUserId: change.actorId });
-    return { groupId, steps, undo, outcome: { groupId, added: newcomers } };
+    const admission = await admit(change, group, newcomers, { joinedBy: 'ADDED', operatorUserId: change.actorId });
+    return { groupId, ...admission, outcome: { groupId, added: newcomers } };
   },
 };
 
@@ -69,6 +70,7 @@ async function removal(change: ChangeContext, groupId: string, targets: readonly
     groupId,
     // `Kicked` goes before the quit so that the removed still receive it; `Quit` after, for those who stay.
     steps: operation === 'Kicked' ? [notice, quit] : [quit, notice],
+    events: [operation === 'Kicked' ? drafts.membersRemoved(userIds) : drafts.memberLeft(change.actorId)],
     undo: async (trx) => {
       await members.restore(trx, targets);
       await groups.adjustMemberCount(trx, groupId, userIds.length);

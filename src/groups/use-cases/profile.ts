@@ -1,5 +1,6 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
 import type { GroupVisibility, JoinPolicy } from '../entities.js';
+import { drafts } from '../events/drafts.js';
 import { authorize } from '../permissions.js';
 import type { GroupInput } from './membership.js';
 
@@ -37,11 +38,16 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
       name != null && name !== group.name
         ? [{ call: { kind: 'refreshGroup', groupId, groupName: name } }, { notice: { operation: 'Rename', operatorUserId: change.actorId, groupName: name } }]
         : [];
+    const changed = [
+      ...(name != null && name !== group.name ? (['name'] as const) : []),
+      ...(avatarUrl !== undefined && avatarUrl !== group.avatarUrl ? (['avatarUrl'] as const) : []),
+    ];
+    const events = changed.length > 0 ? [drafts.profileUpdated(changed, { name: name ?? group.name, avatarUrl: avatarUrl === undefined ? group.avatarUrl : avatarUrl })] : [];
     const undo = async (trx: Parameters<typeof groups.updateProfile>[0]) => {
       await groups.updateProfile(trx, groupId, before);
       await groups.setJoinRules(trx, groupId, rulesBefore);
     };
-    return { groupId, steps, undo, outcome: { groupId } };
+    return { groupId, steps, events, undo, outcome: { groupId } };
   },
 };
 
@@ -60,6 +66,7 @@ export const dismissGroup: UseCase<GroupInput, { groupId: string }> = {
         { notice: { operation: 'Dismiss', operatorUserId: change.actorId, groupName: group.name } },
         { call: { kind: 'dismissGroup', groupId, operatorUserId: change.actorId } },
       ],
+      events: [drafts.dismissed()],
       undo: (trx) => groups.setDismissedAt(trx, groupId, null),
       outcome: { groupId },
     };

@@ -38,3 +38,14 @@ export const GroupVisibilityEnum = builder.enumType('GroupVisibility', {
     PUBLIC: { description: 'Anyone signed in reads the profile (never the member list, which stays for members) and `searchGroups` finds it.' },
   } as const,
 });
+
+export const WayInEnum = builder.enumType('WayIn', {
+  description: 'How members came in; the `Add` notice carries it too, in `extra`, as `{"joinedBy": …}`.',
+  values: {
+    ADDED: { description: 'Added by the owner or an admin (`addGroupMembers`).' },
+    REQUEST_APPROVED: { description: 'Asked, and the owner or an admin approved (`approveJoinRequests`).' },
+    INVITATION_ACCEPTED: { description: 'Accepted an invitation (`acceptGroupInvitation`).' },
+    INVITE_LINK: { description: 'Came in by an invite link (`joinGroupByInviteLink`).' },
+    OPEN_JOIN: { description: 'Joined an OPEN group (`joinGroup`).' },
+  } as const,
+});
