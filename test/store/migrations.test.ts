@@ -97,6 +97,8 @@ describeEachStore('migrations', (target) => {
           created_at: 1_700_000_000_123,
           dismissed_at: farFuture,
           visibility: 'PUBLIC' as const,
+          join_policy: 'REQUEST' as const,
+          members_can_invite: 1,
         };
         await store.db.insertInto('groups').values(group).execute();
         expect(await store.db.selectFrom('groups').selectAll().executeTakeFirst()).toEqual(group);
@@ -104,6 +106,23 @@ describeEachStore('migrations', (target) => {
         const member = { group_id: group.group_id, user_id: 'ann', role: 'OWNER' as const, joined_at: farFuture };
         await store.db.insertInto('group_members').values(member).execute();
         expect(await store.db.selectFrom('group_members').selectAll().executeTakeFirst()).toEqual(member);
+
+        const invitation = { group_id: group.group_id, user_id: 'bob', inviter_id: 'ann', message: 'Ünïcode 🎉', created_at: 1_700_000_000_123, expires_at: farFuture };
+        await store.db.insertInto('group_invitations').values(invitation).execute();
+        expect(await store.db.selectFrom('group_invitations').selectAll().executeTakeFirst()).toEqual(invitation);
+        const link = {
+          link_id: 'f'.repeat(32),
+          group_id: group.group_id,
+          code_hash: 'a'.repeat(64),
+          created_by: 'ann',
+          created_at: 1_700_000_000_123,
+          expires_at: farFuture,
+          max_uses: 100_000,
+          uses: 99_999,
+          revoked_at: farFuture,
+        };
+        await store.db.insertInto('group_invite_links').values(link).execute();
+        expect(await store.db.selectFrom('group_invite_links').selectAll().executeTakeFirst()).toEqual(link);
 
         const outbox = await store.db
           .insertInto('outbox')
