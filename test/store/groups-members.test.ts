@@ -27,6 +27,8 @@ describeEachStore('groups and members repositories', (target) => {
       name: 'Group g1',
       avatarUrl: null,
       visibility: 'PRIVATE',
+      joinPolicy: 'INVITE_ONLY',
+      membersCanInvite: false,
       ownerId: 'ann',
       memberCount: 3,
       syncStatus: 'SYNCED',
