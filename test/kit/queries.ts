@@ -227,6 +227,7 @@ const GroupEvents = graphql(`
               }
             }
             ... on MembersAdded {
+              joinedBy
               users {
                 userId
                 membership {
