@@ -82,6 +82,8 @@ describeEachStore('Group.events, the history of every change', (target) => {
   it('refuses an outsider with FORBIDDEN, and answers null for the history alone', async () => {
     const groupId = nextGroupId('hist');
     await kit.must.createGroup({ groupId, name: 'Private', memberIds: [MEMBER] }, { as: OWNER });
+    // PUBLIC, so that the outsider reads the profile (a PRIVATE group reads as unknown to them altogether).
+    await kit.must.updateGroup({ groupId, visibility: 'PUBLIC' } as never, { as: OWNER });
     const response = await kit.groupEvents({ groupId }, { as: OUTSIDER });
     expect(response.data?.group).toEqual({ events: null });
     expect(response.errors).toEqual([expect.objectContaining({ message: 'Only members can read the events of a group.', path: ['group', 'events'], extensions: { code: 'FORBIDDEN' } })]);
