@@ -15,6 +15,9 @@ import { EventsRepository } from './groups/store/events.repository.js';
 import { GroupsRepository } from './groups/store/groups.repository.js';
 import { IdempotencyRepository } from './groups/store/idempotency.repository.js';
 import { MembersRepository } from './groups/store/members.repository.js';
+import { InvitationsRepository } from './groups/store/invitations.repository.js';
+import { InviteLinksRepository } from './groups/store/invite-links.repository.js';
+import { JoinRequestsRepository } from './groups/store/join-requests.repository.js';
 import { GroupSearchRepository } from './groups/store/search.repository.js';
 import { createGraphQLServer, type GraphQLServer } from './graphql/server.js';
 import { mutationResultsPlugin } from './graphql/mutation-results.js';
@@ -32,7 +35,7 @@ export interface App {
   service: GroupService;
   /** The durable event log: its read API and `onReleased`, for the delivery side. */
   events: EventLog;
-  repositories: { groups: GroupsRepository; members: MembersRepository; outbox: OutboxRepository };
+  repositories: { groups: GroupsRepository; members: MembersRepository; outbox: OutboxRepository; inviteLinks: InviteLinksRepository };
   store: Store;
   im: ImClient;
   dispatcher: OutboxDispatcher;
@@ -97,10 +100,14 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     observer: metrics.outbox,
   });
   const members = new MembersRepository(store.db);
+  const inviteLinks = new InviteLinksRepository(store.db);
   const service = new GroupService({
     store,
     groups,
     members,
+    joinRequests: new JoinRequestsRepository(store.db),
+    invitations: new InvitationsRepository(store.db),
+    inviteLinks,
     search: new GroupSearchRepository(store.db),
     idempotency: new IdempotencyRepository(store.db),
     outbox,
@@ -110,6 +117,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     logger: logger.child({ component: 'groups' }),
     notificationSender: config.notificationSender,
     maxGroupMembers: config.maxGroupMembers,
+    invitationTtlMs: config.invitationTtlMs,
   });
   const graphql = createGraphQLServer({
     service,
@@ -145,7 +153,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     sharedBudget,
     service,
     events,
-    repositories: { groups, members, outbox },
+    repositories: { groups, members, outbox, inviteLinks },
     store,
     im: imClient,
     dispatcher,

@@ -101,6 +101,8 @@ const environmentVariables = z.object({
    * enforces the same cap.
    */
   IM_MAX_GROUP_MEMBERS: integer(2, 1_000_000, 3000),
+  /** How long an invitation lasts, and an invite link given no `expiresAt`: 7 days by default, 1 minute to 90 days. */
+  INVITATION_TTL_SECONDS: integer(60, 90 * 24 * 60 * 60, 7 * 24 * 60 * 60),
   /** Serve GraphiQL at /graphql to browsers: on in embedded mode, off otherwise unless asked for. */
   GRAPHIQL: z
     .enum(['true', 'false', '1', '0', 'on', 'off'], { error: 'use true or false' })
@@ -176,6 +178,8 @@ export interface Config {
   rateLimits: { group: number; publish: number };
   /** Members a group may hold, the owner included (IM_MAX_GROUP_MEMBERS). */
   maxGroupMembers: number;
+  /** How long an invitation lasts, and an invite link given no `expiresAt` (INVITATION_TTL_SECONDS). */
+  invitationTtlMs: number;
   notificationSender: string;
   /** Serve GraphiQL to browsers at /graphql. */
   graphiql: boolean;
@@ -248,6 +252,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     rateLimits: { group: env.IM_GROUP_RATE_LIMIT, publish: env.IM_PUBLISH_RATE_LIMIT },
     maxGroupMembers: env.IM_MAX_GROUP_MEMBERS,
+    invitationTtlMs: env.INVITATION_TTL_SECONDS * 1000,
     notificationSender: env.IM_NOTIFICATION_SENDER,
     graphiql: env.GRAPHIQL ?? embedded,
     corsOrigins: env.CORS_ORIGINS ?? (embedded && devAuth ? [...EMBEDDED_DEV_ORIGINS] : []),

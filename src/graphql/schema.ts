@@ -18,6 +18,11 @@ import './modules/group/dismiss-group.mutation.js';
 import './modules/group/mute-group-members.mutation.js';
 import './modules/group/set-group-muted.mutation.js';
 import './modules/viewer/viewer.type.js';
+import './joining-errors.js';
+import './modules/group/joining.types.js';
+import './modules/group/join-requests.mutations.js';
+import './modules/group/invitations.mutations.js';
+import './modules/group/invite-links.mutations.js';
 import './modules/events/group-events.field.js';
 
 /** The schema, sorted so its printed SDL is stable; its mutations report which result they answered. */

@@ -41,6 +41,26 @@ export function decodeMembershipCursor(cursor: string): MembershipCursor {
 }
 
 /**
+ * A position in one of the joining lists (requests, invitations, links): a time, then an id that
+ * breaks ties. `kind` tells the lists apart, so a cursor of one is refused by another.
+ */
+export interface TimeCursor {
+  at: number;
+  id: string;
+}
+
+export function encodeTimeCursor(kind: 'r' | 'i' | 'l' | 'q', at: Date, id: string): string {
+  return encode(`${kind}:${at.getTime()}:${id}`);
+}
+
+export function decodeTimeCursor(cursor: string, kind: 'r' | 'i' | 'l' | 'q'): TimeCursor {
+  const [at, id] = decode(cursor, kind);
+  // Every id these lists order by is a group id, a user id or a link id (hex): all pass the user-id rule.
+  if (!isValidUserId(id)) throw notACursor();
+  return { at, id };
+}
+
+/**
  * A position in the event log: the global sequence an event was released with. Opaque to
  * clients, stable for ever (the same event always has the same cursor, on every instance).
  */
@@ -65,7 +85,7 @@ function encode(position: string): string {
  * bigint (and a JavaScript number), an id under its rule. Anything else is a client's invention,
  * refused alike on both stores rather than left to a database error.
  */
-function decode(cursor: string, kind: 'm' | 'v'): [number, string] {
+function decode(cursor: string, kind: string): [number, string] {
   const match = new RegExp(`^${kind}:(\\d{1,16}):(.+)$`, 's').exec(Buffer.from(cursor, 'base64url').toString());
   const joinedAt = match ? Number(match[1]) : NaN;
   if (!match || !Number.isSafeInteger(joinedAt)) throw notACursor();

@@ -5,6 +5,15 @@
 
 export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
 
+/**
+ * Who may come in without being added: `INVITE_ONLY` (invitations and links only, the default),
+ * `REQUEST` (anyone may ask, the owner or an admin approves) or `OPEN` (anyone signed in joins).
+ */
+export type JoinPolicy = 'INVITE_ONLY' | 'REQUEST' | 'OPEN';
+
+/** How a member came in, carried by the `Add` notice and the answer: each way in is one membership change. */
+export type WayIn = 'ADDED' | 'REQUEST_APPROVED' | 'INVITATION_ACCEPTED' | 'INVITE_LINK' | 'OPEN_JOIN';
+
 /** Whether the IM Service already knows the group as the gateway stores it. */
 export type SyncStatus = 'PENDING' | 'SYNCED' | 'FAILED';
 
@@ -33,6 +42,9 @@ export interface Group {
   attributes: GroupAttribute[];
   /** Muted whole: only the owner and admins may speak (the IM Service's group ban and its whitelist). */
   muted: boolean;
+  joinPolicy: JoinPolicy;
+  /** Plain members may invite too (the owner and admins always may). */
+  membersCanInvite: boolean;
 }
 
 export interface Announcement {
@@ -62,4 +74,35 @@ export interface Member {
 export interface Membership {
   group: Group;
   member: Member;
+}
+
+/** A user's pending request to join a group. */
+export interface JoinRequest {
+  groupId: string;
+  userId: string;
+  message: string | null;
+  requestedAt: Date;
+}
+
+/** A pending invitation of a user into a group. */
+export interface Invitation {
+  groupId: string;
+  userId: string;
+  inviterId: string;
+  message: string | null;
+  invitedAt: Date;
+  expiresAt: Date;
+}
+
+/** An invite link, without its code (kept hashed; shown once, when created). */
+export interface InviteLink {
+  linkId: string;
+  groupId: string;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  /** Null: no limit but the group's seats and the expiry. */
+  maxUses: number | null;
+  uses: number;
+  revokedAt: Date | null;
 }

@@ -108,3 +108,96 @@ export class MuteTooLongError extends DomainError {
     super(`A mute lasts at most ${maxMinutes} minutes (30 days), the IM Service's longest; ${requestedMinutes} were asked for. Mute again when it ends.`);
   }
 }
+
+/** The caller (or the user named) is already in the group: there is nothing to join. */
+export class AlreadyAMemberError extends DomainError {
+  constructor(
+    readonly groupId: string,
+    readonly userId: string,
+  ) {
+    super(`"${userId}" is already a member of group "${groupId}".`);
+  }
+}
+
+/** The group's join policy does not let anyone in this way; the message says which way it does. */
+export class JoinNotAllowedError extends DomainError {
+  constructor(
+    readonly groupId: string,
+    readonly joinPolicy: 'INVITE_ONLY' | 'REQUEST' | 'OPEN',
+  ) {
+    super(`Group "${groupId}" is ${joinPolicy}: ${JOIN_WAY[joinPolicy]}`);
+  }
+}
+
+const JOIN_WAY = {
+  INVITE_ONLY: 'join with an invitation or an invite link from its owner or an admin.',
+  REQUEST: 'ask to join with requestToJoinGroup; an admin approves.',
+  OPEN: 'join it directly with joinGroup.',
+} as const;
+
+export class JoinRequestNotFoundError extends DomainError {
+  constructor(
+    readonly groupId: string,
+    /** The users named who have no pending request to the group. */
+    readonly userIds: readonly string[],
+  ) {
+    super(`No pending request to join group "${groupId}" from ${userIds.map((id) => `"${id}"`).join(', ')}; nothing was changed.`);
+  }
+}
+
+export class InvitationNotFoundError extends DomainError {
+  constructor(
+    readonly groupId: string,
+    readonly userId: string,
+  ) {
+    super(`"${userId}" has no invitation to group "${groupId}" (it may have been answered already).`);
+  }
+}
+
+export class InvitationExpiredError extends DomainError {
+  constructor(
+    readonly groupId: string,
+    readonly expiredAt: Date,
+  ) {
+    super(`The invitation to group "${groupId}" expired at ${expiredAt.toISOString()}: ask a member for a new one.`);
+  }
+}
+
+/** No link has this code (or id): it was mistyped, or never existed. */
+export class InviteLinkNotFoundError extends DomainError {
+  constructor() {
+    super('No invite link has this code: check it, or ask for a new link.');
+  }
+}
+
+/** The link was revoked, or its creator no longer manages the group (a link is their invitation). */
+export class InviteLinkRevokedError extends DomainError {
+  constructor(
+    readonly revokedAt: Date | null,
+    reason = 'it was revoked',
+  ) {
+    super(`This invite link no longer admits anyone: ${reason}. Ask for a new link.`);
+  }
+}
+
+export class InviteLinkExpiredError extends DomainError {
+  constructor(readonly expiredAt: Date) {
+    super(`This invite link expired at ${expiredAt.toISOString()}: ask for a new link.`);
+  }
+}
+
+export class InviteLinkExhaustedError extends DomainError {
+  constructor(readonly maxUses: number) {
+    super(`This invite link was used its ${maxUses} times: ask for a new link.`);
+  }
+}
+
+/** A bound on pending things a client can make (requests, invitations, links): see README, "Joining groups". */
+export class PendingLimitReachedError extends DomainError {
+  constructor(
+    readonly limit: number,
+    what: string,
+  ) {
+    super(`At most ${limit} ${what}; answer, revoke or let some expire first.`);
+  }
+}

@@ -1,4 +1,5 @@
 import { displayText } from './display-text.js';
+import type { WayIn } from './entities.js';
 import type { OutboxOperation } from './outbox/operations.js';
 
 /**
@@ -30,6 +31,8 @@ export interface NotificationInput {
   displayNames?: Readonly<Record<string, string>>;
   /** `Bulletin` only: the new announcement (empty when it was cleared). */
   bulletin?: string;
+  /** `Add` only: how the users came in, carried in `extra` (see `extraOf`). */
+  joinedBy?: WayIn;
 }
 
 /**
@@ -94,7 +97,7 @@ function publish(sender: string, input: NotificationInput, targetUserIds: string
     timestamp: input.at,
     ...(input.operation === 'Bulletin' ? { content: displayText(input.bulletin ?? '', '') } : {}),
   };
-  const message = messageOf(input.operation, operator, data);
+  const message = messageOf(input.operation, operator, data, input.operatorUserId, targetUserIds);
   const base = { kind: 'publishNotification', groupId: input.groupId, fromUserId: sender } as const;
   if (input.operation === 'Transfer') {
     const [newOwner = ''] = targetUserIds;
@@ -104,8 +107,18 @@ function publish(sender: string, input: NotificationInput, targetUserIds: string
   return {
     ...base,
     objectName: 'RC:GrpNtf',
-    content: { operatorUserId: input.operatorUserId, operation: input.operation, data: JSON.stringify(data), message, extra: '' },
+    content: { operatorUserId: input.operatorUserId, operation: input.operation, data: JSON.stringify(data), message, extra: extraOf(input) },
   };
+}
+
+/**
+ * `extra` is the SDK classes' free string (iOS `extra`, Android `getExtra()`, Flutter `extra`),
+ * which IMKit does not draw: an `Add` says there how its users came in, as JSON text
+ * (`{"joinedBy":"INVITE_LINK"}`), so a client may word it its own way; IMKit still draws the
+ * predefined `Add`. Other operations leave it empty, as before.
+ */
+function extraOf(input: NotificationInput): string {
+  return input.operation === 'Add' && input.joinedBy ? JSON.stringify({ joinedBy: input.joinedBy }) : '';
 }
 
 /** A member's nickname when they set one (made safe like every chosen text), else their id. */
@@ -116,14 +129,15 @@ function displayNameOf(userId: string, displayNames: NotificationInput['displayN
 }
 
 /** A line a client may show as is, built from display texts only. */
-function messageOf(operation: NotificationInput['operation'], operator: string, data: NoticeData): string {
+function messageOf(operation: NotificationInput['operation'], operator: string, data: NoticeData, operatorId: string, targetIds: readonly string[]): string {
   const names = listOf(data.targetUserDisplayNames);
   const group = `"${data.targetGroupName}"`;
   switch (operation) {
     case 'Create':
       return `${operator} created the group ${group}`;
     case 'Add':
-      return `${operator} added ${names}`;
+      // Someone who came in on their own (an open group, an accepted invitation, a link) joined; nobody added them.
+      return targetIds.length === 1 && targetIds[0] === operatorId ? `${operator} joined the group` : `${operator} added ${names}`;
     case 'Kicked':
       return `${operator} removed ${names}`;
     case 'Quit':

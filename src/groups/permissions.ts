@@ -1,5 +1,5 @@
-import type { GroupVisibility, MemberRole } from './entities.js';
-import { ForbiddenError, OwnerCannotLeaveError } from './errors.js';
+import type { Group, GroupVisibility, MemberRole } from './entities.js';
+import { AlreadyAMemberError, ForbiddenError, JoinNotAllowedError, OwnerCannotLeaveError } from './errors.js';
 
 /**
  * Who may read and do what in a group: the only place these rules live. Reads and writes alike
@@ -22,7 +22,11 @@ export type GroupAction =
   | 'setOwnNickname'
   | 'clearNicknames'
   | 'muteMembers'
-  | 'muteGroup';
+  | 'muteGroup'
+  | 'changeJoinRules'
+  | 'manageJoinRequests'
+  | 'invite'
+  | 'manageInviteLinks';
 
 /** `readProfile` is a PRIVATE group's rule; a PUBLIC group's profile is anyone's who is signed in (`canReadProfile`). */
 const ALLOWED: Record<GroupAction, readonly MemberRole[]> = {
@@ -43,6 +47,11 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[]> = {
   clearNicknames: ['OWNER', 'ADMIN'],
   muteMembers: ['OWNER', 'ADMIN'],
   muteGroup: ['OWNER', 'ADMIN'],
+  changeJoinRules: ['OWNER', 'ADMIN'],
+  manageJoinRequests: ['OWNER', 'ADMIN'],
+  // Plain members too where the group allows it: `authorizeInvite`.
+  invite: ['OWNER', 'ADMIN'],
+  manageInviteLinks: ['OWNER', 'ADMIN'],
 };
 
 const WHO: Record<GroupAction, string> = {
@@ -62,6 +71,10 @@ const WHO: Record<GroupAction, string> = {
   clearNicknames: "Only the owner and admins can clear another member's nickname",
   muteMembers: 'Only the owner and admins can mute or unmute members',
   muteGroup: 'Only the owner and admins can mute or unmute the whole group',
+  changeJoinRules: 'Only the owner and admins can change who may join',
+  manageJoinRequests: 'Only the owner and admins can see and answer requests to join',
+  invite: 'Only the owner and admins can invite to this group (its membersCanInvite is off)',
+  manageInviteLinks: 'Only the owner and admins can see, create and revoke invite links',
 };
 
 export function can(action: GroupAction, role: MemberRole | null): boolean {
@@ -70,11 +83,14 @@ export function can(action: GroupAction, role: MemberRole | null): boolean {
 
 /**
  * A group's profile (and its owner's membership, part of it): anyone signed in reads a PUBLIC
- * group's; a PRIVATE group's, only those `readProfile` allows. The reader answers an unreadable
- * group as unknown (null), so an outsider learns nothing of a private group, not even that it exists.
+ * group's; a PRIVATE group's, only those `readProfile` allows, and those the group has asked in
+ * or who asked to come in: a user with an unexpired invitation or a pending request (`standing`).
+ * A holder of a live invite link reads it through the link (`groupByInviteLink(code)`), the code
+ * being their standing. The reader answers an unreadable group as unknown (null), so an outsider
+ * learns nothing of a private group, not even that it exists.
  */
-export function canReadProfile(group: { visibility: GroupVisibility }, role: MemberRole | null): boolean {
-  return group.visibility === 'PUBLIC' || can('readProfile', role);
+export function canReadProfile(group: { visibility: GroupVisibility }, role: MemberRole | null, standing: { invitedOrRequested?: boolean } = {}): boolean {
+  return group.visibility === 'PUBLIC' || can('readProfile', role) || standing.invitedOrRequested === true;
 }
 
 export function authorize(action: GroupAction, role: MemberRole | null): void {
@@ -87,8 +103,13 @@ export function authorize(action: GroupAction, role: MemberRole | null): void {
  * `target` null (no such member) is refused like any other non-owner, so an outsider learns
  * nothing of who is in the group.
  */
-export function authorizeMembershipRead(group: { visibility: GroupVisibility }, role: MemberRole | null, target: { role: MemberRole } | null): void {
-  if (target?.role === 'OWNER' && canReadProfile(group, role)) return;
+export function authorizeMembershipRead(
+  group: { visibility: GroupVisibility },
+  role: MemberRole | null,
+  target: { role: MemberRole } | null,
+  standing: { invitedOrRequested?: boolean } = {},
+): void {
+  if (target?.role === 'OWNER' && canReadProfile(group, role, standing)) return;
   authorize(target?.role === 'OWNER' ? 'readProfile' : 'readMembers', role);
 }
 
@@ -142,4 +163,27 @@ export function authorizeMute(actorRole: MemberRole | null, target: { role: Memb
   authorize('muteMembers', actorRole);
   if (target.role === 'OWNER') throw new ForbiddenError('The owner cannot be muted.');
   if (actorRole === 'ADMIN' && target.role === 'ADMIN') throw new ForbiddenError('Admins cannot mute or unmute admins; only the owner can.');
+}
+
+/** Invitations: the owner and admins, and plain members where the group lets them (`membersCanInvite`). */
+export function authorizeInvite(role: MemberRole | null, group: Pick<Group, 'membersCanInvite'>): void {
+  if (role === 'MEMBER' && group.membersCanInvite) return;
+  authorize('invite', role);
+}
+
+/**
+ * A way in the caller takes on their own (`requestToJoinGroup` needs `REQUEST`, `joinGroup` needs
+ * `OPEN`): refused to members, and where the group's policy is another.
+ */
+export function authorizeSelfJoin(group: Pick<Group, 'groupId' | 'joinPolicy'>, role: MemberRole | null, actorId: string, needs: 'REQUEST' | 'OPEN'): void {
+  if (role !== null) throw new AlreadyAMemberError(group.groupId, actorId);
+  if (group.joinPolicy !== needs) throw new JoinNotAllowedError(group.groupId, group.joinPolicy);
+}
+
+/**
+ * An invite link is its creator's invitation: it admits whatever the join policy, but only while
+ * its creator could still make it (they are still the owner or an admin).
+ */
+export function inviteLinkCreatorStands(creatorRole: MemberRole | null): boolean {
+  return can('manageInviteLinks', creatorRole);
 }

@@ -9,9 +9,8 @@ import { GROUP_ID, MAX_EVENTS_PAGE, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './
 import { pageOf, pageSize } from './pages.js';
 import { searchPage, type SearchRequest } from './search/search-page.js';
 import { isValidUserId } from './user-ids.js';
+import { JoiningReader, type JoiningStores } from './joining-reader.js';
 import type { RequestScope } from './scope.js';
-import type { GroupsRepository } from './store/groups.repository.js';
-import type { MembersRepository } from './store/members.repository.js';
 import type { GroupSearchRepository } from './store/search.repository.js';
 
 /** A page of a keyset-paged list, in the shape Relay connections take. */
@@ -41,11 +40,16 @@ export class GroupReader {
   /** Keyed `groupId:userId` (neither id can hold a colon). */
   private readonly membersByKey: DataLoader<string, Member | null>;
   private readonly roleCounts = new Map<MemberRole, DataLoader<string, number>>();
+  /** Requests, invitations and invite links, as the caller may read them. */
+  readonly joining: JoiningReader;
+  /** Private groups whose profile the caller reads by an invitation or a request of theirs (found by `readableGroups`). */
+  private readonly standing = new Set<string>();
 
   constructor(
-    private readonly store: { groups: GroupsRepository; members: MembersRepository; events: EventLog; search: GroupSearchRepository },
+    private readonly store: JoiningStores & { search: GroupSearchRepository; events: EventLog },
     private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem' | 'credentialsRefused'>,
   ) {
+    this.joining = new JoiningReader(store, this);
     // Each group comes with the caller's membership (one statement), which decides whether a private profile is readable.
     this.groups = new DataLoader(async (ids) => alignBy(ids, await this.readableGroups(ids), (group) => group.groupId));
     this.owners = new DataLoader(async (ids) => alignBy(ids, await store.members.findOwners(ids), (member) => member.groupId));
@@ -81,6 +85,7 @@ export class GroupReader {
     this.viewerMemberships.clearAll();
     this.membersByKey.clearAll();
     this.roleCounts.clear();
+    this.standing.clear();
   }
 
   /**
@@ -116,7 +121,11 @@ export class GroupReader {
     const viewerId = this.viewerId();
     const seen = await this.store.groups.findByIdsSeenBy(viewerId, groupIds);
     for (const { group, viewer } of seen) this.viewerMemberships.prime(group.groupId, viewer);
-    return seen.filter(({ group, viewer }) => canReadProfile(group, viewer?.role ?? null)).map(({ group }) => group);
+    // Private groups the caller is not in: an invitation or a request of theirs may still open the profile (two statements, only then).
+    const outside = seen.filter(({ group, viewer }) => !canReadProfile(group, viewer?.role ?? null)).map(({ group }) => group.groupId);
+    const standing = outside.length > 0 ? await this.joining.standingIn(outside) : new Set<string>();
+    for (const groupId of standing) this.standing.add(groupId);
+    return seen.filter(({ group, viewer }) => canReadProfile(group, viewer?.role ?? null, { invitedOrRequested: standing.has(group.groupId) })).map(({ group }) => group);
   }
 
   async owner(group: Group): Promise<Member> {
@@ -143,7 +152,7 @@ export class GroupReader {
     const group = await this.groups.load(groupId);
     if (!group) return null;
     const [viewer, member] = await Promise.all([this.viewerMembership(group), this.membersByKey.load(memberKey(groupId, userId))]);
-    authorizeMembershipRead(group, viewer?.role ?? null, member);
+    authorizeMembershipRead(group, viewer?.role ?? null, member, { invitedOrRequested: this.standing.has(groupId) });
     return member;
   }
 

@@ -110,3 +110,34 @@ export const attributeChangesSchema = z
  * Muting more is what `setGroupMuted` is for.
  */
 export const MAX_MUTED_PER_REQUEST = 500;
+
+/**
+ * Joining (README, "Joining groups"): every pending thing a client can make is bounded.
+ * A message with a request or an invitation, in characters.
+ */
+export const MAX_JOIN_MESSAGE = 500;
+/** Users one `inviteToGroup`, `approveJoinRequests` or `declineJoinRequests` may name. */
+export const MAX_USERS_PER_JOIN_CHANGE = 100;
+/** Pending requests to join one user may have, over every group. */
+export const MAX_PENDING_REQUESTS_PER_USER = 100;
+/** Unexpired invitations one group may have out. */
+export const MAX_LIVE_INVITATIONS_PER_GROUP = 1000;
+/** Invite links of one group that still admit someone (not revoked, expired or used up). */
+export const MAX_LIVE_LINKS_PER_GROUP = 100;
+/** `maxUses` of an invite link, at most. */
+export const MAX_INVITE_LINK_USES = 100_000;
+/** How far ahead an invite link may expire. */
+export const MAX_INVITE_LINK_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
+/** How long an invitation (and a link given no `expiresAt`) lasts by default: `INVITATION_TTL_SECONDS`. */
+export const DEFAULT_INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** Pages of join requests, invitations and links. */
+export const MAX_JOINING_PAGE = 100;
+export const DEFAULT_JOINING_PAGE = 20;
+
+export const joinMessageSchema = wellFormed.max(MAX_JOIN_MESSAGE, `Use at most ${MAX_JOIN_MESSAGE} characters`);
+
+/** What `createGroupInviteLink` hands out: 32 base64url characters (192 random bits); a bound on what is looked up. */
+export const inviteCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'Not an invite code: paste the code as it was given');
+
+/** A link's id, as `GroupInviteLink.linkId` gives it: 32 hex digits. */
+export const inviteLinkIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'Not an invite link id: use `GroupInviteLink.linkId`');

@@ -1,15 +1,19 @@
 import { ChangeRunner, type ChangeRunnerDeps } from './changes/runner.js';
 import { IDEMPOTENCY_RETENTION_MS } from './changes/idempotency.js';
-import type { Group, Member } from './entities.js';
+import type { Group, InviteLink, JoinRequest, Member } from './entities.js';
 import { GroupNotFoundError } from './errors.js';
 import { GroupReader } from './reader.js';
+import { hashInviteCode, newInviteCode, newInviteLinkId } from './invite-codes.js';
 import type { GroupSearchRepository } from './store/search.repository.js';
-import { DEFAULT_MAX_GROUP_MEMBERS } from './rules.js';
+import { DEFAULT_INVITATION_TTL_MS, DEFAULT_MAX_GROUP_MEMBERS } from './rules.js';
 import type { RequestScope } from './scope.js';
 import { createGroup, type CreateGroupInput } from './use-cases/create-group.js';
 import { addGroupMembers, leaveGroup, removeGroupMembers, type GroupInput, type MembersInput } from './use-cases/membership.js';
 import { dismissGroup, updateGroup, type UpdateGroupInput } from './use-cases/profile.js';
 import { setGroupMemberNickname, type SetMemberNicknameInput } from './use-cases/nickname.js';
+import { acceptGroupInvitation, declineGroupInvitation, inviteToGroup, type InviteInput } from './use-cases/invitations.js';
+import { createGroupInviteLink, joinGroupByInviteLink, revokeGroupInviteLink, type CreateInviteLinkInput } from './use-cases/invite-links.js';
+import { approveJoinRequests, cancelJoinRequest, declineJoinRequests, joinGroup, requestToJoinGroup, type JoinRequestInput } from './use-cases/join-requests.js';
 import { setGroupMemberRole, transferGroupOwnership, type MemberInput, type SetMemberRoleInput } from './use-cases/roles.js';
 import {
   muteGroupMembers,
@@ -32,11 +36,25 @@ export interface MembershipChange {
   members: Member[];
 }
 
-export interface GroupServiceDeps extends Omit<ChangeRunnerDeps, 'maxMembers'> {
+export interface GroupServiceDeps extends Omit<ChangeRunnerDeps, 'maxMembers' | 'invitationTtlMs'> {
   /** Group search's reads (its index is written by the groups repository). */
   search: GroupSearchRepository;
   /** Members a group may hold, the owner included (`IM_MAX_GROUP_MEMBERS`); the IM Service's default when absent. */
   maxGroupMembers?: number;
+  /** How long an invitation lasts (`INVITATION_TTL_SECONDS`); 7 days when absent. */
+  invitationTtlMs?: number;
+}
+
+/** What a way in answers: the group as it is with the newcomer, and the newcomer's membership. */
+export interface Joined {
+  group: Group;
+  member: Member;
+}
+
+/** A new invite link, with its code: the only time the code is ever shown (null when a repeated key answers). */
+export interface CreatedInviteLink {
+  link: InviteLink;
+  code: string | null;
 }
 
 /**
@@ -48,7 +66,11 @@ export class GroupService {
   private readonly runner: ChangeRunner;
 
   constructor(private readonly deps: GroupServiceDeps) {
-    this.runner = new ChangeRunner({ ...deps, maxMembers: deps.maxGroupMembers ?? DEFAULT_MAX_GROUP_MEMBERS });
+    this.runner = new ChangeRunner({
+      ...deps,
+      maxMembers: deps.maxGroupMembers ?? DEFAULT_MAX_GROUP_MEMBERS,
+      invitationTtlMs: deps.invitationTtlMs ?? DEFAULT_INVITATION_TTL_MS,
+    });
   }
 
   /** What one request reads, as its caller may read it. */
@@ -137,6 +159,68 @@ export class GroupService {
     return this.group(input.groupId);
   }
 
+  /** Answers the caller's pending request as it is now (a repeated key: as it is now, or as made when since answered). */
+  async requestToJoinGroup(input: JoinRequestInput, scope: RequestScope): Promise<JoinRequest> {
+    const { groupId, userId } = await this.runner.run(requestToJoinGroup, input, scope);
+    const [request] = await this.deps.joinRequests.find(this.deps.store.db, groupId, [userId]);
+    return request ?? { groupId, userId, message: input.message ?? null, requestedAt: new Date() };
+  }
+
+  /** Answers the group and the memberships the approval made. */
+  async approveJoinRequests(input: MembersInput, scope: RequestScope): Promise<MembershipChange> {
+    const { added } = await this.runner.run(approveJoinRequests, input, scope);
+    return { group: await this.group(input.groupId), userIds: added, members: await this.members(input.groupId, added) };
+  }
+
+  /** Answers who was declined. */
+  async declineJoinRequests(input: MembersInput, scope: RequestScope): Promise<{ groupId: string; userIds: string[] }> {
+    const { declined } = await this.runner.run(declineJoinRequests, input, scope);
+    return { groupId: input.groupId, userIds: declined };
+  }
+
+  async cancelJoinRequest(input: GroupInput, scope: RequestScope): Promise<{ groupId: string }> {
+    return this.runner.run(cancelJoinRequest, input, scope);
+  }
+
+  async joinGroup(input: GroupInput, scope: RequestScope): Promise<Joined> {
+    return this.joined(await this.runner.run(joinGroup, input, scope));
+  }
+
+  /** Answers the invitations as made (members already in left out). */
+  async inviteToGroup(input: InviteInput, scope: RequestScope): Promise<{ groupId: string; userIds: string[] }> {
+    const { invited } = await this.runner.run(inviteToGroup, input, scope);
+    return { groupId: input.groupId, userIds: invited };
+  }
+
+  async acceptGroupInvitation(input: GroupInput, scope: RequestScope): Promise<Joined> {
+    return this.joined(await this.runner.run(acceptGroupInvitation, input, scope));
+  }
+
+  async declineGroupInvitation(input: GroupInput, scope: RequestScope): Promise<{ groupId: string }> {
+    return this.runner.run(declineGroupInvitation, input, scope);
+  }
+
+  /**
+   * A new link and its code. The code is made here, outside the change, so that neither the store
+   * nor a repeated idempotency key's recorded outcome ever holds it: a repeat answers the link
+   * the first request made, its code null (it was shown once).
+   */
+  async createGroupInviteLink(input: CreateInviteLinkInput, scope: RequestScope): Promise<CreatedInviteLink> {
+    const code = newInviteCode();
+    const fresh = { linkId: newInviteLinkId(), codeHash: hashInviteCode(code) };
+    const { linkId } = await this.runner.run(createGroupInviteLink(fresh), input, scope);
+    return { link: await this.inviteLink(linkId), code: linkId === fresh.linkId ? code : null };
+  }
+
+  async revokeGroupInviteLink(input: { linkId: string; idempotencyKey?: string | null }, scope: RequestScope): Promise<InviteLink> {
+    const { linkId } = await this.runner.run(revokeGroupInviteLink, input, scope);
+    return this.inviteLink(linkId);
+  }
+
+  async joinGroupByInviteLink(input: { code: string; notify?: boolean | null; idempotencyKey?: string | null }, scope: RequestScope): Promise<Joined> {
+    return this.joined(await this.runner.run(joinGroupByInviteLink, input, scope));
+  }
+
   /** Forgets idempotency keys past their retention. */
   sweepIdempotencyKeys(now = Date.now()): Promise<number> {
     return this.deps.idempotency.deleteOlderThan(now - IDEMPOTENCY_RETENTION_MS);
@@ -150,6 +234,19 @@ export class GroupService {
     const group = await this.deps.groups.findById(this.deps.store.db, groupId);
     if (!group) throw new GroupNotFoundError(groupId);
     return group;
+  }
+
+  /** The group and the newcomer's membership; one who left since is answered as they came in. */
+  private async joined({ groupId, userId }: { groupId: string; userId: string }): Promise<Joined> {
+    const group = await this.group(groupId);
+    const [member = { groupId, userId, role: 'MEMBER' as const, joinedAt: new Date(), nickname: null, mutedUntil: null }] = await this.members(groupId, [userId]);
+    return { group, member };
+  }
+
+  private async inviteLink(linkId: string): Promise<InviteLink> {
+    const link = await this.deps.inviteLinks.findById(this.deps.store.db, linkId);
+    if (!link) throw new Error(`invite link ${linkId} vanished`);
+    return link;
   }
 
   /** These users' memberships of the group as they are now, in the order given (those no longer in are left out). */

@@ -6,6 +6,7 @@ import type { StoreTarget } from '../fixtures/stores.js';
 import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import { ADMIN, groupWithRoles, MEMBER, OWNER } from '../kit/factories.js';
 import { emulatorLog, emulatorMessages } from '../kit/emulator.js';
+import { JOINING_ROWS } from './joining-rows.js';
 
 /**
  * Every mutation, as a table: who sends it, an input that changes a group built by
@@ -142,6 +143,7 @@ export const EVERY_MUTATION: readonly MutationCase[] = [
     other: (groupId) => ({ groupId, muted: false }),
     reachesIm: true,
   },
+  ...JOINING_ROWS,
 ];
 
 /**
@@ -152,15 +154,19 @@ export const EVERY_MUTATION: readonly MutationCase[] = [
 export async function effects(kit: GatewayKit, groupId: string) {
   const db = kit.app.store.db;
   const groupIds = [groupId, `${groupId}x`];
-  const [groups, members, outbox, keys, calls, messages] = await Promise.all([
+  const [groups, members, outbox, keys, calls, messages, requests, invitations, links] = await Promise.all([
     db.selectFrom('groups').selectAll().where('group_id', 'in', groupIds).orderBy('group_id').execute(),
     db.selectFrom('group_members').selectAll().where('group_id', 'in', groupIds).orderBy('group_id').orderBy('user_id').execute(),
     db.selectFrom('outbox').select(['id', 'kind', 'status']).where('group_id', 'in', groupIds).orderBy('id').execute(),
     db.selectFrom('idempotency_keys').select(['caller_id', 'key', 'operation']).orderBy('key').execute(),
     emulatorLog(kit.emulator),
     emulatorMessages(kit.emulator),
+    db.selectFrom('join_requests').selectAll().where('group_id', 'in', groupIds).orderBy('user_id').execute(),
+    db.selectFrom('group_invitations').selectAll().where('group_id', 'in', groupIds).orderBy('user_id').execute(),
+    db.selectFrom('group_invite_links').selectAll().where('group_id', 'in', groupIds).orderBy('link_id').execute(),
   ]);
-  return { groups, members, outbox, keys, imCalls: calls.map((call) => `${call.path} ${call.status}`), messages: messages.length };
+  const joining = { requests, invitations, links };
+  return { groups, members, outbox, keys, imCalls: calls.map((call) => `${call.path} ${call.status}`), messages: messages.length, joining };
 }
 
 /**

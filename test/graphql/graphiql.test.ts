@@ -118,6 +118,9 @@ describe('GraphiQL at /graphql', () => {
         `${round} MakePublic UpdateGroupSuccess`,
         `${round} SearchGroups data`,
         `${round} DismissGroup DismissGroupSuccess`,
+        `${round} JoinRules CreateGroupSuccess`,
+        `${round} Invite InviteToGroupSuccess`,
+        `${round} JoiningQueue data`,
       ]),
     );
   });

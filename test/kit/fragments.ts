@@ -50,6 +50,35 @@ export const ErrorFields = graphql(`
       maxMinutes
       requestedMinutes
     }
+    ... on AlreadyAMemberError {
+      groupId
+      userId
+    }
+    ... on JoinNotAllowedError {
+      joinPolicy
+    }
+    ... on JoinRequestNotFoundError {
+      userIds
+    }
+    ... on InvitationNotFoundError {
+      groupId
+      userId
+    }
+    ... on InvitationExpiredError {
+      expiredAt
+    }
+    ... on InviteLinkRevokedError {
+      revokedAt
+    }
+    ... on InviteLinkExpiredError {
+      expiredAt
+    }
+    ... on InviteLinkExhaustedError {
+      maxUses
+    }
+    ... on PendingLimitReachedError {
+      limit
+    }
   }
 `);
 
@@ -182,5 +211,19 @@ export const PageInfoFields = graphql(`
     hasPreviousPage
     startCursor
     endCursor
+  }
+`);
+
+/** An invite link as its admins see it (`code` only in the answer that made it). */
+export const InviteLinkFields = graphql(`
+  fragment KitInviteLinkFields on GroupInviteLink {
+    linkId
+    code
+    groupId
+    createdBy
+    expiresAt
+    maxUses
+    uses
+    revokedAt
   }
 `);

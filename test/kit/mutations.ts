@@ -1,4 +1,5 @@
 import { graphql } from '../generated/index.js';
+import { JOINING_MUTATIONS } from './joining-mutations.js';
 
 /**
  * One document per mutation, and the input each kit function takes: every mutation takes one
@@ -231,6 +232,7 @@ export const MUTATIONS = {
   muteGroupMembers: { document: MuteGroupMembers, success: 'MuteGroupMembersSuccess', variables: (input: MuteGroupMembersInput) => ({ input }) },
   unmuteGroupMembers: { document: UnmuteGroupMembers, success: 'UnmuteGroupMembersSuccess', variables: (input: UnmuteGroupMembersInput) => ({ input }) },
   setGroupMuted: { document: SetGroupMuted, success: 'SetGroupMutedSuccess', variables: (input: SetGroupMutedInput) => ({ input }) },
+  ...JOINING_MUTATIONS,
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

@@ -1,4 +1,5 @@
 import { graphql } from '../generated/index.js';
+import { JOINING_QUERIES } from './joining-queries.js';
 
 /** One document per read the tests make; each answers the whole response (reads assert on errors too). */
 
@@ -235,6 +236,7 @@ const GroupEvents = graphql(`
               }
             }
             ... on MembersAdded {
+              joinedBy
               userCount
               users(first: $users) {
                 userId
@@ -374,6 +376,7 @@ export const QUERIES = {
     document: ViewerGroups,
     variables: (args: { first?: number; after?: string | null; role?: Role | null }) => args,
   },
+  ...JOINING_QUERIES,
 } as const;
 
 export type QueryName = keyof typeof QUERIES;

@@ -30,6 +30,8 @@ describeEachStore('groups and members repositories', (target) => {
       description: null,
       announcement: null,
       attributes: [],
+      joinPolicy: 'INVITE_ONLY',
+      membersCanInvite: false,
       ownerId: 'ann',
       memberCount: 3,
       syncStatus: 'SYNCED',

@@ -32,6 +32,7 @@ const MIGRATIONS = [
   '0006_group_events',
   '0007_group_profiles',
   '0008_moderation',
+  '0009_joining',
   '0010_1_group_visibility',
   '0010_2_group_search',
 ];
@@ -161,6 +162,8 @@ describeEachStore('migrations', (target) => {
           attributes: JSON.stringify({ topic: '🎉'.repeat(1024) }),
           muted: 1,
           visibility: 'PUBLIC' as const,
+          join_policy: 'REQUEST' as const,
+          members_can_invite: 1,
         };
         await store.db.insertInto('groups').values(group).execute();
         expect(await store.db.selectFrom('groups').selectAll().executeTakeFirst()).toEqual(group);
@@ -168,6 +171,23 @@ describeEachStore('migrations', (target) => {
         const member = { group_id: group.group_id, user_id: 'ann', role: 'OWNER' as const, joined_at: farFuture, nickname: 'Ännie 🎉', muted_until: farFuture };
         await store.db.insertInto('group_members').values(member).execute();
         expect(await store.db.selectFrom('group_members').selectAll().executeTakeFirst()).toEqual(member);
+
+        const invitation = { group_id: group.group_id, user_id: 'bob', inviter_id: 'ann', message: 'Ünïcode 🎉', created_at: 1_700_000_000_123, expires_at: farFuture };
+        await store.db.insertInto('group_invitations').values(invitation).execute();
+        expect(await store.db.selectFrom('group_invitations').selectAll().executeTakeFirst()).toEqual(invitation);
+        const link = {
+          link_id: 'f'.repeat(32),
+          group_id: group.group_id,
+          code_hash: 'a'.repeat(64),
+          created_by: 'ann',
+          created_at: 1_700_000_000_123,
+          expires_at: farFuture,
+          max_uses: 100_000,
+          uses: 99_999,
+          revoked_at: farFuture,
+        };
+        await store.db.insertInto('group_invite_links').values(link).execute();
+        expect(await store.db.selectFrom('group_invite_links').selectAll().executeTakeFirst()).toEqual(link);
 
         const outbox = await store.db
           .insertInto('outbox')
@@ -227,7 +247,7 @@ describe.skipIf(postgres.skip)('the PostgreSQL store', () => {
           ] as const) {
             const { rows } = await sql<{ table_name: string }>`
               select table_name from information_schema.tables where table_schema = ${database.schema} order by table_name`.execute(store.db);
-            expect(rows.map((row) => row.table_name)).toEqual(['event_log', 'group_event_users', 'group_events', 'group_members', 'group_search', 'groups', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'outbox']);
+            expect(rows.map((row) => row.table_name)).toEqual(['event_log', 'group_event_users', 'group_events', 'group_invitations', 'group_invite_links', 'group_members', 'group_search', 'groups', 'idempotency_keys', 'join_requests', 'kysely_migration', 'kysely_migration_lock', 'outbox']);
             expect(await applied(store, database)).toEqual(MIGRATIONS);
           }
           await one.db

@@ -5,6 +5,9 @@ import type { EventDraft } from '../events/event.js';
 import type { NotificationInput } from '../notifications.js';
 import type { OutboxOperation } from '../outbox/operations.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
+import type { InvitationsRepository } from '../store/invitations.repository.js';
+import type { InviteLinksRepository } from '../store/invite-links.repository.js';
+import type { JoinRequestsRepository } from '../store/join-requests.repository.js';
 import type { MembersRepository } from '../store/members.repository.js';
 import type { Database } from '../store/tables.js';
 
@@ -68,8 +71,19 @@ export function nothingToDo<Outcome extends Json>(groupId: string, outcome: Outc
  * connection, for the transaction that waits on them.)
  */
 export interface ChangeStores {
-  groups: Pick<GroupsRepository, 'insert' | 'delete' | 'findActiveForChange' | 'updateProfile' | 'adjustMemberCount' | 'setOwner' | 'setDismissedAt' | 'setMuted'>;
+  groups: Pick<GroupsRepository, 'insert' | 'delete' | 'findActiveForChange' | 'updateProfile' | 'setJoinRules' | 'adjustMemberCount' | 'setOwner' | 'setDismissedAt' | 'setMuted'>;
   members: Pick<MembersRepository, 'find' | 'add' | 'remove' | 'restore' | 'setRole' | 'setNickname' | 'setMutedUntil' | 'findByRoles'>;
+  joinRequests: Pick<JoinRequestsRepository, 'find' | 'upsert' | 'remove' | 'restore' | 'countForUser'>;
+  invitations: Pick<InvitationsRepository, 'find' | 'upsert' | 'remove' | 'restore' | 'countLiveForGroup'>;
+  inviteLinks: Pick<InviteLinksRepository, 'insert' | 'delete' | 'findByCodeHash' | 'findById' | 'adjustUses' | 'setRevokedAt' | 'countLive'>;
+}
+
+/** What every change may need of the configuration. */
+export interface ChangeSettings {
+  maxMembers: number;
+  notificationSender: string;
+  /** How long an invitation lasts (`INVITATION_TTL_SECONDS`), and a link given no `expiresAt`. */
+  invitationTtlMs: number;
 }
 
 /** What a use case plans with: the open transaction, the caller, the stores and the settings every change needs. */
@@ -79,7 +93,7 @@ export class ChangeContext {
     /** The signed-in caller making the change. */
     readonly actorId: string,
     readonly stores: ChangeStores,
-    readonly settings: { maxMembers: number; notificationSender: string },
+    readonly settings: ChangeSettings,
   ) {}
 
   /**

@@ -12,6 +12,9 @@ import type { RequestScope } from '../scope.js';
 import type { Store } from '../store/database.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { IdempotencyRepository } from '../store/idempotency.repository.js';
+import type { InvitationsRepository } from '../store/invitations.repository.js';
+import type { InviteLinksRepository } from '../store/invite-links.repository.js';
+import type { JoinRequestsRepository } from '../store/join-requests.repository.js';
 import type { MembersRepository } from '../store/members.repository.js';
 import type { Database } from '../store/tables.js';
 import { ChangeContext, type ChangeInput, type Json, type Plan, type UseCase } from './change.js';
@@ -22,6 +25,9 @@ export interface ChangeRunnerDeps {
   store: Store;
   groups: GroupsRepository;
   members: MembersRepository;
+  joinRequests: JoinRequestsRepository;
+  invitations: InvitationsRepository;
+  inviteLinks: InviteLinksRepository;
   idempotency: IdempotencyRepository;
   outbox: OutboxRepository;
   events: EventLog;
@@ -32,6 +38,8 @@ export interface ChangeRunnerDeps {
   notificationSender: string;
   /** Members a group may hold, the owner included. */
   maxMembers: number;
+  /** How long an invitation lasts. */
+  invitationTtlMs: number;
 }
 
 /** Why the notification sender cannot act: notices from it must be the gateway's alone. */
@@ -95,7 +103,7 @@ export class ChangeRunner {
         await trx.rollback().execute();
         return null;
       }
-      const context = new ChangeContext(trx, actorId, this.deps, { maxMembers: this.deps.maxMembers, notificationSender: this.deps.notificationSender });
+      const context = new ChangeContext(trx, actorId, this.deps, { maxMembers: this.deps.maxMembers, notificationSender: this.deps.notificationSender, invitationTtlMs: this.deps.invitationTtlMs });
       const plan = await useCase.plan(context, input);
       const now = Date.now();
       const operations = this.operationsOf(plan, input.notify !== false, now);

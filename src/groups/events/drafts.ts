@@ -1,4 +1,4 @@
-import type { GroupVisibility, MemberRole } from '../entities.js';
+import type { GroupVisibility, MemberRole, WayIn } from '../entities.js';
 import type { EventDraft, GroupEventPayloads } from './event.js';
 
 export type ProfileField = GroupEventPayloads['GroupProfileUpdated']['changed'][number];
@@ -6,7 +6,7 @@ export type ProfileField = GroupEventPayloads['GroupProfileUpdated']['changed'][
 /** One line per event in a use case's plan: `events: [drafts.membersAdded(newcomers)]`. */
 export const drafts = {
   created: (name: string, memberIds: readonly string[]): EventDraft => ({ kind: 'GroupCreated', data: { name, memberIds: [...memberIds] }, userIds: memberIds }),
-  membersAdded: (userIds: readonly string[]): EventDraft => ({ kind: 'MembersAdded', data: { userIds: [...userIds] }, userIds }),
+  membersAdded: (userIds: readonly string[], joinedBy: WayIn = 'ADDED'): EventDraft => ({ kind: 'MembersAdded', data: { userIds: [...userIds], joinedBy }, userIds }),
   membersRemoved: (userIds: readonly string[]): EventDraft => ({ kind: 'MembersRemoved', data: { userIds: [...userIds] }, userIds }),
   memberLeft: (userId: string): EventDraft => ({ kind: 'MemberLeft', data: { userId }, userIds: [userId] }),
   profileUpdated: (changed: ProfileField[], profile: { name: string; avatarUrl: string | null; description: string | null; visibility: GroupVisibility }): EventDraft => ({

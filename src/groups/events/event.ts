@@ -1,4 +1,4 @@
-import type { GroupVisibility, MemberRole } from '../entities.js';
+import type { GroupVisibility, MemberRole, WayIn } from '../entities.js';
 
 /**
  * The group domain's events: what happened to a group, written by the change that did it, in its
@@ -11,7 +11,8 @@ import type { GroupVisibility, MemberRole } from '../entities.js';
 export interface GroupEventPayloads {
   /** The group was made; `memberIds` are its first members, the owner (the actor) included. */
   GroupCreated: { name: string; memberIds: string[] };
-  MembersAdded: { userIds: string[] };
+  /** How they came in (`joinedBy`; events written before joining existed have none: they were ADDED). */
+  MembersAdded: { userIds: string[]; joinedBy?: WayIn };
   /** Removed by the owner or an admin (the actor). */
   MembersRemoved: { userIds: string[] };
   /** The actor left the group. */

@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import { dialectOf } from './database.js';
 import type { Dialect } from './migrations.js';
-import type { Announcement, Group, GroupAttribute, Member } from '../entities.js';
+import type { Announcement, Group, GroupAttribute, JoinPolicy, Member } from '../entities.js';
 import { storedAttributes, toGroup, toMember } from './mapping.js';
 import { GroupSearchRepository } from './search.repository.js';
 import type { Database, GroupRow, GroupVisibility, MemberRole, SyncStatus } from './tables.js';
@@ -241,6 +241,16 @@ export class GroupsRepository {
     await executor.updateTable('groups').set(changes).where('group_id', '=', groupId).execute();
     // What search finds the group by, or whether it finds it: the index follows in this transaction.
     if (profile.name !== undefined || profile.description !== undefined || profile.visibility !== undefined) await this.search.reindex(executor, groupId);
+  }
+
+  /** The group's joining rules: who may come in (`joinPolicy`) and whether plain members may invite. Left out: kept. */
+  async setJoinRules(executor: Executor, groupId: string, rules: { joinPolicy?: JoinPolicy; membersCanInvite?: boolean }): Promise<void> {
+    const changes = {
+      ...(rules.joinPolicy !== undefined ? { join_policy: rules.joinPolicy } : {}),
+      ...(rules.membersCanInvite !== undefined ? { members_can_invite: rules.membersCanInvite ? 1 : 0 } : {}),
+    };
+    if (Object.keys(changes).length === 0) return;
+    await executor.updateTable('groups').set(changes).where('group_id', '=', groupId).execute();
   }
 
   async adjustMemberCount(executor: Executor, groupId: string, delta: number): Promise<void> {

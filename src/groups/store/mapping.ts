@@ -1,7 +1,7 @@
 import { encodeEventCursor } from '../cursors.js';
-import type { Group, GroupAttribute, Member } from '../entities.js';
+import type { Group, GroupAttribute, Invitation, InviteLink, JoinRequest, Member } from '../entities.js';
 import type { GroupEvent } from '../events/event.js';
-import type { GroupEventRow, GroupRow, MemberRow } from './tables.js';
+import type { GroupEventRow, GroupRow, InvitationRow, InviteLinkRow, JoinRequestRow, MemberRow } from './tables.js';
 
 /** The one place a row becomes a domain value: the repositories call these, nothing else sees a row. */
 
@@ -22,6 +22,8 @@ export function toGroup(row: GroupRow): Group {
       row.announcement == null ? null : { text: row.announcement, setBy: row.announcement_set_by ?? '', setAt: new Date(Number(row.announcement_set_at ?? 0)) },
     attributes: attributesOf(row.attributes ?? null),
     muted: Number(row.muted) === 1,
+    joinPolicy: row.join_policy,
+    membersCanInvite: Number(row.members_can_invite) === 1,
   };
 }
 
@@ -52,6 +54,49 @@ export function fromMember(member: Member): MemberRow {
     joined_at: member.joinedAt.getTime(),
     nickname: member.nickname,
     muted_until: member.mutedUntil?.getTime() ?? null,
+  };
+}
+
+export function toJoinRequest(row: JoinRequestRow): JoinRequest {
+  return { groupId: row.group_id, userId: row.user_id, message: row.message, requestedAt: new Date(Number(row.created_at)) };
+}
+
+export function fromJoinRequest(request: JoinRequest): JoinRequestRow {
+  return { group_id: request.groupId, user_id: request.userId, message: request.message, created_at: request.requestedAt.getTime() };
+}
+
+export function toInvitation(row: InvitationRow): Invitation {
+  return {
+    groupId: row.group_id,
+    userId: row.user_id,
+    inviterId: row.inviter_id,
+    message: row.message,
+    invitedAt: new Date(Number(row.created_at)),
+    expiresAt: new Date(Number(row.expires_at)),
+  };
+}
+
+export function fromInvitation(invitation: Invitation): InvitationRow {
+  return {
+    group_id: invitation.groupId,
+    user_id: invitation.userId,
+    inviter_id: invitation.inviterId,
+    message: invitation.message,
+    created_at: invitation.invitedAt.getTime(),
+    expires_at: invitation.expiresAt.getTime(),
+  };
+}
+
+export function toInviteLink(row: Omit<InviteLinkRow, 'code_hash'>): InviteLink {
+  return {
+    linkId: row.link_id,
+    groupId: row.group_id,
+    createdBy: row.created_by,
+    createdAt: new Date(Number(row.created_at)),
+    expiresAt: new Date(Number(row.expires_at)),
+    maxUses: row.max_uses === null ? null : Number(row.max_uses),
+    uses: Number(row.uses),
+    revokedAt: row.revoked_at === null ? null : new Date(Number(row.revoked_at)),
   };
 }
 

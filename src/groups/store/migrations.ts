@@ -176,6 +176,57 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
         await db.schema.alterTable('groups').dropColumn('muted').execute();
       },
     },
+    '0009_joining': {
+      // Joining on the group's terms: its rules on the group's row, and the three ways to ask or be
+      // asked (requests, invitations, links). Pending rows only: an answered request or invitation
+      // is deleted, the membership (or nothing) is what remains.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('groups').addColumn('join_policy', 'text', (c) => c.notNull().defaultTo('INVITE_ONLY')).execute();
+        await db.schema.alterTable('groups').addColumn('members_can_invite', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .createTable('join_requests')
+          .addColumn('group_id', id, (c) => c.notNull())
+          .addColumn('user_id', id, (c) => c.notNull())
+          .addColumn('message', 'text')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('join_requests_pk', ['group_id', 'user_id'])
+          .execute();
+        await db.schema.createIndex('join_requests_by_group').on('join_requests').columns(['group_id', 'created_at', 'user_id']).execute();
+        await db.schema.createIndex('join_requests_by_user').on('join_requests').columns(['user_id', 'created_at']).execute();
+        await db.schema
+          .createTable('group_invitations')
+          .addColumn('group_id', id, (c) => c.notNull())
+          .addColumn('user_id', id, (c) => c.notNull())
+          .addColumn('inviter_id', 'text', (c) => c.notNull())
+          .addColumn('message', 'text')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('group_invitations_pk', ['group_id', 'user_id'])
+          .execute();
+        await db.schema.createIndex('group_invitations_by_user').on('group_invitations').columns(['user_id', 'created_at']).execute();
+        await db.schema
+          .createTable('group_invite_links')
+          .addColumn('link_id', id, (c) => c.primaryKey())
+          .addColumn('group_id', id, (c) => c.notNull())
+          // SHA-256 of the code, hex: the code itself is shown once, to its creator, and never stored.
+          .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('max_uses', 'integer')
+          .addColumn('uses', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('revoked_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('group_invite_links_by_group').on('group_invite_links').columns(['group_id', 'created_at', 'link_id']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('group_invite_links').execute();
+        await db.schema.dropTable('group_invitations').execute();
+        await db.schema.dropTable('join_requests').execute();
+        await db.schema.alterTable('groups').dropColumn('members_can_invite').execute();
+        await db.schema.alterTable('groups').dropColumn('join_policy').execute();
+      },
+    },
     '0010_1_group_visibility': {
       // Every group existing before it stays as it was seen by members; only reads by outsiders change.
       async up(db: Kysely<unknown>) {

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { GroupVisibility, MemberRole, SyncStatus } from '../entities.js';
+import type { GroupVisibility, JoinPolicy, MemberRole, SyncStatus } from '../entities.js';
 
 /** Epoch milliseconds (bigint): a JS number on both dialects, since the PostgreSQL pool parses int8 as one. */
 type Millis = ColumnType<number, number, number>;
@@ -33,6 +33,10 @@ export interface GroupsTable {
   attributes: Generated<string | null>;
   /** 1 while the group is muted whole (only the owner and admins speak), else 0. */
   muted: ColumnType<number, number | undefined, number>;
+  /** Who may come in, and how (`JoinPolicy`). */
+  join_policy: Generated<JoinPolicy>;
+  /** 1: plain members may invite too; 0: only the owner and admins. */
+  members_can_invite: Generated<number>;
 }
 
 export interface GroupMembersTable {
@@ -88,6 +92,38 @@ export interface IdempotencyKeysTable {
   /** The first request's result, encoded by its mutation, to repeat to a retry. */
   outcome: string;
   created_at: Millis;
+}
+
+/** A pending request to join a group (deleted once approved, declined or cancelled). */
+export interface JoinRequestsTable {
+  group_id: string;
+  user_id: string;
+  message: string | null;
+  created_at: Millis;
+}
+
+/** A pending invitation (deleted once accepted or declined; past `expires_at` it is refused). */
+export interface GroupInvitationsTable {
+  group_id: string;
+  user_id: string;
+  inviter_id: string;
+  message: string | null;
+  created_at: Millis;
+  expires_at: Millis;
+}
+
+/** An invite link; its code is kept only as a SHA-256 hash. */
+export interface GroupInviteLinksTable {
+  link_id: string;
+  group_id: string;
+  code_hash: string;
+  created_by: string;
+  created_at: Millis;
+  expires_at: Millis;
+  /** Null: as many uses as the group has seats until it expires. */
+  max_uses: number | null;
+  uses: Generated<number>;
+  revoked_at: Millis | null;
 }
 
 /**
@@ -147,9 +183,15 @@ export interface Database {
   group_members: GroupMembersTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  join_requests: JoinRequestsTable;
+  group_invitations: GroupInvitationsTable;
+  group_invite_links: GroupInviteLinksTable;
 }
 
 export type GroupRow = Selectable<GroupsTable>;
 export type MemberRow = Selectable<GroupMembersTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type JoinRequestRow = Selectable<JoinRequestsTable>;
+export type InvitationRow = Selectable<GroupInvitationsTable>;
+export type InviteLinkRow = Selectable<GroupInviteLinksTable>;
 export type GroupEventRow = Selectable<GroupEventsTable>;

@@ -1,8 +1,8 @@
 import { nothingToDo, type ChangeContext, type ChangeInput, type Plan, type Step, type UseCase } from '../changes/change.js';
 import type { Group, Member } from '../entities.js';
 import { drafts } from '../events/drafts.js';
-import { MemberLimitExceededError } from '../errors.js';
 import { authorize, authorizeLeave, authorizeRemoval } from '../permissions.js';
+import { admit } from './admission.js';
 import { departureSteps } from './moderation.js';
 
 export interface MembersInput extends ChangeInput {
@@ -23,27 +23,12 @@ export const addGroupMembers: UseCase<MembersInput, { groupId: string; added: st
     const { group, actor } = await change.loadForChange(groupId);
     authorize('addMembers', actor?.role ?? null);
     const candidates = [...new Set(userIds)];
-    const { groups, members } = change.stores;
+    const { members } = change.stores;
     const present = new Set((await members.find(change.trx, groupId, candidates)).map((member) => member.userId));
     const newcomers = candidates.filter((userId) => !present.has(userId));
-    const total = group.memberCount + newcomers.length;
-    if (total > change.settings.maxMembers) throw new MemberLimitExceededError(change.settings.maxMembers, total);
     if (newcomers.length === 0) return nothingToDo(groupId, { groupId, added: [] });
-    await members.add(change.trx, groupId, newcomers, Date.now());
-    await groups.adjustMemberCount(change.trx, groupId, newcomers.length);
-    return {
-      groupId,
-      steps: [
-        { call: { kind: 'joinGroup', groupId, userIds: newcomers } },
-        { notice: { operation: 'Add', operatorUserId: change.actorId, targetUserIds: newcomers, groupName: group.name, displayNames: change.displayNames([actor]) } },
-      ],
-      events: [drafts.membersAdded(newcomers)],
-      undo: async (trx) => {
-        await members.remove(trx, groupId, newcomers);
-        await groups.adjustMemberCount(trx, groupId, -newcomers.length);
-      },
-      outcome: { groupId, added: newcomers },
-    };
+    const admission = await admit(change, group, newcomers, { joinedBy: 'ADDED', operatorUserId: change.actorId, operator: actor });
+    return { groupId, ...admission, outcome: { groupId, added: newcomers } };
   },
 };
 

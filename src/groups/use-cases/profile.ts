@@ -1,5 +1,5 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
-import type { Announcement, GroupAttribute, GroupVisibility } from '../entities.js';
+import type { Announcement, GroupAttribute, GroupVisibility, JoinPolicy } from '../entities.js';
 import { AttributeLimitExceededError } from '../errors.js';
 import { drafts, type ProfileField } from '../events/drafts.js';
 import { authorize } from '../permissions.js';
@@ -24,6 +24,10 @@ export interface UpdateGroupInput extends ChangeInput {
   attributes?: readonly AttributeChange[] | null;
   /** Left out (or null): kept. Stays here: the IM Service has no such setting. */
   visibility?: GroupVisibility | null;
+  /** Left out: kept. */
+  joinPolicy?: JoinPolicy | null;
+  /** Left out: kept. */
+  membersCanInvite?: boolean | null;
 }
 
 /**
@@ -36,9 +40,12 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
   // A new name is a group call; an announcement only a notice (refused, like a transfer, when it cannot start in time).
   firstCall: (input) => (input.name != null ? 'group' : input.announcement !== undefined && input.notify !== false ? 'publish' : null),
   async plan(change, input) {
-    const { groupId, name, avatarUrl, description, visibility } = input;
+    const { groupId, name, avatarUrl, description, visibility, joinPolicy, membersCanInvite } = input;
     const { group, actor } = await change.loadForChange(groupId);
     authorize('updateProfile', actor?.role ?? null);
+    const rules = { ...(joinPolicy != null ? { joinPolicy } : {}), ...(membersCanInvite != null ? { membersCanInvite } : {}) };
+    if (Object.keys(rules).length > 0) authorize('changeJoinRules', actor?.role ?? null);
+    const rulesBefore = { joinPolicy: group.joinPolicy, membersCanInvite: group.membersCanInvite };
     const announcementChanged = input.announcement !== undefined && (input.announcement ?? null) !== (group.announcement?.text ?? null);
     const announcement: Announcement | null | undefined = !announcementChanged
       ? undefined
@@ -64,6 +71,7 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
     };
     const { groups } = change.stores;
     await groups.updateProfile(change.trx, groupId, profile);
+    await groups.setJoinRules(change.trx, groupId, rules);
     const displayNames = change.displayNames([actor]);
     const operatorUserId = change.actorId;
     const renamed = name != null && name !== group.name;
@@ -90,7 +98,11 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
       visibility: visibility ?? group.visibility,
     };
     const events = changed.length > 0 ? [drafts.profileUpdated(changed, after)] : [];
-    return { groupId, steps, events, undo: (trx) => groups.updateProfile(trx, groupId, before), outcome: { groupId } };
+    const undo = async (trx: Parameters<typeof groups.updateProfile>[0]) => {
+      await groups.updateProfile(trx, groupId, before);
+      await groups.setJoinRules(trx, groupId, rulesBefore);
+    };
+    return { groupId, steps, events, undo, outcome: { groupId } };
   },
 };
 

@@ -1,7 +1,7 @@
 import type { GroupEvent as GroupEventEntity, GroupEventKind } from '../../../groups/events/event.js';
 import { InvalidInputError } from '../../../groups/errors.js';
 import { builder, type SchemaTypes } from '../../builder.js';
-import { GroupVisibilityEnum, MemberRoleEnum } from '../group/enums.js';
+import { GroupVisibilityEnum, MemberRoleEnum, WayInEnum } from '../group/enums.js';
 import { EventUser, eventUser } from './event-user.type.js';
 import { GroupEvent } from './group-event.interface.js';
 
@@ -63,8 +63,12 @@ builder.objectFields(GroupCreated, (t) => ({
   memberCount: t.int({ description: 'How many members it was created with, the owner included.', resolve: (event) => event.data.memberIds.length }),
 }));
 
-export const MembersAdded = eventType('MembersAdded', 'The actor (the owner or an admin) added members.');
+export const MembersAdded = eventType(
+  'MembersAdded',
+  'Members came in: added by the actor (the owner or an admin), or by a way of their own (`joinedBy`): an approved request (the actor approved it), an accepted invitation, an invite link or an OPEN group (the actor is the newcomer).',
+);
 builder.objectFields(MembersAdded, (t) => ({
+  joinedBy: t.field({ type: WayInEnum, description: 'How they came in.', resolve: (event) => event.data.joinedBy ?? 'ADDED' }),
   users: userList(t, (event) => event.data.userIds, 'Who was added (users already in are not listed).'),
   userCount: t.int({ description: 'How many were added.', resolve: (event) => event.data.userIds.length }),
 }));

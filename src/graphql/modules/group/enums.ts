@@ -22,10 +22,30 @@ export const MemberRoleEnum = builder.enumType('MemberRole', {
   } as const,
 });
 
+export const JoinPolicyEnum = builder.enumType('JoinPolicy', {
+  description: 'Who may come into a group without being added by its owner or an admin.',
+  values: {
+    INVITE_ONLY: { description: 'Only with an invitation or an invite link (the default).' },
+    REQUEST: { description: 'Anyone signed in may ask (`requestToJoinGroup`); the owner or an admin approves. Invitations and links still admit.' },
+    OPEN: { description: 'Anyone signed in may join (`joinGroup`). Invitations and links still admit.' },
+  } as const,
+});
+
 export const GroupVisibilityEnum = builder.enumType('GroupVisibility', {
   description: "Who may read a group's profile, and whether search finds it.",
   values: {
     PRIVATE: { description: 'The default: only members read the profile; to anyone else the group reads as unknown (null), and search never finds it.' },
     PUBLIC: { description: 'Anyone signed in reads the profile (never the member list, which stays for members) and `searchGroups` finds it.' },
+  } as const,
+});
+
+export const WayInEnum = builder.enumType('WayIn', {
+  description: 'How members came in; the `Add` notice carries it too, in `extra`, as `{"joinedBy": …}`.',
+  values: {
+    ADDED: { description: 'Added by the owner or an admin (`addGroupMembers`).' },
+    REQUEST_APPROVED: { description: 'Asked, and the owner or an admin approved (`approveJoinRequests`).' },
+    INVITATION_ACCEPTED: { description: 'Accepted an invitation (`acceptGroupInvitation`).' },
+    INVITE_LINK: { description: 'Came in by an invite link (`joinGroupByInviteLink`).' },
+    OPEN_JOIN: { description: 'Joined an OPEN group (`joinGroup`).' },
   } as const,
 });
