@@ -6,7 +6,7 @@ import type { Config } from '../../src/config.js';
 import { ADMIN, groupWithRoles, MEMBER, OUTSIDER, OWNER } from '../kit/factories.js';
 import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 import type { SseStream } from '../kit/sse.js';
-import { answerOf, subscriptionsAt, type SubscriptionItem } from '../kit/subscriptions.js';
+import { answerOf, subscriptionBody, subscriptionsAt, type SubscriptionItem } from '../kit/subscriptions.js';
 
 /**
  * `groupEvents` over real HTTP and Server-Sent Events, as a browser's fetch runs it, on one
@@ -155,6 +155,32 @@ describeEachStore('live group events', (target) => {
     expect((await next(other)).__typename).toBe('GroupProfileUpdated');
   });
 
+  it('a subscriber that stops reading is ended with ResumeRequired (SLOW_CONSUMER) once its buffer is full, and resumes without a gap', async () => {
+    await start({ eventStreams: { bufferLimit: 2, maxStreams: 100, maxStreamsPerUser: 20, pollMs: 1000 } });
+    const groupId = await groupWithRoles(kit, { notify: false });
+    // Through Yoga's fetch, with the body left unread: nothing drains the stream but the reads below.
+    const body = JSON.stringify(subscriptionBody('groupEvents', { groupId }));
+    const response = await kit.app.graphql.fetch('http://gateway/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-user-id': MEMBER },
+      body,
+    });
+    for (let k = 0; k < 6; k++) await rename(groupId, `Name ${k}`);
+    const items = sseItems(await response.text()).map((item) => answerOf('groupEvents', item));
+
+    const end = items.at(-1)!;
+    expect(end).toMatchObject({ __typename: 'ResumeRequired', reason: 'SLOW_CONSUMER' });
+    const delivered = items.slice(0, -1);
+    expect(delivered.length).toBeLessThan(6);
+    const resumeAfter = 'resumeAfter' in end ? end.resumeAfter : null;
+    // The last cursor it received; or, when it received none, where it started (groupWithRoles left events before).
+    expect(resumeAfter).toEqual(delivered.length > 0 ? (delivered.at(-1) as { cursor: string }).cursor : expect.any(String));
+    const resumed = await subscribe({ groupId, after: resumeAfter }, MEMBER);
+    const rest = [];
+    for (let k = delivered.length; k < 6; k++) rest.push(await next(resumed));
+    expect([...delivered, ...rest].map((item) => ('name' in item ? item.name : null))).toEqual(['Name 0', 'Name 1', 'Name 2', 'Name 3', 'Name 4', 'Name 5']);
+  });
+
   it('an idle stream carries heartbeats, and shutdown ends it with ResumeRequired and the last cursor it received', async () => {
     await start();
     const groupId = await groupWithRoles(kit, { notify: false });
@@ -170,3 +196,11 @@ describeEachStore('live group events', (target) => {
     expect(await stream.ended).toBe('complete');
   });
 });
+
+/** The `next` payloads of a whole Server-Sent Events answer. */
+function sseItems(text: string): Array<SubscriptionItem<'groupEvents'>> {
+  return text
+    .split('\n\n')
+    .filter((block) => block.startsWith('event: next'))
+    .map((block) => JSON.parse(block.split('\n').find((line) => line.startsWith('data:'))!.slice(5)) as SubscriptionItem<'groupEvents'>);
+}

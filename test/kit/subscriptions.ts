@@ -18,6 +18,9 @@ const GroupEvents = graphql(`
         cursor
         occurredAt
       }
+      ... on GroupProfileUpdated {
+        name
+      }
       ... on ResumeRequired {
         reason
         resumeAfter
