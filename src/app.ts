@@ -4,11 +4,14 @@ import { createAuthenticator, graphiqlHeaders } from './auth/index.js';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
+import { EventLog } from './groups/events/event-log.js';
+import { pruneEventsPeriodically } from './groups/events/retention.js';
 import { OutboxDispatcher } from './groups/outbox/dispatcher.js';
 import { OutboxRepository } from './groups/outbox/outbox.repository.js';
 import { GroupService } from './groups/service.js';
 import { openStore, type Store } from './groups/store/database.js';
 import { redactedDatabaseUrl } from './groups/store/database-url.js';
+import { EventsRepository } from './groups/store/events.repository.js';
 import { GroupsRepository } from './groups/store/groups.repository.js';
 import { IdempotencyRepository } from './groups/store/idempotency.repository.js';
 import { MembersRepository } from './groups/store/members.repository.js';
@@ -26,6 +29,8 @@ export interface App {
   /** The Redis-shared IM budget, when `REDIS_URL` is set. */
   sharedBudget: SharedBudget | null;
   service: GroupService;
+  /** The durable event log: its read API and `onReleased`, for the delivery side. */
+  events: EventLog;
   repositories: { groups: GroupsRepository; members: MembersRepository; outbox: OutboxRepository };
   store: Store;
   im: ImClient;
@@ -77,10 +82,12 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
   });
   const groups = new GroupsRepository(store.db);
   const outbox = new OutboxRepository(store.db);
+  const events = new EventLog(new EventsRepository(store.db), logger.child({ component: 'events' }));
   const dispatcher = new OutboxDispatcher({
     db: store.db,
     outbox,
     groups,
+    events,
     im: imClient,
     logger: logger.child({ component: 'outbox' }),
     leaseMs: config.outbox.leaseMs,
@@ -95,6 +102,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     members,
     idempotency: new IdempotencyRepository(store.db),
     outbox,
+    events,
     dispatcher,
     im: imClient,
     logger: logger.child({ component: 'groups' }),
@@ -128,11 +136,13 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
   });
   if (background) dispatcher.start();
   const sweeper = background ? sweepIdempotencyKeys(service, logger) : undefined;
+  const pruner = background ? pruneEventsPeriodically(events, config.eventRetentionHours * 3_600_000, logger) : undefined;
 
   return {
     graphql,
     sharedBudget,
     service,
+    events,
     repositories: { groups, members, outbox },
     store,
     im: imClient,
@@ -144,6 +154,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     },
     async close() {
       clearInterval(sweeper);
+      await pruner?.stop();
       await dispatcher.stop();
       await imClient.close();
       await sharedBudget?.close();

@@ -83,6 +83,8 @@ const environmentVariables = z.object({
    * permanent, and no answer that merely looks transient may hold a group's rows forever.
    */
   OUTBOX_MAX_ATTEMPTS: integer(1, 1000, 20),
+  /** How long the event log keeps an event (`Group.events`, resuming a stream); older ones are pruned in the background. */
+  EVENT_RETENTION_HOURS: integer(1, 24 * 366, 168),
   /** Shares the IM rate limits among every instance pointing at this Redis (`redis://…`). */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   /** Namespaces the shared limiter's Redis keys. */
@@ -196,6 +198,8 @@ export interface Config {
   imCallTimeoutMs: number;
   /** `maxAttempts`: tries of one outbox row before it is FAILED (the dispatcher's default when absent). */
   outbox: { leaseMs: number; pollMs: number; maxAttempts?: number };
+  /** How long the event log keeps an event, in hours (EVENT_RETENTION_HOURS). */
+  eventRetentionHours: number;
   /** Null: this process keeps its own budget (one instance). */
   redis: { url: string; keyPrefix: string } | null;
   shutdown: { graceMs: number; drainTimeoutMs: number };
@@ -265,6 +269,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     corsOrigins: env.CORS_ORIGINS ?? (embedded && devAuth ? [...EMBEDDED_DEV_ORIGINS] : []),
     imCallTimeoutMs: env.IM_CALL_TIMEOUT_MS,
     outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
+    eventRetentionHours: env.EVENT_RETENTION_HOURS,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
     shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, drainTimeoutMs: env.SHUTDOWN_DRAIN_TIMEOUT_MS },
     eventStreams: {

@@ -14,6 +14,7 @@ import './modules/group/transfer-group-ownership.mutation.js';
 import './modules/group/set-group-member-role.mutation.js';
 import './modules/group/dismiss-group.mutation.js';
 import './modules/viewer/viewer.type.js';
+import './modules/events/group-events.field.js';
 
 /** The schema, sorted so its printed SDL is stable; its mutations report which result they answered. */
 export const schema = reportingMutationResults(lexicographicSortSchema(builder.toSchema()));

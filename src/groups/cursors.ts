@@ -40,6 +40,22 @@ export function decodeMembershipCursor(cursor: string): MembershipCursor {
   return { joinedAt, groupId };
 }
 
+/**
+ * A position in the event log: the global sequence an event was released with. Opaque to
+ * clients, stable for ever (the same event always has the same cursor, on every instance).
+ */
+export function encodeEventCursor(sequence: number): string {
+  return encode(`e:${sequence}`);
+}
+
+/** The sequence in an event cursor; `InvalidInputError` (path `after`) for anything this log never gave out. */
+export function decodeEventCursor(cursor: string): number {
+  const match = /^e:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const sequence = match ? Number(match[1]) : NaN;
+  if (!Number.isSafeInteger(sequence)) throw notACursor();
+  return sequence;
+}
+
 function encode(position: string): string {
   return Buffer.from(position).toString('base64url');
 }

@@ -9,6 +9,7 @@ import { ForbiddenError, OwnerCannotLeaveError } from './errors.js';
 export type GroupAction =
   | 'readProfile'
   | 'readMembers'
+  | 'readEvents'
   | 'addMembers'
   | 'removeMembers'
   | 'updateProfile'
@@ -21,6 +22,7 @@ export type GroupAction =
 const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
   readProfile: 'everyone',
   readMembers: ['OWNER', 'ADMIN', 'MEMBER'],
+  readEvents: ['OWNER', 'ADMIN', 'MEMBER'],
   addMembers: ['OWNER', 'ADMIN'],
   removeMembers: ['OWNER', 'ADMIN'],
   updateProfile: ['OWNER', 'ADMIN'],
@@ -33,6 +35,7 @@ const ALLOWED: Record<GroupAction, readonly MemberRole[] | 'everyone'> = {
 const WHO: Record<GroupAction, string> = {
   readProfile: 'Sign in to read a group',
   readMembers: 'Only members can read the member list of a group',
+  readEvents: 'Only members can read the events of a group',
   addMembers: 'Only the owner and admins can add members',
   removeMembers: 'Only the owner and admins can remove members',
   updateProfile: "Only the owner and admins can change the group's name and picture",

@@ -2,8 +2,10 @@ import DataLoader from 'dataloader';
 import { decodeMemberCursor, decodeMembershipCursor, encodeMemberCursor, encodeMembershipCursor } from './cursors.js';
 import type { Group, Member, MemberRole, Membership } from './entities.js';
 import { InvalidInputError, NotAuthenticatedError } from './errors.js';
-import { authorize, authorizeMembershipRead } from './permissions.js';
-import { GROUP_ID, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
+import { CursorExpiredError, type EventLog } from './events/event-log.js';
+import type { GroupEvent } from './events/event.js';
+import { authorize, authorizeMembershipRead, can } from './permissions.js';
+import { GROUP_ID, MAX_EVENTS_PAGE, MAX_GROUPS_PAGE, MAX_MEMBERS_PAGE } from './rules.js';
 import { isValidUserId } from './user-ids.js';
 import type { RequestScope } from './scope.js';
 import type { GroupsRepository } from './store/groups.repository.js';
@@ -38,7 +40,7 @@ export class GroupReader {
   private readonly roleCounts = new Map<MemberRole, DataLoader<string, number>>();
 
   constructor(
-    private readonly store: { groups: GroupsRepository; members: MembersRepository },
+    private readonly store: { groups: GroupsRepository; members: MembersRepository; events: EventLog },
     private readonly scope: Pick<RequestScope, 'callerId' | 'authProblem' | 'credentialsRefused'>,
   ) {
     this.groups = new DataLoader(async (ids) => alignBy(ids, await store.groups.findByIds(ids), (group) => group.groupId));
@@ -127,6 +129,36 @@ export class GroupReader {
     const [viewer, member] = await Promise.all([this.viewerMembership(group), this.membersByKey.load(memberKey(groupId, userId))]);
     authorizeMembershipRead(viewer?.role ?? null, member);
     return member;
+  }
+
+  /**
+   * A user's membership in a group, when the caller may read it (as `member`), else null rather
+   * than a refusal: for the users an event names, who may since have left. Batched per request.
+   */
+  async memberIfVisible(groupId: string, userId: string): Promise<Member | null> {
+    const [viewer, member] = await Promise.all([this.viewerMemberships.load(groupId), this.membersByKey.load(memberKey(groupId, userId))]);
+    if (!member) return null;
+    return can(member.role === 'OWNER' ? 'readProfile' : 'readMembers', viewer?.role ?? null) ? member : null;
+  }
+
+  /**
+   * The group's event history, oldest first (newest last), a page at a time; only members may
+   * read it. A cursor older than what retention kept is refused: start again without one.
+   */
+  async events(group: Group, request: Pick<PageRequest, 'first' | 'after'>): Promise<Page<GroupEvent>> {
+    this.viewerId();
+    authorize('readEvents', (await this.viewerMembership(group))?.role ?? null);
+    const first = pageSize(request.first, MAX_EVENTS_PAGE);
+    const after = request.after ?? null;
+    let events: GroupEvent[];
+    try {
+      events = await this.store.events.readGroupAfter(group.groupId, after, first + 1);
+    } catch (error) {
+      if (!(error instanceof CursorExpiredError)) throw error;
+      throw new InvalidInputError([{ path: ['after'], message: 'after is older than the events kept (EVENT_RETENTION_HOURS): read again without it' }]);
+    }
+    // Not counted: the history has no totalCount field.
+    return pageOf(events, first, after !== null, (event) => ({ cursor: event.cursor, node: event }), () => Promise.reject(new Error('events are not counted')));
   }
 
   /** Members in join order; only members may read them. */

@@ -16,6 +16,9 @@ export const MAX_MEMBERS_PAGE = 200;
 export const DEFAULT_MEMBERS_PAGE = 50;
 export const MAX_GROUPS_PAGE = 100;
 export const DEFAULT_GROUPS_PAGE = 50;
+/** A page of a group's event history (`Group.events`). */
+export const MAX_EVENTS_PAGE = 100;
+export const DEFAULT_EVENTS_PAGE = 50;
 
 /**
  * Text that can travel: a lone UTF-16 surrogate (JSON's `"\ud800"`) is not a character, cannot

@@ -23,7 +23,7 @@ async function withStore<T>(database: FreshDatabase, work: (store: Store) => Pro
   }
 }
 
-const MIGRATIONS = ['0001_groups_members_outbox', '0002_dismissed_groups', '0003_idempotency_keys', '0004_outbox_leading_notices', '0005_outbox_notice_state'];
+const MIGRATIONS = ['0001_groups_members_outbox', '0002_dismissed_groups', '0003_idempotency_keys', '0004_outbox_leading_notices', '0005_outbox_notice_state', '0006_group_events'];
 
 describeEachStore('migrations', (target) => {
   it('bring a new database up to date at start-up, and running them again (a restart) changes nothing', async () => {
@@ -162,7 +162,7 @@ describe.skipIf(postgres.skip)('the PostgreSQL store', () => {
           ] as const) {
             const { rows } = await sql<{ table_name: string }>`
               select table_name from information_schema.tables where table_schema = ${database.schema} order by table_name`.execute(store.db);
-            expect(rows.map((row) => row.table_name)).toEqual(['group_members', 'groups', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'outbox']);
+            expect(rows.map((row) => row.table_name)).toEqual(['event_log', 'group_event_users', 'group_events', 'group_members', 'groups', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'outbox']);
             expect(await applied(store, database)).toEqual(MIGRATIONS);
           }
           await one.db

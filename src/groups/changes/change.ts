@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Group, Member } from '../entities.js';
 import { GroupNotFoundError, InvalidInputError, NotAMemberError } from '../errors.js';
+import type { EventDraft } from '../events/event.js';
 import type { NotificationInput } from '../notifications.js';
 import type { OutboxOperation } from '../outbox/operations.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
@@ -32,6 +33,11 @@ export interface Plan<Outcome extends Json> {
   groupId: string;
   /** In the order they must reach the IM Service: a notice before a call leads it (Kicked before the quit). */
   steps: Step[];
+  /**
+   * What happened, for the event log (`events/drafts.ts`, one line each): written with the change,
+   * seen once it stands (see `events/event-log.ts`), never if it is undone. Empty: nothing changed.
+   */
+  events: EventDraft[];
   /** Restores the store as it was, should the IM Service refuse the change or never hear of it. */
   undo(trx: Transaction<Database>): Promise<void>;
   /** What the caller is answered, now and on every repeat with the same idempotency key. */
@@ -53,7 +59,7 @@ export interface UseCase<Input extends ChangeInput, Outcome extends Json> {
 
 /** A plan that touches nothing at the IM Service. */
 export function nothingToDo<Outcome extends Json>(groupId: string, outcome: Outcome): Plan<Outcome> {
-  return { groupId, steps: [], undo: async () => undefined, outcome };
+  return { groupId, steps: [], events: [], undo: async () => undefined, outcome };
 }
 
 /**

@@ -2,6 +2,8 @@ import type { Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { ImAuthError, ImRateLimitedError, type ImError } from '../../im/index.js';
 import { RateLimitedError, UpstreamError } from '../errors.js';
+import type { EventLog } from '../events/event-log.js';
+import type { GroupEvent } from '../events/event.js';
 import type { DispatchOutcome, OutboxDispatcher } from '../outbox/dispatcher.js';
 import { compensationFor, isNotification, type OutboxOperation } from '../outbox/operations.js';
 import type { OutboxRepository } from '../outbox/outbox.repository.js';
@@ -24,6 +26,8 @@ export interface WrittenRow {
 export interface WrittenChange<Outcome> {
   groupId: string;
   rows: WrittenRow[];
+  /** Its events, unreleased until it stands: discarded with an undo. */
+  eventIds: number[];
   undo(trx: Transaction<Database>): Promise<void>;
   outcome: Outcome;
   claim: KeyClaim | null;
@@ -34,6 +38,7 @@ export interface ChangeDeliveryDeps {
   groups: GroupsRepository;
   idempotency: IdempotencyRepository;
   outbox: OutboxRepository;
+  events: EventLog;
   dispatcher: OutboxDispatcher;
   logger: Logger;
 }
@@ -74,7 +79,8 @@ export class ChangeDelivery {
         if (outcome === 'pending') return;
         continue;
       }
-      const outcome = await this.deps.dispatcher.dispatchInOrder(row.id, scope);
+      // A refusal here is undone below (its events discarded), not kept FAILED as a background one is.
+      const outcome = await this.deps.dispatcher.dispatchInOrder(row.id, { ...scope, undoesRefusal: true });
       if (outcome.status === 'done') {
         reachedImService = true;
         continue;
@@ -115,7 +121,7 @@ export class ChangeDelivery {
     const refused = written.rows[index]!;
     const compensation = compensationFor(refused.operation, outcome.progress);
     let compensationId: number | null = null;
-    await this.deps.store.db.transaction().execute(async (trx) => {
+    const released = await this.deps.store.db.transaction().execute(async (trx) => {
       await this.deps.groups.lock(trx, groupId);
       await written.undo(trx);
       await this.forgetKey(trx, written);
@@ -125,7 +131,9 @@ export class ChangeDelivery {
         compensationId = await this.deps.outbox.insert(trx, { groupId, kind: compensation.kind, payload: compensation, now });
       }
       if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.groups, groupId);
+      return this.deps.events.discard(trx, groupId, written.eventIds);
     });
+    this.deps.events.announce(released);
     // A compensation refused in turn leaves the group FAILED with its reason (see the dispatcher's `settleFailure`).
     if (compensationId !== null) void this.deps.dispatcher.sendInBackground([compensationId], groupId, { requestId: scope.requestId });
     this.deps.logger.warn(
@@ -141,19 +149,20 @@ export class ChangeDelivery {
    */
   private async withdraw(written: WrittenChange<unknown>, error: unknown): Promise<void> {
     const { groupId } = written;
-    const withdrawn = await this.deps.store.db.transaction().execute(async (trx) => {
+    const withdrawn = await this.deps.store.db.transaction().execute(async (trx): Promise<GroupEvent[] | null> => {
       await this.deps.groups.lock(trx, groupId);
       const now = Date.now();
       for (const row of written.rows) {
-        if (!(await this.deps.outbox.withdraw(trx, row.id, now))) return false;
+        if (!(await this.deps.outbox.withdraw(trx, row.id, now))) return null;
       }
       await written.undo(trx);
       await this.forgetKey(trx, written);
       if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.groups, groupId);
-      return true;
+      return this.deps.events.discard(trx, groupId, written.eventIds);
     });
     // A dispatcher picked a row up meanwhile: the change is on its way, so it stands, pending.
     if (!withdrawn) return;
+    this.deps.events.announce(withdrawn);
     if (error instanceof ImRateLimitedError) throw new RateLimitedError(error.retryAfterMs);
     throw new UpstreamError('The IM Service could not be reached; nothing was changed. Try again shortly.', null, true);
   }

@@ -15,6 +15,12 @@ export type DispatchOutcome =
 export interface DispatchOptions {
   deadlineAt?: number;
   requestId?: string;
+  /**
+   * The caller undoes the change should the IM Service refuse it (a mutation's own send), so a
+   * refusal leaves its events unreleased for the undo to discard. Otherwise (a background send)
+   * the store keeps a refused change, FAILED for an operator, and its events are released.
+   */
+  undoesRefusal?: boolean;
 }
 
 /** What the dispatcher reports of its work, for metrics. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { ImClient } from '../../im/index.js';
+import type { EventLog } from '../events/event-log.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database, OutboxRow } from '../store/tables.js';
 import { isNotification, stepsOf, type OutboxOperation } from './operations.js';
@@ -16,6 +17,8 @@ export interface DispatcherOptions {
   db: Kysely<Database>;
   outbox: OutboxRepository;
   groups: GroupsRepository;
+  /** The event log: a change's events are released by the completion of its last group call. */
+  events: EventLog;
   im: ImClient;
   logger: Logger;
   /** How often the loop looks for due rows. */
@@ -199,11 +202,14 @@ export class OutboxDispatcher {
       // recorded). A database error here escapes to `run`: the row stays claimed until its lease lapses.
       if (progress + 1 < steps.length || isNotification(operation)) await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
     }
-    await this.options.db.transaction().execute(async (trx) => {
+    const released = await this.options.db.transaction().execute(async (trx) => {
       await this.options.groups.lock(trx, row.group_id);
       await outbox.complete(trx, row.id);
       await settleSyncStatus(trx, this.options.groups, row.group_id);
+      // Last: the release holds the event counter until commit. A notice gates no event.
+      return isNotification(operation) ? [] : this.options.events.release(trx, row.group_id, row.id);
     });
+    this.options.events.announce(released);
     this.options.observer?.dispatched(row.kind, 'done');
     return { status: 'done' };
   }

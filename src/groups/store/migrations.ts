@@ -101,6 +101,51 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
         await db.schema.alterTable('outbox').dropColumn('notice_state').execute();
       },
     },
+    '0006_group_events': {
+      // The durable event log (src/groups/events/event-log.ts). An event is written with its change,
+      // unreleased (`sequence` null, unseen); released once its change stands, it takes the next
+      // value of the one counter row (`event_log`), which its releasing transaction holds locked
+      // until it commits: so sequences are in commit order on PostgreSQL too (a serial column is not).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('group_events')
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('group_id', id, (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('actor_id', 'text', (c) => c.notNull())
+          .addColumn('occurred_at', 'bigint', (c) => c.notNull())
+          .addColumn('user_ids', 'text', (c) => c.notNull())
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('gate_outbox_id', 'bigint')
+          .addColumn('ready', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('sequence', 'bigint', (c) => c.unique())
+          .execute();
+        // A group's events by sequence (history, and its unreleased ones: sequence null), and the gate a completion opens.
+        await db.schema.createIndex('group_events_by_group').on('group_events').columns(['group_id', 'sequence']).execute();
+        await db.schema.createIndex('group_events_by_gate').on('group_events').column('gate_outbox_id').execute();
+        await db.schema
+          .createTable('group_event_users')
+          .addColumn('user_id', id, (c) => c.notNull())
+          .addColumn('event_id', 'bigint', (c) => c.notNull().references('group_events.id').onDelete('cascade'))
+          .addPrimaryKeyConstraint('group_event_users_pk', ['user_id', 'event_id'])
+          .execute();
+        await db.schema.createIndex('group_event_users_by_event').on('group_event_users').column('event_id').execute();
+        await db.schema
+          .createTable('event_log')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('last_sequence', 'bigint', (c) => c.notNull())
+          .addColumn('pruned_through', 'bigint', (c) => c.notNull())
+          .execute();
+        await sql`insert into event_log (id, last_sequence, pruned_through) values (1, 0, 0)`.execute(db);
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('event_log').execute();
+        await db.schema.dropTable('group_event_users').execute();
+        await db.schema.dropTable('group_events').execute();
+      },
+    },
   };
   return { getMigrations: async () => migrations };
 }

@@ -74,8 +74,44 @@ export interface IdempotencyKeysTable {
   created_at: Millis;
 }
 
+/** An event of the log (src/groups/events/): written with its change, released once the change stands. */
+export interface GroupEventsTable {
+  id: Generated<number>;
+  group_id: string;
+  /** A `GroupEventKind`. */
+  kind: string;
+  actor_id: string;
+  occurred_at: Millis;
+  /** JSON array: the users the event is about. */
+  user_ids: string;
+  /** JSON: the kind's payload (`GroupEventPayloads`). */
+  data: string;
+  /** The outbox group call whose completion releases it; null: released at its change's commit. */
+  gate_outbox_id: number | null;
+  /** 1 once its gate is settled: released with (never before) the group's earlier events. */
+  ready: number;
+  /** The global position, given at release (null: unreleased, unseen). */
+  sequence: number | null;
+}
+
+/** Who hears of an event in their conversation list (`readViewerAfter`). */
+export interface GroupEventUsersTable {
+  user_id: string;
+  event_id: number;
+}
+
+/** One row (id 1): the last sequence given out, and the last one retention pruned. */
+export interface EventLogTable {
+  id: number;
+  last_sequence: number;
+  pruned_through: number;
+}
+
 export interface Database {
   groups: GroupsTable;
+  group_events: GroupEventsTable;
+  group_event_users: GroupEventUsersTable;
+  event_log: EventLogTable;
   group_members: GroupMembersTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
@@ -84,3 +120,4 @@ export interface Database {
 export type GroupRow = Selectable<GroupsTable>;
 export type MemberRow = Selectable<GroupMembersTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type GroupEventRow = Selectable<GroupEventsTable>;

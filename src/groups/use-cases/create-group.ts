@@ -1,4 +1,5 @@
 import type { ChangeInput, UseCase } from '../changes/change.js';
+import { drafts } from '../events/drafts.js';
 import { GroupIdTakenError, MemberLimitExceededError } from '../errors.js';
 import { generateGroupId } from '../ids.js';
 import type { OutboxOperation } from '../outbox/operations.js';
@@ -36,6 +37,7 @@ export const createGroup: UseCase<CreateGroupInput, { groupId: string }> = {
     return {
       groupId,
       steps: [{ call: create }, { notice: { operation: 'Create', operatorUserId: ownerId, targetUserIds: memberIds, groupName: input.name } }],
+      events: [drafts.created(input.name, memberIds)],
       undo: (trx) => groups.delete(trx, groupId),
       outcome: { groupId },
       writtenPending: true,

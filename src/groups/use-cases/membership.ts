@@ -1,5 +1,6 @@
 import { nothingToDo, type ChangeContext, type ChangeInput, type Plan, type Step, type UseCase } from '../changes/change.js';
 import type { Member } from '../entities.js';
+import { drafts } from '../events/drafts.js';
 import { MemberLimitExceededError } from '../errors.js';
 import { authorize, authorizeLeave, authorizeRemoval } from '../permissions.js';
 
@@ -35,6 +36,7 @@ export const addGroupMembers: UseCase<MembersInput, { groupId: string; added: st
         { call: { kind: 'joinGroup', groupId, userIds: newcomers } },
         { notice: { operation: 'Add', operatorUserId: change.actorId, targetUserIds: newcomers, groupName: group.name } },
       ],
+      events: [drafts.membersAdded(newcomers)],
       undo: async (trx) => {
         await members.remove(trx, groupId, newcomers);
         await groups.adjustMemberCount(trx, groupId, -newcomers.length);
@@ -83,6 +85,7 @@ async function removal(change: ChangeContext, groupId: string, targets: readonly
     groupId,
     // `Kicked` goes before the quit so that the removed still receive it; `Quit` after, for those who stay.
     steps: operation === 'Kicked' ? [notice, quit] : [quit, notice],
+    events: [operation === 'Kicked' ? drafts.membersRemoved(userIds) : drafts.memberLeft(change.actorId)],
     undo: async (trx) => {
       await members.restore(trx, targets);
       await groups.adjustMemberCount(trx, groupId, userIds.length);

@@ -1,4 +1,5 @@
 import type { ChangeInput, Step, UseCase } from '../changes/change.js';
+import { drafts } from '../events/drafts.js';
 import { authorize } from '../permissions.js';
 import type { GroupInput } from './membership.js';
 
@@ -26,7 +27,12 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
       name != null && name !== group.name
         ? [{ call: { kind: 'refreshGroup', groupId, groupName: name } }, { notice: { operation: 'Rename', operatorUserId: change.actorId, groupName: name } }]
         : [];
-    return { groupId, steps, undo: (trx) => groups.updateProfile(trx, groupId, before), outcome: { groupId } };
+    const changed = [
+      ...(name != null && name !== group.name ? (['name'] as const) : []),
+      ...(avatarUrl !== undefined && avatarUrl !== group.avatarUrl ? (['avatarUrl'] as const) : []),
+    ];
+    const events = changed.length > 0 ? [drafts.profileUpdated(changed, { name: name ?? group.name, avatarUrl: avatarUrl === undefined ? group.avatarUrl : avatarUrl })] : [];
+    return { groupId, steps, events, undo: (trx) => groups.updateProfile(trx, groupId, before), outcome: { groupId } };
   },
 };
 
@@ -45,6 +51,7 @@ export const dismissGroup: UseCase<GroupInput, { groupId: string }> = {
         { notice: { operation: 'Dismiss', operatorUserId: change.actorId, groupName: group.name } },
         { call: { kind: 'dismissGroup', groupId, operatorUserId: change.actorId } },
       ],
+      events: [drafts.dismissed()],
       undo: (trx) => groups.setDismissedAt(trx, groupId, null),
       outcome: { groupId },
     };

@@ -1,5 +1,6 @@
 import { nothingToDo, type ChangeInput, type UseCase } from '../changes/change.js';
 import type { MemberRole } from '../entities.js';
+import { drafts } from '../events/drafts.js';
 import { authorize, authorizeRoleChange } from '../permissions.js';
 
 export interface MemberInput extends ChangeInput {
@@ -39,6 +40,7 @@ export const transferGroupOwnership: UseCase<MemberInput, { groupId: string }> =
     return {
       groupId,
       steps: [{ notice: { operation: 'Transfer', operatorUserId: actorId, targetUserIds: [newOwnerId], groupName: group.name } }],
+      events: [drafts.ownershipTransferred(actorId, newOwnerId)],
       undo: async (trx) => {
         await members.setRole(trx, groupId, newOwnerId, target.role);
         await members.setRole(trx, groupId, actorId, 'OWNER');
@@ -58,6 +60,7 @@ export const setGroupMemberRole: UseCase<SetMemberRoleInput, MemberOutcome> = {
     const target = await change.requireMember(groupId, userId);
     authorizeRoleChange(target);
     await change.stores.members.setRole(change.trx, groupId, userId, role);
-    return nothingToDo(groupId, { groupId, userId, role, joinedAt: target.joinedAt.getTime() });
+    const plan = nothingToDo(groupId, { groupId, userId, role, joinedAt: target.joinedAt.getTime() });
+    return target.role === role ? plan : { ...plan, events: [drafts.roleChanged(userId, role, target.role)] };
   },
 };

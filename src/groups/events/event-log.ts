@@ -1,0 +1,149 @@
+import type { Transaction } from 'kysely';
+import type { Logger } from 'pino';
+import { decodeEventCursor, encodeEventCursor } from '../cursors.js';
+import type { EventsRepository, EventWrite } from '../store/events.repository.js';
+import type { Database } from '../store/tables.js';
+import type { EventDraft, GroupEvent } from './event.js';
+
+export type ReleasedListener = (events: readonly GroupEvent[]) => void | Promise<void>;
+
+/** Most events one read answers, whatever the caller asks: a read is one bounded statement. */
+export const MAX_EVENTS_READ = 1000;
+
+/** A read from a cursor retention has already pruned past: events after it are gone, the reader must refetch. */
+export class CursorExpiredError extends Error {
+  constructor(readonly oldestCursor: string) {
+    super('the events after this cursor are no longer kept: refetch, then resume from the oldest cursor kept');
+  }
+}
+
+/**
+ * The durable event log: the contract the delivery side (subscriptions, the per-instance hub) codes against.
+ *
+ * - **Written** by the change runner in the change's own transaction (a use case's `Plan.events`),
+ *   unreleased: no read sees it yet.
+ * - **Released** (readable, given its cursor) once the change stands: at commit when the change
+ *   makes no group call, else in the transaction that completes its last group call (or gives it up
+ *   after `OUTBOX_MAX_ATTEMPTS`, or records a refusal the store keeps: a background send), always
+ *   after every earlier change of the same group is released or discarded. An undone or withdrawn
+ *   change's events are discarded in the undo's transaction: never seen by anyone.
+ * - **Cursor**: one global sequence given at release, in commit order (also on PostgreSQL: the
+ *   counter row is locked until the releasing transaction commits), so every cursor is greater than
+ *   every cursor committed before it, and reading `after` a cursor never skips an event that
+ *   committed late. Opaque string for clients (`encodeEventCursor`); `null` means from the oldest kept.
+ * - **Reads** answer released events in cursor order, at most `limit` (capped at `MAX_EVENTS_READ`),
+ *   and throw `CursorExpiredError` when retention pruned events after the cursor (refetch, then
+ *   resume from `oldestCursor()`); a malformed cursor is an `InvalidInputError`.
+ * - **`onReleased`** listeners are called with each batch of released events (one group's, in
+ *   cursor order) after the releasing transaction commits, never before, on the instance that
+ *   released them (every instance releases: the one that made the change, or whichever completed
+ *   its outbox row). A listener's error or rejection is logged, never thrown into the change.
+ *   Delivery must not rely on listeners alone (a process may die between commit and call): readers
+ *   catch up by cursor.
+ */
+export class EventLog {
+  private readonly listeners = new Set<ReleasedListener>();
+
+  constructor(
+    private readonly repository: EventsRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Writes a change's events, unreleased; their ids, to discard them should the change be undone. */
+  write(trx: Transaction<Database>, write: EventWrite, drafts: readonly EventDraft[]): Promise<number[]> {
+    return this.repository.insert(trx, write, drafts);
+  }
+
+  /** Releases what of the group may go (see the class comment); call `announce` with the result after commit. */
+  release(trx: Transaction<Database>, groupId: string, settledGate: number | null = null): Promise<GroupEvent[]> {
+    return this.repository.release(trx, groupId, settledGate);
+  }
+
+  /** Discards an undone change's unreleased events, then releases the group's later ones they held back. */
+  async discard(trx: Transaction<Database>, groupId: string, eventIds: readonly number[]): Promise<GroupEvent[]> {
+    await this.repository.discard(trx, eventIds);
+    return this.release(trx, groupId);
+  }
+
+  /** Tells the listeners; call after the releasing transaction committed. Never throws. */
+  announce(events: readonly GroupEvent[]): void {
+    if (events.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        const done = listener(events);
+        if (done instanceof Promise) done.catch((error: unknown) => this.listenerFailed(error));
+      } catch (error) {
+        this.listenerFailed(error);
+      }
+    }
+  }
+
+  /** Listens to every event this instance releases, after commit. Answers a function that stops listening. */
+  onReleased(listener: ReleasedListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  /** Every released event after `cursor` (null: from the oldest kept), in cursor order: for the per-instance hub. */
+  async readAfter(cursor: string | null, limit: number): Promise<GroupEvent[]> {
+    const after = await this.checkedPosition(cursor);
+    return this.repository.readAfter(after, bounded(limit));
+  }
+
+  /** One group's released events after `cursor`, in cursor order. */
+  async readGroupAfter(groupId: string, cursor: string | null, limit: number): Promise<GroupEvent[]> {
+    const after = await this.checkedPosition(cursor);
+    return this.repository.readGroupAfter(groupId, after, bounded(limit));
+  }
+
+  /**
+   * What a user's conversation list needs after `cursor`: created with or added to a group,
+   * removed from it, left it, a group of theirs updated or dismissed, their role changed, ownership
+   * transferred to or from them. "A group of theirs" is decided when the event was written: a user
+   * removed after the cursor still gets the group's events from before the removal; a user added
+   * after it does not get the group's earlier ones.
+   */
+  async readViewerAfter(userId: string, cursor: string | null, limit: number): Promise<GroupEvent[]> {
+    const after = await this.checkedPosition(cursor);
+    return this.repository.readViewerAfter(userId, after, bounded(limit));
+  }
+
+  /** The cursor of the last event released (null: none yet): a new stream starts after it. */
+  async latestCursor(): Promise<string | null> {
+    const { lastSequence } = await this.repository.positions();
+    return lastSequence === 0 ? null : encodeEventCursor(lastSequence);
+  }
+
+  /** The oldest cursor one may still resume after (null: nothing was ever pruned, resume from anywhere). */
+  async oldestCursor(): Promise<string | null> {
+    const { prunedThrough } = await this.repository.positions();
+    return prunedThrough === 0 ? null : encodeEventCursor(prunedThrough);
+  }
+
+  /** Deletes released events older than `before` (epoch ms), a bounded batch at a time; how many went. */
+  async prune(before: number, batch = 10_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const deleted = await this.repository.prune(before, batch);
+      total += deleted;
+      if (deleted < batch) return total;
+    }
+  }
+
+  /** The sequence after which to read; `CursorExpiredError` when retention pruned past it. */
+  private async checkedPosition(cursor: string | null): Promise<number> {
+    if (cursor === null) return 0;
+    const sequence = decodeEventCursor(cursor);
+    const { prunedThrough } = await this.repository.positions();
+    if (sequence < prunedThrough) throw new CursorExpiredError(encodeEventCursor(prunedThrough));
+    return sequence;
+  }
+
+  private listenerFailed(error: unknown): void {
+    this.logger.error({ err: error instanceof Error ? error : { message: String(error) } }, 'event listener failed (the events stay in the log)');
+  }
+}
+
+function bounded(limit: number): number {
+  return Math.max(0, Math.min(Math.floor(limit), MAX_EVENTS_READ));
+}

@@ -1,0 +1,168 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { EventDraft, GroupEvent } from '../events/event.js';
+import { toGroupEvent } from './mapping.js';
+import type { Database, GroupEventRow } from './tables.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+type Released = GroupEventRow & { sequence: number };
+
+/** What the runner knows of a change's events when it writes them. */
+export interface EventWrite {
+  groupId: string;
+  actorId: string;
+  occurredAt: number;
+  /** The change's last outbox group call: its completion releases the events. Null: released at commit. */
+  gateOutboxId: number | null;
+}
+
+/**
+ * The event log's rows. Released events have a `sequence` (`event_log.last_sequence` plus one,
+ * taken in the releasing transaction, which keeps the counter row locked until it commits); the
+ * others are unseen. Plain Kysely, the same on SQLite and PostgreSQL.
+ */
+export class EventsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Writes the change's events unreleased (ready when no group call gates them) and who hears of each: their ids. */
+  async insert(trx: Transaction<Database>, write: EventWrite, drafts: readonly EventDraft[]): Promise<number[]> {
+    if (drafts.length === 0) return [];
+    const rows = await trx
+      .insertInto('group_events')
+      .values(
+        drafts.map((draft) => ({
+          group_id: write.groupId,
+          kind: draft.kind,
+          actor_id: write.actorId,
+          occurred_at: write.occurredAt,
+          user_ids: JSON.stringify(draft.userIds),
+          data: JSON.stringify(draft.data),
+          gate_outbox_id: write.gateOutboxId,
+          ready: write.gateOutboxId === null ? 1 : 0,
+          sequence: null,
+        })),
+      )
+      .returning('id')
+      .execute();
+    const ids = rows.map((row) => Number(row.id));
+    const named = drafts.flatMap((draft, index) => [...new Set(draft.userIds)].map((userId) => ({ user_id: userId, event_id: ids[index]! })));
+    if (named.length > 0) await trx.insertInto('group_event_users').values(named).onConflict((c) => c.doNothing()).execute();
+    for (const [index, draft] of drafts.entries()) {
+      if (!draft.toMembers) continue;
+      // Every member as the change leaves them, in one statement whatever the group's size.
+      await trx
+        .insertInto('group_event_users')
+        .columns(['user_id', 'event_id'])
+        .expression((eb) => eb.selectFrom('group_members').select(['user_id', eb.val(ids[index]!).as('event_id')]).where('group_id', '=', write.groupId))
+        .onConflict((c) => c.doNothing())
+        .execute();
+    }
+    return ids;
+  }
+
+  /**
+   * Releases the group's unreleased events that may go now, in write (change) order: those ready,
+   * or gated by `settledGate` (an outbox row just completed or given up), up to the first that
+   * must still wait. Call it with the group locked, late in the transaction: it locks the counter
+   * row until commit. The released events; they are visible once the transaction commits.
+   */
+  async release(trx: Transaction<Database>, groupId: string, settledGate: number | null): Promise<GroupEvent[]> {
+    const waiting = await trx.selectFrom('group_events').selectAll().where('group_id', '=', groupId).where('sequence', 'is', null).orderBy('id').execute();
+    const ready = (row: GroupEventRow) => row.ready === 1 || (settledGate !== null && Number(row.gate_outbox_id) === settledGate);
+    const blockedAt = waiting.findIndex((row) => !ready(row));
+    const going = blockedAt === -1 ? waiting : waiting.slice(0, blockedAt);
+    const stillWaiting = blockedAt === -1 ? [] : waiting.slice(blockedAt);
+    if (settledGate !== null && stillWaiting.some((row) => Number(row.gate_outbox_id) === settledGate)) {
+      // Its gate is settled, but an earlier change's events must go first: they will take it along.
+      await trx.updateTable('group_events').set({ ready: 1 }).where('gate_outbox_id', '=', settledGate).where('sequence', 'is', null).execute();
+    }
+    if (going.length === 0) return [];
+    const counter = await trx
+      .updateTable('event_log')
+      .set((eb) => ({ last_sequence: eb('last_sequence', '+', going.length) }))
+      .where('id', '=', 1)
+      .returning('last_sequence')
+      .executeTakeFirstOrThrow();
+    const first = Number(counter.last_sequence) - going.length + 1;
+    const released: Released[] = going.map((row, index) => ({ ...row, ready: 1, sequence: first + index }));
+    await trx
+      .updateTable('group_events')
+      // One statement for any number: each id its sequence (cast: PostgreSQL types a CASE's parameters as text).
+      .set({ ready: 1, sequence: sql<number>`case ${sql.join(released.map((row) => sql`when id = ${row.id} then cast(${row.sequence} as bigint)`), sql` `)} end` })
+      .where('id', 'in', released.map((row) => row.id))
+      .execute();
+    return released.map(toGroupEvent);
+  }
+
+  /** Deletes a change's events that were never released (an undone or withdrawn change: never seen). */
+  async discard(trx: Transaction<Database>, eventIds: readonly number[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    await trx.deleteFrom('group_events').where('id', 'in', eventIds).where('sequence', 'is', null).execute();
+  }
+
+  /** Released events after `sequence`, in order: the whole log. */
+  async readAfter(sequence: number, limit: number): Promise<GroupEvent[]> {
+    const rows = await this.db.selectFrom('group_events').selectAll().where('sequence', '>', sequence).orderBy('sequence').limit(limit).execute();
+    return (rows as Released[]).map(toGroupEvent);
+  }
+
+  /** One group's released events after `sequence`, in order. */
+  async readGroupAfter(groupId: string, sequence: number, limit: number): Promise<GroupEvent[]> {
+    const rows = await this.db
+      .selectFrom('group_events')
+      .selectAll()
+      .where('group_id', '=', groupId)
+      .where('sequence', '>', sequence)
+      .orderBy('sequence')
+      .limit(limit)
+      .execute();
+    return (rows as Released[]).map(toGroupEvent);
+  }
+
+  /** The released events a user hears of (`group_event_users`) after `sequence`, in order. */
+  async readViewerAfter(userId: string, sequence: number, limit: number): Promise<GroupEvent[]> {
+    const rows = await this.db
+      .selectFrom('group_event_users as heard')
+      .innerJoin('group_events as e', 'e.id', 'heard.event_id')
+      .selectAll('e')
+      .where('heard.user_id', '=', userId)
+      .where('e.sequence', '>', sequence)
+      .orderBy('e.sequence')
+      .limit(limit)
+      .execute();
+    return (rows as Released[]).map(toGroupEvent);
+  }
+
+  /** The last sequence released, and the last one retention pruned (0: none). */
+  async positions(): Promise<{ lastSequence: number; prunedThrough: number }> {
+    const row = await this.db.selectFrom('event_log').select(['last_sequence', 'pruned_through']).where('id', '=', 1).executeTakeFirstOrThrow();
+    return { lastSequence: Number(row.last_sequence), prunedThrough: Number(row.pruned_through) };
+  }
+
+  /**
+   * Deletes the released events that occurred before `before`, and all released before them, at
+   * most `batch` per call (a bounded transaction), recording how far the log is pruned. Unreleased
+   * events are kept. The number deleted.
+   */
+  async prune(before: number, batch: number): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const newest = await trx
+        .selectFrom('group_events')
+        .select('sequence')
+        .where('sequence', 'is not', null)
+        .where('occurred_at', '<', before)
+        .orderBy('sequence', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!newest) return 0;
+      const oldest = await trx.selectFrom('group_events').select('sequence').where('sequence', 'is not', null).orderBy('sequence').offset(batch - 1).limit(1).executeTakeFirst();
+      const through = Math.min(Number(newest.sequence), oldest ? Number(oldest.sequence) : Infinity);
+      const deleted = await trx.deleteFrom('group_events').where('sequence', '<=', through).executeTakeFirst();
+      await trx
+        .updateTable('event_log')
+        .set({ pruned_through: sql<number>`case when pruned_through < ${through} then ${through} else pruned_through end` })
+        .where('id', '=', 1)
+        .execute();
+      return Number(deleted.numDeletedRows);
+    });
+  }
+}
