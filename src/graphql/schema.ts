@@ -15,6 +15,7 @@ import './modules/group/set-group-member-role.mutation.js';
 import './modules/group/dismiss-group.mutation.js';
 import './modules/viewer/viewer.type.js';
 import './modules/events/group-events.field.js';
+import './modules/events/event-subscriptions.js';
 
 /** The schema, sorted so its printed SDL is stable; its mutations report which result they answered. */
 export const schema = reportingMutationResults(lexicographicSortSchema(builder.toSchema()));

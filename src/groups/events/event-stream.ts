@@ -69,6 +69,14 @@ export class EventStream<E extends StreamedEvent> implements AsyncIterableIterat
     return !this.done;
   }
 
+  /**
+   * Skips everything up to `position` (the log's last cursor when a client subscribed without
+   * `after`: "from now"), before anything was delivered: the hub may still be fanning out older ones.
+   */
+  skipThrough(position: LogPosition): void {
+    if (this.lastDelivered === null || position.sequence > this.lastDelivered.sequence) this.lastDelivered = position;
+  }
+
   /** From the hub, in cursor order: queued for the subscriber, or the stream ends as lagged. */
   offer(event: E): void {
     if (this.done || this.ending || !this.options.rules.accepts(event)) return;

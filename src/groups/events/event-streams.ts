@@ -4,7 +4,7 @@ import { GROUP_ID } from '../rules.js';
 import type { RequestScope } from '../scope.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { MembersRepository } from '../store/members.repository.js';
-import type { StreamedEvent, StreamItem } from './event-stream.js';
+import type { EventStream, StreamedEvent, StreamItem } from './event-stream.js';
 import type { EventHub } from './hub.js';
 
 /**
@@ -16,6 +16,8 @@ import type { EventHub } from './hub.js';
 export interface StreamLog<E extends StreamedEvent> {
   readGroupAfter(groupId: string, cursor: string | null, limit: number): Promise<E[]>;
   readViewerAfter(userId: string, cursor: string | null, limit: number): Promise<E[]>;
+  /** The cursor of the last event released (null: none yet). */
+  latestCursor(): Promise<string | null>;
   /** The oldest cursor one may still resume after (older ones were pruned, `EVENT_RETENTION_HOURS`); null: any. */
   oldestCursor(): Promise<string | null>;
   /** The sequence behind a cursor the log gave; `InvalidInputError` for anything else. */
@@ -67,7 +69,7 @@ export class EventStreams<E extends StreamedEvent> {
       if (!group) return await closed(stream, new GroupNotFoundError(input.groupId));
       const [member] = await this.deps.members.findPairs([{ groupId: input.groupId, userId }]);
       if (!member) return await closed(stream, new NotAMemberError(input.groupId, userId));
-      return stream;
+      return await this.fromNowUnlessAfter(stream, input.after);
     } catch (error) {
       await stream.return?.();
       throw error;
@@ -81,7 +83,7 @@ export class EventStreams<E extends StreamedEvent> {
     const refused = await this.checkAfter(input.after);
     if (refused) return refused;
     const { log, hub } = this.deps;
-    return hub.openStream({
+    const stream = hub.openStream({
       kind: 'viewer',
       userId,
       groupId: null,
@@ -90,6 +92,23 @@ export class EventStreams<E extends StreamedEvent> {
       rules: { accepts: () => true, endsAfter: () => false },
       replay: (after) => log.readViewerAfter(userId, after, REPLAY_PAGE),
     });
+    try {
+      return await this.fromNowUnlessAfter(stream, input.after);
+    } catch (error) {
+      await stream.return();
+      throw error;
+    }
+  }
+
+  /**
+   * Without `after`, a stream starts after the log's last event as read once it is registered:
+   * older events the hub has yet to fan out are skipped, newer ones are all queued on it.
+   */
+  private async fromNowUnlessAfter(stream: EventStream<E>, after: string | null): Promise<EventStream<E>> {
+    if (after !== null) return stream;
+    const latest = await this.deps.log.latestCursor();
+    if (latest !== null) stream.skipThrough({ cursor: latest, sequence: this.deps.log.sequenceOf(latest) });
+    return stream;
   }
 
   private caller(scope: RequestScope): string | NotAuthenticatedError {

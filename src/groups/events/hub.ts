@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { DomainError } from '../errors.js';
-import { EventStream, type LogPosition, type StreamedEvent, type StreamItem, type StreamRules } from './event-stream.js';
+import { EventStream, type LogPosition, type StreamedEvent, type StreamRules } from './event-stream.js';
 
 /**
  * One per instance: reads the released events from the log, in cursor order and each once, and
@@ -115,7 +115,7 @@ export class EventHub<E extends StreamedEvent> {
     after: string | null;
     rules: StreamRules<E>;
     replay: (after: string | null) => Promise<E[]>;
-  }): AsyncIterableIterator<StreamItem<E>> {
+  }): EventStream<E> {
     const { maxStreams, maxStreamsPerUser, bufferLimit, log, observer } = this.options;
     if (this.open >= maxStreams) throw new StreamLimitError('instance', maxStreams);
     const held = this.perUser.get(input.userId) ?? 0;

@@ -78,6 +78,7 @@ function streamLog(log: EventLog): StreamLog<GroupEvent> {
   return {
     readGroupAfter: (groupId, cursor, limit) => log.readGroupAfter(groupId, cursor, limit),
     readViewerAfter: (userId, cursor, limit) => log.readViewerAfter(userId, cursor, limit),
+    latestCursor: () => log.latestCursor(),
     oldestCursor: () => log.oldestCursor(),
     sequenceOf: decodeEventCursor,
     endsMembership,

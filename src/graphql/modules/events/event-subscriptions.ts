@@ -1,3 +1,4 @@
+import { wrapErrorIfMatches } from '@pothos/plugin-errors';
 import { GroupNotFoundError, InvalidInputError, NotAMemberError, NotAuthenticatedError } from '../../../groups/errors.js';
 import type { StreamEnd, StreamItem } from '../../../groups/events/event-stream.js';
 import type { GroupEvent } from '../../../groups/events/event.js';
@@ -96,10 +97,16 @@ builder.subscriptionFields((t) => ({
 
 type Item = StreamItem<GroupEvent> | Exclude<Subscription<GroupEvent>, AsyncIterableIterator<unknown>>;
 
-/** A refusal is the stream's one item; a stream is passed on as it is. */
+/**
+ * A refusal is the stream's one item, wrapped as the errors plugin wraps a mutation's (graphql-js
+ * would raise an `Error` a resolver answers); a stream is passed on as it is.
+ */
 function items(answer: Subscription<GroupEvent>): AsyncIterable<Item> {
-  if (answer instanceof Error) return (async function* refusal() { yield answer; })();
-  return answer;
+  if (!(answer instanceof Error)) return answer;
+  const refusal = wrapErrorIfMatches(answer, [answer.constructor as new (...args: never[]) => Error], undefined) as Item;
+  return (async function* refusalOnly() {
+    yield refusal;
+  })();
 }
 
 /**
@@ -111,9 +118,11 @@ function fresh(item: Item, _args: unknown, context: Context): Item {
   return item;
 }
 
+/** Events and stream ends say their kind; a (wrapped) refusal is named after its class, as the mutations' are. */
 function typeNameOf(item: Item): string {
-  if (item instanceof InvalidInputError) return 'ValidationError';
-  if (item instanceof Error) return item.constructor.name;
-  if ('kind' in item && item.kind === 'streamEnd') return 'ResumeRequired';
-  return (item as GroupEvent).kind;
+  if (!('kind' in item)) {
+    const className = (item as Error).constructor.name;
+    return className === InvalidInputError.name ? 'ValidationError' : className;
+  }
+  return item.kind === 'streamEnd' ? 'ResumeRequired' : item.kind;
 }
