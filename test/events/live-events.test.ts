@@ -141,6 +141,30 @@ describeEachStore('live group events', (target) => {
     expect(stream.items).toHaveLength(1);
   });
 
+  it("viewerEvents: a user's conversation list hears of the groups they are in, and of nothing else", async () => {
+    await start();
+    const stream = await subscriptionsAt(kit.url).viewerEvents({}, { as: 'dave' });
+    const mine = 'viewermine';
+    await kit.must.createGroup({ groupId: mine, name: 'Mine', memberIds: ['dave'], notify: false }, { as: OWNER });
+    await kit.must.createGroup({ groupId: 'viewerother', name: 'Other', memberIds: ['erin'], notify: false }, { as: OWNER });
+    await rename('viewerother', 'Other renamed');
+    await rename(mine, 'Mine renamed');
+    await kit.must.removeGroupMembers({ groupId: mine, userIds: ['dave'], notify: false }, { as: OWNER });
+    await rename(mine, 'Renamed without dave');
+    await kit.must.addGroupMembers({ groupId: 'viewerother', userIds: ['dave'], notify: false }, { as: OWNER });
+
+    const items = [];
+    for (let i = 0; i < 4; i++) items.push(answerOf('viewerEvents', await stream.next()));
+    expect(items.map((item) => [item.__typename, 'groupId' in item ? item.groupId : null])).toEqual([
+      ['GroupCreated', mine],
+      ['GroupProfileUpdated', mine],
+      ['MembersRemoved', mine],
+      ['MembersAdded', 'viewerother'],
+    ]);
+    expect(stream.items).toHaveLength(4);
+    stream.close();
+  });
+
   it('a user holds at most EVENT_MAX_STREAMS_PER_USER streams: one more is refused with STREAM_LIMIT_REACHED', async () => {
     await start({ eventStreams: { bufferLimit: 1000, maxStreams: 100, maxStreamsPerUser: 2, pollMs: 1000 } });
     const groupId = await groupWithRoles(kit, { notify: false });

@@ -46,9 +46,7 @@ const ViewerEvents = graphql(`
       ... on GroupEvent {
         cursor
         occurredAt
-        group {
-          groupId
-        }
+        groupId
       }
       ... on ResumeRequired {
         reason
