@@ -11,7 +11,6 @@ import { openSse, type SseStream } from '../../test/kit/sse.js';
  */
 export interface FanoutRun {
   subscribers: number;
-  events: number;
   /** Items delivered to subscribers per second, from the first change sent to the last item received. */
   eventsPerSecond: number;
   fanoutP50Ms: number;
@@ -20,6 +19,8 @@ export interface FanoutRun {
   rssPerSubscriberKb: number;
   /** Items that never arrived (subscribers × events − received). */
   lost: number;
+  /** Changes made, one after another. */
+  events: number;
 }
 
 export interface FanoutScenario {
@@ -88,12 +89,12 @@ export async function measureFanout(scenario: FanoutScenario): Promise<FanoutRun
   const received = latencies.length;
   return {
     subscribers: scenario.subscribers,
-    events: scenario.events,
     eventsPerSecond: Math.round(received / ((lastArrival - firstSent) / 1000)),
     fanoutP50Ms: round(percentile(latencies, 0.5)),
     fanoutP99Ms: round(percentile(latencies, 0.99)),
     rssPerSubscriberKb: round(Math.max(0, rssAfter - rssBefore) / scenario.subscribers),
     lost: expected - received,
+    events: scenario.events,
   };
 }
 
