@@ -81,7 +81,7 @@ builder.subscriptionFields((t) => ({
     type: GroupEventsItem,
     description:
       "A group's events as they happen, each once and in order; members only. A removed member (or one who leaves) receives that event, then the stream ends; a dismissal ends every stream of the group.",
-    args: { input: t.arg({ type: GroupEventsInput, required: true }) },
+    args: { input: t.arg({ type: GroupEventsInput, required: true, description: 'The group, and the cursor to resume after.' }) },
     subscribe: async (_root, { input }, context) => items(await context.events.group(context.scope, { groupId: input.groupId, after: input.after ?? null })),
     resolve: fresh,
   }),
@@ -89,7 +89,7 @@ builder.subscriptionFields((t) => ({
     type: ViewerEventsItem,
     description:
       "What the caller's conversation list needs, as it happens: added to or removed from a group, a group of theirs renamed or dismissed, their role changed, ownership transferred to or from them.",
-    args: { input: t.arg({ type: ViewerEventsInput, required: true }) },
+    args: { input: t.arg({ type: ViewerEventsInput, required: true, description: 'The cursor to resume after.' }) },
     subscribe: async (_root, { input }, context) => items(await context.events.viewer(context.scope, { after: input.after ?? null })),
     resolve: fresh,
   }),
