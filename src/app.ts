@@ -122,7 +122,8 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     ...config.eventStreams,
     observer: metrics.eventStreams,
   });
-  await live.start();
+  // The hub reads the log in the background too: `reconcile --dry-run` serves no stream.
+  if (background) await live.start();
   const graphql = createGraphQLServer({
     service,
     events: live.streams,
