@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { startFixtureEmulator } from '../fixtures/im.js';
-import { freePort, spawnGateway, waitForLog } from '../fixtures/process.js';
+import { freePort, spawnGateway, waitForLog, type GatewayProcess } from '../fixtures/process.js';
 import { startPrivateRedis, type PrivateRedis } from '../fixtures/redis.js';
 import { postgresStoreTarget, type FreshDatabase } from '../fixtures/stores.js';
 import { createKit, type Kit } from '../kit/client.js';
@@ -25,6 +25,7 @@ type GroupStream = SseStream<SubscriptionItem<'groupEvents'>>;
 interface Instance {
   url: string;
   kit: Kit;
+  process: GatewayProcess;
 }
 
 describe.skipIf(skip)('live events across gateway processes on PostgreSQL', () => {
@@ -64,7 +65,7 @@ describe.skipIf(skip)('live events across gateway processes on PostgreSQL', () =
       // One at a time: the first runs the migrations.
       await waitForLog(gateway, 'gateway ready', 60_000);
       const url = `http://127.0.0.1:${port}`;
-      started.push({ url, kit: createKit(httpExecutor(url)) });
+      started.push({ url, kit: createKit(httpExecutor(url)), process: gateway });
     }
     return started;
   };
@@ -128,7 +129,7 @@ describe.skipIf(skip)('live events across gateway processes on PostgreSQL', () =
     expect(live.items).toHaveLength(5);
   });
 
-  it('without Redis: the poll carries the changes between instances', { timeout: 120_000 }, async () => {
+  it('without Redis: the poll carries the changes between instances; SIGTERM ends the streams with ResumeRequired, then the process exits', { timeout: 120_000 }, async () => {
     const [a, b] = await instances(2, { EVENT_POLL_MS: '200' });
     const groupId = await groupWithRoles(a!.kit as never, { notify: false });
     const stream = await follow(a!, groupId);
@@ -138,5 +139,10 @@ describe.skipIf(skip)('live events across gateway processes on PostgreSQL', () =
 
     expect(events.map((event) => event.type)).toEqual(expectedTypes(0, 6));
     expect(new Set(events.map((event) => event.cursor)).size).toBe(6);
+
+    a!.process.child.kill('SIGTERM');
+    expect(answerOf('groupEvents', await stream.next(15_000))).toMatchObject({ __typename: 'ResumeRequired', reason: 'SHUTTING_DOWN', resumeAfter: events.at(-1)!.cursor });
+    expect(await stream.ended).toBe('complete');
+    expect(await a!.process.exited).toBe(0);
   });
 });
