@@ -34,7 +34,7 @@ async function main(): Promise<number> {
   const app = await buildApp(config, createLogger(process.env.LOG_LEVEL ?? 'warn'), { background: !dryRun });
   try {
     if (app.emulator) console.error('note: --against-fresh-emulator: comparing with a fresh embedded emulator, which knows no groups');
-    const deps: ReconcileDeps = { store: app.store, im: app.im, ...app.repositories };
+    const deps: ReconcileDeps = { store: app.store, im: app.im, events: app.events, ...app.repositories };
     const repaired: string[] = [];
     const totals = { groupsDrifted: 0, missingAtIm: 0, extraAtIm: 0, recreated: 0, renamed: 0, dismissed: 0, failedRepaired: 0, changedMeanwhile: 0 };
     const walk = findDrift(deps, { includeFailed });

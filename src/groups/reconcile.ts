@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { EventLog } from './events/event-log.js';
+import type { GroupEvent } from './events/event.js';
 import type { ImClient } from '../im/index.js';
 import type { OutboxOperation } from './outbox/operations.js';
 import type { OutboxRepository } from './outbox/outbox.repository.js';
@@ -38,6 +40,7 @@ export interface ReconcileDeps {
   groups: GroupsRepository;
   members: MembersRepository;
   outbox: OutboxRepository;
+  events: EventLog;
   im: ImClient;
 }
 
@@ -173,7 +176,7 @@ export function repairsFor(drift: Drift): OutboxOperation[] {
  */
 export async function repairDrift(deps: ReconcileDeps, drift: Drift): Promise<boolean> {
   const operations = repairsFor(drift);
-  return deps.store.db.transaction().execute(async (trx: Transaction<Database>) => {
+  const released = await deps.store.db.transaction().execute(async (trx: Transaction<Database>): Promise<GroupEvent[] | null> => {
     // Like every change: the group first, so its outbox rows keep their order (see `GroupsRepository.lock`).
     await deps.groups.lock(trx, drift.groupId);
     const current = await deps.groups.findById(trx, drift.groupId);
@@ -182,12 +185,16 @@ export async function repairDrift(deps: ReconcileDeps, drift: Drift): Promise<bo
       (current.dismissedAt !== null) === drift.seen.dismissed &&
       current.syncStatus === drift.seen.syncStatus &&
       (await lastOutboxIdOf(trx, drift.groupId)) === drift.seen.lastOutboxId;
-    if (!unchanged) return false;
+    if (!unchanged) return null;
     if (drift.failed) await deps.outbox.resolveFailed(trx, drift.groupId);
     const writtenAt = Date.now();
     for (const operation of operations) await deps.outbox.insert(trx, { groupId: drift.groupId, kind: operation.kind, payload: operation, now: writtenAt });
     const backlog = await deps.outbox.changeBacklog(trx, drift.groupId);
     await deps.groups.setSyncStatus(trx, drift.groupId, backlog ?? 'SYNCED');
-    return true;
+    // The store is the truth the repairs push: a change whose refusal was never undone stands, and its events go.
+    return drift.failed ? deps.events.releaseSuperseded(trx, drift.groupId) : [];
   });
+  if (released === null) return false;
+  deps.events.announce(released);
+  return true;
 }

@@ -106,6 +106,7 @@ describe('GraphiQL at /graphql', () => {
         `${round} AddMembers AddGroupMembersSuccess`,
         `${round} SetMemberRole SetGroupMemberRoleSuccess`,
         `${round} RemoveMembers RemoveGroupMembersSuccess`,
+        `${round} GroupHistory data`,
         `${round} DismissGroup DismissGroupSuccess`,
         // Run after the dismissal, the subscription's one item says so, and its stream ends.
         `${round} BookclubEvents GroupNotFoundError`,

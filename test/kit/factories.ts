@@ -150,3 +150,23 @@ export async function countStatements<T>(fixture: GatewayFixture, work: () => Pr
   const result = await work();
   return { result, statements: fixture.app.store.statementCount() - before };
 }
+
+/** A group's whole event history as `Group.events` pages it to `as` (a member), oldest first. */
+export async function groupHistory(kit: GatewayKit, groupId: string, as: string = OWNER, pageSize = 50) {
+  type Events = NonNullable<NonNullable<NonNullable<Awaited<ReturnType<GatewayKit['groupEvents']>>['data']>['group']>['events']>;
+  const nodes: Array<Events['edges'][number]['node']> = [];
+  let after: string | null = null;
+  for (;;) {
+    const response = await kit.groupEvents({ groupId, first: pageSize, after }, { as });
+    const events: Events | null | undefined = response.data?.group?.events;
+    if (!events) throw new Error(`Group.events answered ${JSON.stringify(response)}`);
+    nodes.push(...events.edges.map((edge) => edge.node));
+    if (!events.pageInfo.hasNextPage) return nodes;
+    after = events.pageInfo.endCursor ?? null;
+  }
+}
+
+/** The kinds (`__typename`) of a group's events, oldest first. */
+export async function eventKinds(kit: GatewayKit, groupId: string, as: string = OWNER): Promise<string[]> {
+  return (await groupHistory(kit, groupId, as)).map((event) => event.__typename);
+}

@@ -1,5 +1,6 @@
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { noticesSettled, startGateway, type GatewayFixture, type GatewayOptions } from '../fixtures/gateway.js';
+import type { FreshDatabase, FreshOptions, StoreTarget } from '../fixtures/stores.js';
 import { createKit, type Kit } from './client.js';
 
 /** An in-process gateway with the kit's operations on it: `kit.addGroupMembers(...)`, `kit.app`, `kit.close()`. */
@@ -34,4 +35,43 @@ export function useGateways(kitOptions: GatewayKitOptions = {}): (options?: Gate
     open.push(fixture);
     return kitFor(fixture, kitOptions);
   };
+}
+
+/**
+ * A fresh gateway on a fresh database of `target` per call (its `config.databaseUrl` set), closed
+ * and its database dropped after the test that asked for it. Call inside the store's describe block.
+ */
+export function useStoreGateways(target: StoreTarget, kitOptions: GatewayKitOptions = {}): (options?: GatewayOptions & { fresh?: FreshOptions }) => Promise<GatewayKit> {
+  const open: Array<{ fixture: GatewayFixture; database: FreshDatabase }> = [];
+  afterEach(async () => {
+    for (const { fixture, database } of open.splice(0)) {
+      await fixture.close();
+      await database.drop();
+    }
+  });
+  return async ({ fresh, ...options } = {}) => {
+    const database = await target.fresh(fresh);
+    const fixture = await startGateway({ ...options, config: { ...options.config, databaseUrl: database.url } });
+    open.push({ fixture, database });
+    return kitFor(fixture, kitOptions);
+  };
+}
+
+/** One gateway on a fresh database of `target` for the whole describe block: started before its first test, closed and dropped after its last. */
+export function useStoreGateway(target: StoreTarget, options: GatewayOptions & GatewayKitOptions = {}): () => GatewayKit {
+  let kit: GatewayKit | undefined;
+  let database: FreshDatabase | undefined;
+  beforeAll(async () => {
+    database = await target.fresh();
+    kit = await startKit({ ...options, config: { ...options.config, databaseUrl: database.url } });
+  });
+  afterAll(async () => {
+    await kit?.close();
+    await database?.drop();
+  });
+  return () => kit ?? failed();
+}
+
+function failed(): never {
+  throw new Error('the gateway did not start');
 }

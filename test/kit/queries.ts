@@ -182,6 +182,84 @@ const ViewerGroups = graphql(`
   }
 `);
 
+/** One page of a group's event history, every event type's own fields included. */
+const GroupEvents = graphql(`
+  query KitGroupEvents($groupId: String!, $first: Int, $after: String) {
+    group(groupId: $groupId) {
+      events(first: $first, after: $after) {
+        edges {
+          cursor
+          node {
+            __typename
+            cursor
+            occurredAt
+            groupId
+            actor {
+              userId
+            }
+            group {
+              groupId
+            }
+            ... on GroupCreated {
+              name
+              members {
+                userId
+              }
+            }
+            ... on MembersAdded {
+              users {
+                userId
+                membership {
+                  role
+                }
+              }
+            }
+            ... on MembersRemoved {
+              users {
+                userId
+                membership {
+                  role
+                }
+              }
+            }
+            ... on MemberLeft {
+              user {
+                userId
+              }
+            }
+            ... on GroupProfileUpdated {
+              changedFields
+              name
+              avatarUrl
+            }
+            ... on MemberRoleChanged {
+              user {
+                userId
+              }
+              role
+              previousRole
+            }
+            ... on OwnershipTransferred {
+              previousOwner {
+                userId
+              }
+              newOwner {
+                userId
+                membership {
+                  role
+                }
+              }
+            }
+          }
+        }
+        pageInfo {
+          ...KitPageInfoFields
+        }
+      }
+    }
+  }
+`);
+
 type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
 
 export const QUERIES = {
@@ -192,6 +270,7 @@ export const QUERIES = {
   },
   groups: { document: Groups, variables: (args: { groupIds: string[] }) => args },
   conversationList: { document: ConversationList, variables: (args: { groupIds: string[] }) => args },
+  groupEvents: { document: GroupEvents, variables: (args: { groupId: string; first?: number; after?: string | null }) => args },
   syncStatuses: { document: SyncStatuses, variables: (args: { groupIds: string[] }) => args },
   node: { document: Node, variables: (args: { id: string }) => args },
   memberNodes: { document: MemberNodes, variables: (args: { groupId: string; role?: Role | null }) => args },

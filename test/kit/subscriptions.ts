@@ -11,7 +11,7 @@ import { openSse, type SseOptions, type SseStream } from './sse.js';
  */
 
 const GroupEvents = graphql(`
-  subscription KitGroupEvents($input: GroupEventsInput!) {
+  subscription KitGroupEventStream($input: GroupEventsInput!) {
     groupEvents(input: $input) {
       __typename
       ... on GroupEvent {
@@ -40,7 +40,7 @@ const GroupEvents = graphql(`
 `);
 
 const ViewerEvents = graphql(`
-  subscription KitViewerEvents($input: ViewerEventsInput!) {
+  subscription KitViewerEventStream($input: ViewerEventsInput!) {
     viewerEvents(input: $input) {
       __typename
       ... on GroupEvent {

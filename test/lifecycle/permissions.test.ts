@@ -4,7 +4,7 @@ import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
 
 /**
  * Who may do what in a group (src/groups/permissions.ts and the README):
- * - any signed-in user reads a group's profile; only members read its member list;
+ * - any signed-in user reads a group's profile; only members read its member list and its events;
  * - the owner and admins add and remove members and rename the group, but admins cannot
  *   remove the owner or other admins;
  * - any member may leave, except the owner (OwnerCannotLeaveError);
@@ -138,5 +138,24 @@ describe('reading group { members }', () => {
       members: group?.members ? group.members.edges.map((edge) => edge.node.userId) : null,
       errors: (response.errors ?? []).map((error) => ({ code: error.extensions?.code, path: (error as { path?: unknown }).path })),
     } satisfies Reading).toEqual(expected);
+  });
+});
+
+describe('reading group { events }', () => {
+  const EXPECTED: Record<Actor, { events: string[] | null; errors: unknown[] }> = {
+    [OWNER]: { events: ['GroupCreated', 'MemberRoleChanged', 'MemberRoleChanged'], errors: [] },
+    [ADMIN]: { events: ['GroupCreated', 'MemberRoleChanged', 'MemberRoleChanged'], errors: [] },
+    [MEMBER]: { events: ['GroupCreated', 'MemberRoleChanged', 'MemberRoleChanged'], errors: [] },
+    [OUTSIDER]: { events: null, errors: [{ code: 'FORBIDDEN', path: ['group', 'events'] }] },
+    [ANONYMOUS]: { events: null, errors: [{ code: 'UNAUTHENTICATED', path: ['group'] }] },
+  };
+  it.for(titled(ACTORS.map((actor) => ({ actor, expected: EXPECTED[actor] })), ({ actor }) => actor))('as %s', async ([, { actor, expected }]) => {
+    const groupId = await freshGroup();
+    const caller = callerOf(actor);
+    const response = await gateway.groupEvents({ groupId }, caller === undefined ? {} : { as: caller });
+    expect({
+      events: response.data?.group?.events?.edges.map((edge) => edge.node.__typename) ?? null,
+      errors: (response.errors ?? []).map((error) => ({ code: error.extensions?.code, path: (error as { path?: unknown }).path })),
+    }).toEqual(expected);
   });
 });

@@ -23,7 +23,7 @@ describe.each(storeTargets().map((target) => [target.dialect, target] as const))
     database = await target.fresh();
     emulator = await startFixtureEmulator();
     fixture = await startKit({ emulator, config: { databaseUrl: database.url } });
-    deps = { store: fixture.app.store, im: fixture.app.im, ...fixture.app.repositories };
+    deps = { store: fixture.app.store, im: fixture.app.im, events: fixture.app.events, ...fixture.app.repositories };
   }, 30_000);
   afterAll(async () => {
     if (target.skip) return;

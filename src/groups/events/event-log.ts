@@ -65,6 +65,12 @@ export class EventLog {
     return this.release(trx, groupId);
   }
 
+  /** After an operator's reconcile RESOLVED the group's failed rows: their changes stand, their events go (see `readySuperseded`). */
+  async releaseSuperseded(trx: Transaction<Database>, groupId: string): Promise<GroupEvent[]> {
+    await this.repository.readySuperseded(trx, groupId);
+    return this.release(trx, groupId);
+  }
+
   /** Tells the listeners; call after the releasing transaction committed. Never throws. */
   announce(events: readonly GroupEvent[]): void {
     if (events.length === 0) return;

@@ -93,6 +93,21 @@ export class EventsRepository {
     return released.map(toGroupEvent);
   }
 
+  /**
+   * Marks ready the group's unreleased events whose gate an operator's reconcile superseded
+   * (RESOLVED): a refusal whose undo never ran (the process died between). The store kept the
+   * change and the reconcile brings the IM Service in step with it, so the change stands.
+   */
+  async readySuperseded(trx: Transaction<Database>, groupId: string): Promise<void> {
+    await trx
+      .updateTable('group_events')
+      .set({ ready: 1 })
+      .where('group_id', '=', groupId)
+      .where('sequence', 'is', null)
+      .where('gate_outbox_id', 'in', (eb) => eb.selectFrom('outbox').select('id').where('group_id', '=', groupId).where('status', '=', 'RESOLVED'))
+      .execute();
+  }
+
   /** Deletes a change's events that were never released (an undone or withdrawn change: never seen). */
   async discard(trx: Transaction<Database>, eventIds: readonly number[]): Promise<void> {
     if (eventIds.length === 0) return;
