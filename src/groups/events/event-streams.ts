@@ -56,7 +56,7 @@ export class EventStreams<E extends StreamedEvent> {
     const refused = await this.checkAfter(input.after);
     if (refused) return refused;
     const { log, hub } = this.deps;
-    const stream = hub.openStream({
+    const stream = await hub.openStream({
       kind: 'group',
       userId,
       groupId: input.groupId,
@@ -83,7 +83,7 @@ export class EventStreams<E extends StreamedEvent> {
     const refused = await this.checkAfter(input.after);
     if (refused) return refused;
     const { log, hub } = this.deps;
-    const stream = hub.openStream({
+    const stream = await hub.openStream({
       kind: 'viewer',
       userId,
       groupId: null,

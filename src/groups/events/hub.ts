@@ -83,6 +83,8 @@ export class EventHub<E extends StreamedEvent> {
   private readAgain = false;
   private poll: NodeJS.Timeout | null = null;
   private closed = false;
+  /** True once a ring or poll found no stream open and did not read: `last` may be behind the log. */
+  private idle = false;
 
   constructor(private readonly options: HubOptions<E>) {}
 
@@ -108,15 +110,16 @@ export class EventHub<E extends StreamedEvent> {
    * Registers a stream for `userId` (refused past the limits), then hands it its replay: live
    * events from this moment on are queued on it before the replay is read, so none falls between.
    */
-  openStream(input: {
+  async openStream(input: {
     kind: StreamKind;
     userId: string;
     groupId: string | null;
     after: string | null;
     rules: StreamRules<E>;
     replay: (after: string | null) => Promise<E[]>;
-  }): EventStream<E> {
+  }): Promise<EventStream<E>> {
     const { maxStreams, maxStreamsPerUser, bufferLimit, log, observer } = this.options;
+    if (this.idle) await this.skipIdleStretch();
     if (this.open >= maxStreams) throw new StreamLimitError('instance', maxStreams);
     const held = this.perUser.get(input.userId) ?? 0;
     if (held >= maxStreamsPerUser) throw new StreamLimitError('user', maxStreamsPerUser);
@@ -160,6 +163,11 @@ export class EventHub<E extends StreamedEvent> {
   /** One read at a time; a ring during a read asks for one more after it. */
   private catchUp(): void {
     if (this.closed) return;
+    // Nobody to deliver to: no read (an idle instance costs its database nothing); the first stream skips ahead.
+    if (this.open === 0) {
+      this.idle = true;
+      return;
+    }
     if (this.reading) {
       this.readAgain = true;
       return;
@@ -176,6 +184,16 @@ export class EventHub<E extends StreamedEvent> {
           this.catchUp();
         }
       });
+  }
+
+  /**
+   * Before the first stream after an idle stretch: the log's last position, which no stream needs
+   * anything before, unless a stream registered meanwhile (the reads then catch up from `last`).
+   */
+  private async skipIdleStretch(): Promise<void> {
+    const latest = await this.options.log.latestPosition();
+    if (this.open === 0 && latest !== null && (this.last === null || latest.sequence > this.last.sequence)) this.last = latest;
+    this.idle = false;
   }
 
   private async readUntilCaughtUp(): Promise<void> {
