@@ -17,10 +17,11 @@ type Rings = { released: [channel: string, cursor: string] };
 /**
  * The doorbell every instance hears: Yoga's pub/sub over its Redis event target, on two ioredis
  * connections made as the shared limiter makes them (src/im/cluster.ts). A ring carries only the
- * cursor released; the hub reads the events themselves from the log. Pub/sub is at most once: a
- * ring published while Redis is down is dropped (never queued: the publisher has no offline
- * queue), and one missed by a subscriber while it reconnects is made up for by the ring this
- * doorbell gives itself once the subscription is back, and by the hub's poll.
+ * cursor released; the hub reads the events themselves from the log. Pub/sub is at most once,
+ * and nothing is queued without bound (the publisher has no offline queue): while the publisher
+ * is away only its last ring is kept, and published when it is back; a ring a subscriber misses
+ * while it reconnects is made up for by the ring this doorbell gives itself once its subscription
+ * is back; whatever else is lost, by the hub's poll.
  */
 export function redisDoorbell(options: RedisDoorbellOptions): Doorbell {
   const log = options.logger.child({ component: 'event-doorbell' });
@@ -55,9 +56,18 @@ export function redisDoorbell(options: RedisDoorbellOptions): Doorbell {
   void (async () => {
     for await (const cursor of rings) listener(cursor);
   })().catch((error: unknown) => log.warn({ err: error }, 'event doorbell stopped listening; the poll still delivers'));
+  // A ring while the publisher is away is kept (the last one only: a ring means "read the log")
+  // and published once it is back, so the other instances need not wait for their poll.
+  let unsent: string | null = null;
+  publisher.on('ready', () => {
+    const cursor = unsent;
+    unsent = null;
+    if (cursor !== null) pubSub.publish('released', channel, cursor);
+  });
   return {
     ring(cursor) {
-      pubSub.publish('released', channel, cursor);
+      if (publisher.status === 'ready') pubSub.publish('released', channel, cursor);
+      else unsent = cursor;
     },
     onRing(next) {
       listener = (cursor) => next(cursor);
