@@ -5,7 +5,7 @@ import type { RunningEmulator } from '../../src/emulator/index.js';
 import type { Config } from '../../src/config.js';
 import { ADMIN, groupWithRoles, MEMBER, OUTSIDER, OWNER } from '../kit/factories.js';
 import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
-import type { SseStream } from '../kit/sse.js';
+import { openSse, type SseStream } from '../kit/sse.js';
 import { answerOf, subscriptionBody, subscriptionsAt, type SubscriptionItem } from '../kit/subscriptions.js';
 
 /**
@@ -163,6 +163,22 @@ describeEachStore('live group events', (target) => {
     ]);
     expect(stream.items).toHaveLength(4);
     stream.close();
+  });
+
+  it("passes the request limits queries pass: variables that do not fit, and a cost over the limit, are refused before any stream opens", async () => {
+    await start();
+    const groupId = await groupWithRoles(kit, { notify: false });
+    const open = (body: { query: string; variables?: unknown }) => openSse<{ errors?: Array<{ extensions?: { code?: string } }> }>(kit.url, body, { as: MEMBER });
+    const badVariables = await open({ query: 'subscription S($input: GroupEventsInput!) { groupEvents(input: $input) { __typename } }', variables: { input: { groupId: 5 } } });
+    // 100 events of the history, each with 200 members of its group: about 60 000, over the 20 000 the cost allows.
+    const history = 'events(first: 100) { edges { node { group { members(first: 200) { totalCount pageInfo { hasNextPage } } } } } }';
+    const costly = await open({ query: `subscription { groupEvents(input: { groupId: "${groupId}" }) { ... on GroupEvent { group { ${history} } } } }` });
+
+    expect(await badVariables.ended).toBe('complete');
+    expect(badVariables.items[0]?.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await costly.ended).toBe('complete');
+    expect(costly.items[0]?.errors?.[0]?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+    expect(kit.app.live.hub.openStreams).toBe(0);
   });
 
   it('a user holds at most EVENT_MAX_STREAMS_PER_USER streams: one more is refused with STREAM_LIMIT_REACHED', async () => {
