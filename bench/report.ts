@@ -178,7 +178,7 @@ at the subscribers, from each change's request to each arrival.
 ${row('gateway', result)}
 ${row('bare Yoga echo', baseline)}
 
-Reading: the gateway delivers at ${ratio(result.eventsPerSecond, baseline.eventsPerSecond)}× the echo's rate, with ${ratio(result.fanoutP99Ms, baseline.fanoutP99Ms)}× its p99 (the change itself is a transaction and a read of the log, the echo's a function call); ${result.lost === 0 ? 'no event was lost' : 'EVENTS WERE LOST'}.
+Reading: the gateway delivers at ${ratio(result.eventsPerSecond, baseline.eventsPerSecond)}× the echo's rate, with ${ratio(result.fanoutP99Ms, baseline.fanoutP99Ms)}× its p99 and ${ratio(result.rssPerSubscriberKb, baseline.rssPerSubscriberKb)}× its memory per subscriber; ${result.lost === 0 ? 'no event was lost' : 'EVENTS WERE LOST'}. Both figures include the change's own request and the benchmark's client reading every stream on the same machine.
 `;
 }
 
