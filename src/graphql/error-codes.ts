@@ -28,6 +28,12 @@ const CODES: ReadonlyArray<[abstract new (...args: never[]) => DomainError, stri
  * masked, the schema library's own errors too (Pothos's are GraphQLErrors, which Yoga would pass).
  */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  if (isBadRequest(error) && error.extensions.originalError !== undefined) {
+    // Yoga attaches the parser's own message, which quotes the body back (a token or a password
+    // a client sent in a malformed body, say): the message and code say enough.
+    const { originalError: _quotedBody, ...extensions } = error.extensions;
+    return new GraphQLError(error.message, { extensions });
+  }
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof PothosError && error instanceof GraphQLError) {
     return maskUnexpected(new GraphQLError(error.message, { nodes: error.nodes, path: error.path, originalError: new Error(original.message) }), message, isDev);
@@ -40,4 +46,11 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
     }
   }
   return maskUnexpected(error, message, isDev);
+}
+
+/** A request Yoga refused before execution as the client's fault (its body, method or media type): a 4xx. */
+export function isBadRequest(error: unknown): error is GraphQLError {
+  if (!(error instanceof GraphQLError)) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -8,7 +8,7 @@ import { variableErrors } from './variable-errors.js';
 /**
  * Limits on what one request may ask. The shape limits (depth, aliases, tokens, directives) are
  * sized from the operations real clients send (`schema/operations/`, which a test keeps within
- * them: the deepest reaches 7 levels as graphql-armor counts them, inline fragments included; the
+ * them: the deepest reaches 6 levels of fields; fragments add none; the
  * largest holds about 150 tokens), with room to grow. The cost is what the query will fetch
  * (`query-cost.ts`: every field it may answer, lists multiplied by their page sizes), sized so
  * every page size the schema documents passes alone, and a conversation list of 100 groups with
@@ -56,7 +56,9 @@ export interface QueryLimitsOptions {
 
 export function queryLimitsPlugins({ fieldSuggestions }: QueryLimitsOptions): Plugin[] {
   const armor = EnvelopArmorPlugin({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, onReject: refuseWith('depth', QUERY_LIMITS.maxDepth) },
+    // Fields only: a fragment (spread or inline) adds no level to the answer, and counting them
+    // refused colocated client fragments (each component's spread in its parent's) as too deep.
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, onReject: refuseWith('depth', QUERY_LIMITS.maxDepth) },
     maxAliases: { n: QUERY_LIMITS.maxAliases, allowList: [], onReject: refuseWith('aliases', QUERY_LIMITS.maxAliases) },
     maxTokens: { n: QUERY_LIMITS.maxTokens, onReject: refuseWith('tokens', QUERY_LIMITS.maxTokens) },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, onReject: refuseWith('directives', QUERY_LIMITS.maxDirectives) },

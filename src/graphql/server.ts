@@ -8,13 +8,14 @@ import type { GroupEvent } from '../groups/events/event.js';
 import type { EventStreams } from '../groups/events/event-streams.js';
 import type { GroupService } from '../groups/service.js';
 import { requestBodyLimitPlugin } from '../http/body-limit.js';
+import { privateAnswersPlugin } from '../http/cache-control.js';
 import { corsFor, varyOnOriginPlugin } from '../http/cors.js';
 import { csrfPreventionPlugin } from '../http/csrf-prevention.js';
 import { graphiqlPlugin } from '../http/graphiql.js';
 import type { Context } from './context.js';
 import { jitPlugin } from './jit.js';
 import { MAX_REQUEST_BYTES, queryLimitsPlugins } from './limits.js';
-import { maskError } from './error-codes.js';
+import { isBadRequest, maskError } from './error-codes.js';
 import { exampleTabs } from './operations.js';
 import { schema } from './schema.js';
 
@@ -63,6 +64,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
     plugins: [
       requestBodyLimitPlugin(MAX_REQUEST_BYTES),
       varyOnOriginPlugin(),
+      privateAnswersPlugin(),
       ...(options.graphiql ? [graphiqlPlugin('/graphql', () => graphiqlPage(options.graphiqlHeaders))] : []),
       // Before jitPlugin: refuses variables that do not fit, and costly queries, before execution.
       ...queryLimitsPlugins({ fieldSuggestions: options.fieldSuggestions }),
@@ -140,6 +142,8 @@ function yogaLogger(logger: Logger) {
       const message = args.filter((a) => !(a instanceof Error)).map(String).join(' ') || 'graphql error';
       // Yoga reports every error it translates; a domain refusal of a read (FORBIDDEN, say) is an answer, not a fault.
       if (isDomainRefusal(err)) child.debug({ err }, message);
+      // A malformed request is the client's: not the operator's fault, and its details quote the client's body.
+      else if (isBadRequest(err)) child.debug({ code: err.extensions.code }, err.message);
       else child.error({ err }, message);
     },
   };

@@ -7,6 +7,16 @@ import { graphql } from '../generated/index.js';
  * match its fragments (`schema/possible-types.json`, `schema/introspection.json`; the README).
  */
 
+/** A member as every screen shows one: the cache's one record per membership. */
+export const ClientMember = graphql(`
+  fragment ClientMember on GroupMember {
+    id
+    userId
+    role
+    joinedAt
+  }
+`);
+
 /** A group's page as any signed-in user reads it. */
 export const ClientGroupProfile = graphql(`
   fragment ClientGroupProfile on Group {
@@ -19,9 +29,7 @@ export const ClientGroupProfile = graphql(`
     dismissedAt
     viewerRole
     owner {
-      id
-      userId
-      role
+      ...ClientMember
     }
   }
 `);
@@ -35,10 +43,7 @@ export const ClientGroup = graphql(`
       edges {
         cursor
         node {
-          id
-          userId
-          role
-          joinedAt
+          ...ClientMember
         }
       }
       pageInfo {
@@ -96,10 +101,7 @@ export const AddMembers = graphql(`
       ... on AddGroupMembersSuccess {
         addedUserIds
         addedMembers {
-          id
-          userId
-          role
-          joinedAt
+          ...ClientMember
         }
         group {
           ...ClientGroup
@@ -118,9 +120,7 @@ export const SetRole = graphql(`
       __typename
       ... on SetGroupMemberRoleSuccess {
         member {
-          id
-          userId
-          role
+          ...ClientMember
         }
         group {
           ...ClientGroup
@@ -173,9 +173,7 @@ export const TransferOwnership = graphql(`
       __typename
       ... on TransferGroupOwnershipSuccess {
         changedMembers {
-          id
-          userId
-          role
+          ...ClientMember
         }
         group {
           ...ClientGroup

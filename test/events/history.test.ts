@@ -110,4 +110,20 @@ describeEachStore('Group.events, the history of every change', (target) => {
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(5);
   });
+
+  it('lists at most 100 of the users an event names (20 unless asked), and counts them all', async () => {
+    const groupId = nextGroupId('hist');
+    const crowd = Array.from({ length: 130 }, (_, i) => `crowd${String(i).padStart(3, '0')}`);
+    await gateway().must.createGroup({ groupId, name: 'Crowd', memberIds: [], notify: false }, { as: OWNER });
+    await gateway().must.addGroupMembers({ groupId, userIds: crowd, notify: false }, { as: OWNER });
+
+    const added = async (users?: number) => {
+      const response = await gateway().groupEvents({ groupId, ...(users === undefined ? {} : { users }) }, { as: OWNER });
+      return { response, event: response.data?.group?.events?.edges[1]?.node as { userCount?: number; users?: Array<{ userId: string }> } | undefined };
+    };
+    expect((await added()).event).toMatchObject({ userCount: 130, users: crowd.slice(0, 20).map((userId) => expect.objectContaining({ userId })) });
+    expect((await added(100)).event?.users).toHaveLength(100);
+    const refused = (await added(101)).response;
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('first must be from 0 to 100'), extensions: { code: 'BAD_USER_INPUT' } });
+  });
 });

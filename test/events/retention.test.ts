@@ -51,6 +51,7 @@ describeEachStore('event retention', (target) => {
     const kit = await gateway({ config: { requestDeadlineMs: 300 } });
     const groupId = nextGroupId('kept');
     await kit.must.createGroup({ groupId, name: 'Young', memberIds: [], notify: false }, { as: OWNER });
+    await eventually(async () => (await groupHistory(kit, groupId)).length === 1);
     kit.emulator.setFaults({ hangRate: 1 });
     await kit.must.updateGroup({ groupId, name: 'Pending' }, { as: OWNER });
 

@@ -28,14 +28,23 @@ function getUrl(body: { query: string; variables?: unknown }, operationName?: st
   return `${fixture.url}/graphql?${params}`;
 }
 
-async function get(url: string, headers: Record<string, string>): Promise<{ status: number; json: { data?: any; errors?: Array<{ message: string }> } }> {
+async function get(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Headers; json: { data?: any; errors?: Array<{ message: string }> } }> {
   const response = await fetch(url, { method: 'GET', headers });
   const text = await response.text();
   captureText(text);
-  return { status: response.status, json: JSON.parse(text) };
+  return { status: response.status, headers: response.headers, json: JSON.parse(text) };
 }
 
 describe('GET queries', () => {
+  it('answers as private and not to be stored: the answer is the caller\'s, and the next mutation changes it', async () => {
+    const answer = await get(getUrl(queryBody('group', { groupId: 'bookclub' }), 'KitGroup'), { accept: URQL_ACCEPT, 'x-user-id': 'alice' });
+    const refused = await get(getUrl(queryBody('group', { groupId: 'bookclub' }), 'KitGroup'), { accept: URQL_ACCEPT });
+
+    expect(answer.json.data.group).toMatchObject({ groupId: 'bookclub' });
+    expect(answer.headers.get('cache-control')).toBe('private, no-store');
+    expect(refused.headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it("answers urql's default GET (no CSRF header) with data", async () => {
     const answer = await get(getUrl(queryBody('group', { groupId: 'bookclub' }), 'KitGroup'), { accept: URQL_ACCEPT, 'x-user-id': 'alice' });
 

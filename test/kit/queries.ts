@@ -184,7 +184,7 @@ const ViewerGroups = graphql(`
 
 /** One page of a group's event history, every event type's own fields included. */
 const GroupEvents = graphql(`
-  query KitGroupEvents($groupId: String!, $first: Int, $after: String) {
+  query KitGroupEvents($groupId: String!, $first: Int, $after: String, $users: Int) {
     group(groupId: $groupId) {
       events(first: $first, after: $after) {
         edges {
@@ -202,12 +202,14 @@ const GroupEvents = graphql(`
             }
             ... on GroupCreated {
               name
-              members {
+              memberCount
+              members(first: $users) {
                 userId
               }
             }
             ... on MembersAdded {
-              users {
+              userCount
+              users(first: $users) {
                 userId
                 membership {
                   role
@@ -215,7 +217,8 @@ const GroupEvents = graphql(`
               }
             }
             ... on MembersRemoved {
-              users {
+              userCount
+              users(first: $users) {
                 userId
                 membership {
                   role
@@ -270,7 +273,7 @@ export const QUERIES = {
   },
   groups: { document: Groups, variables: (args: { groupIds: string[] }) => args },
   conversationList: { document: ConversationList, variables: (args: { groupIds: string[] }) => args },
-  groupEvents: { document: GroupEvents, variables: (args: { groupId: string; first?: number; after?: string | null }) => args },
+  groupEvents: { document: GroupEvents, variables: (args: { groupId: string; first?: number; after?: string | null; users?: number }) => args },
   syncStatuses: { document: SyncStatuses, variables: (args: { groupIds: string[] }) => args },
   node: { document: Node, variables: (args: { id: string }) => args },
   memberNodes: { document: MemberNodes, variables: (args: { groupId: string; role?: Role | null }) => args },

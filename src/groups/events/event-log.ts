@@ -92,14 +92,12 @@ export class EventLog {
 
   /** Every released event after `cursor` (null: from the oldest kept), in cursor order: for the per-instance hub. */
   async readAfter(cursor: string | null, limit: number): Promise<GroupEvent[]> {
-    const after = await this.checkedPosition(cursor);
-    return this.repository.readAfter(after, bounded(limit));
+    return this.checked(cursor, (after) => this.repository.readAfter(after, bounded(limit)));
   }
 
   /** One group's released events after `cursor`, in cursor order. */
   async readGroupAfter(groupId: string, cursor: string | null, limit: number): Promise<GroupEvent[]> {
-    const after = await this.checkedPosition(cursor);
-    return this.repository.readGroupAfter(groupId, after, bounded(limit));
+    return this.checked(cursor, (after) => this.repository.readGroupAfter(groupId, after, bounded(limit)));
   }
 
   /**
@@ -110,8 +108,7 @@ export class EventLog {
    * after it does not get the group's earlier ones.
    */
   async readViewerAfter(userId: string, cursor: string | null, limit: number): Promise<GroupEvent[]> {
-    const after = await this.checkedPosition(cursor);
-    return this.repository.readViewerAfter(userId, after, bounded(limit));
+    return this.checked(cursor, (after) => this.repository.readViewerAfter(userId, after, bounded(limit)));
   }
 
   /** Who hears of each of these released events in their conversation list (`readViewerAfter`'s rows), by sequence: for the hub. */
@@ -141,13 +138,18 @@ export class EventLog {
     }
   }
 
-  /** The sequence after which to read; `CursorExpiredError` when retention pruned past it. */
-  private async checkedPosition(cursor: string | null): Promise<number> {
-    if (cursor === null) return 0;
+  /**
+   * Reads after the cursor's sequence, then checks retention had not pruned past it: checked after
+   * the read (pruning only moves forward), so a prune committed before the read's snapshot is seen,
+   * and one after it removed nothing the read missed.
+   */
+  private async checked(cursor: string | null, read: (after: number) => Promise<GroupEvent[]>): Promise<GroupEvent[]> {
+    if (cursor === null) return read(0);
     const sequence = decodeEventCursor(cursor);
+    const events = await read(sequence);
     const { prunedThrough } = await this.repository.positions();
     if (sequence < prunedThrough) throw new CursorExpiredError(encodeEventCursor(prunedThrough));
-    return sequence;
+    return events;
   }
 
   private listenerFailed(error: unknown): void {

@@ -1,5 +1,6 @@
 import type { GroupEvent as GroupEventEntity, GroupEventKind } from '../../../groups/events/event.js';
-import { builder } from '../../builder.js';
+import { InvalidInputError } from '../../../groups/errors.js';
+import { builder, type SchemaTypes } from '../../builder.js';
 import { MemberRoleEnum } from '../group/enums.js';
 import { EventUser, eventUser } from './event-user.type.js';
 import { GroupEvent } from './group-event.interface.js';
@@ -15,7 +16,31 @@ function eventType<K extends GroupEventKind>(kind: K, description: string) {
   });
 }
 
-const users = (event: GroupEventEntity, userIds: readonly string[]) => userIds.map((userId) => eventUser(event.groupId, userId));
+/** The most users one event's list answers (a change may name thousands): the rest are counted, and read in `Group.members`. */
+export const MAX_EVENT_USERS = 100;
+const DEFAULT_EVENT_USERS = 20;
+
+/**
+ * An event's list of users, bounded: `first` of them (counted by the query cost like a page), and
+ * how many it names in all, so that one page of events stays one bounded response.
+ */
+function userList<K extends 'GroupCreated' | 'MembersAdded' | 'MembersRemoved'>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, EventOf<K>>,
+  userIdsOf: (event: EventOf<K>) => readonly string[],
+  description: string,
+) {
+  return t.field({
+    type: [EventUser],
+    extensions: { maxItems: MAX_EVENT_USERS },
+    description: `${description} The first \`first\` of them, in the order the change named them; the count says how many in all.`,
+    args: { first: t.arg.int({ required: false, defaultValue: DEFAULT_EVENT_USERS, description: `How many, 0 to ${MAX_EVENT_USERS}.` }) },
+    resolve: (event, args) => {
+      const first = args.first ?? DEFAULT_EVENT_USERS;
+      if (first < 0 || first > MAX_EVENT_USERS) throw new InvalidInputError([{ path: ['first'], message: `first must be from 0 to ${MAX_EVENT_USERS}` }]);
+      return userIdsOf(event).slice(0, first).map((userId) => eventUser((event as GroupEventEntity).groupId, userId));
+    },
+  });
+}
 
 export const GroupProfileFieldEnum = builder.enumType('GroupProfileField', {
   description: 'A part of the group profile a change may update.',
@@ -25,17 +50,20 @@ export const GroupProfileFieldEnum = builder.enumType('GroupProfileField', {
 export const GroupCreated = eventType('GroupCreated', 'The group was created; the actor is its owner.');
 builder.objectFields(GroupCreated, (t) => ({
   name: t.string({ description: 'Its name at creation.', resolve: (event) => event.data.name }),
-  members: t.field({ type: [EventUser], description: 'Its first members, the owner included.', resolve: (event) => users(event, event.data.memberIds) }),
+  members: userList(t, (event) => event.data.memberIds, 'Its first members, the owner included.'),
+  memberCount: t.int({ description: 'How many members it was created with, the owner included.', resolve: (event) => event.data.memberIds.length }),
 }));
 
 export const MembersAdded = eventType('MembersAdded', 'The actor (the owner or an admin) added members.');
 builder.objectFields(MembersAdded, (t) => ({
-  users: t.field({ type: [EventUser], description: 'Who was added (users already in are not listed).', resolve: (event) => users(event, event.data.userIds) }),
+  users: userList(t, (event) => event.data.userIds, 'Who was added (users already in are not listed).'),
+  userCount: t.int({ description: 'How many were added.', resolve: (event) => event.data.userIds.length }),
 }));
 
 export const MembersRemoved = eventType('MembersRemoved', 'The actor (the owner or an admin) removed members.');
 builder.objectFields(MembersRemoved, (t) => ({
-  users: t.field({ type: [EventUser], description: 'Who was removed.', resolve: (event) => users(event, event.data.userIds) }),
+  users: userList(t, (event) => event.data.userIds, 'Who was removed.'),
+  userCount: t.int({ description: 'How many were removed.', resolve: (event) => event.data.userIds.length }),
 }));
 
 export const MemberLeft = eventType('MemberLeft', 'The actor left the group.');
