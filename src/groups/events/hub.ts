@@ -17,6 +17,8 @@ export interface ReleasedEventLog<E extends StreamedEvent> {
   latestPosition(): Promise<LogPosition | null>;
   /** The sequence behind a cursor the log gave (`InvalidInputError` for any other). */
   sequenceOf(cursor: string): number;
+  /** True when a read failed because retention pruned events after the cursor it read after. */
+  isExpired(error: unknown): boolean;
   /** Who hears of each event in their `viewerEvents` (by sequence): read once per page, whatever the number of streams. */
   viewerAudiences(events: readonly E[]): Promise<Map<number, readonly string[]>>;
 }
@@ -174,6 +176,7 @@ export class EventHub<E extends StreamedEvent> {
     }
     this.reading = this.readUntilCaughtUp()
       .catch((error: unknown) => {
+        if (this.options.log.isExpired(error)) return this.expired();
         this.options.observer?.readFailed();
         this.options.logger.warn({ err: error }, 'reading released events failed; the next poll retries');
       })
@@ -184,6 +187,19 @@ export class EventHub<E extends StreamedEvent> {
           this.catchUp();
         }
       });
+  }
+
+  /**
+   * The hub fell behind retention (its reads failed for longer than `EVENT_RETENTION_HOURS`): what
+   * it missed is gone. Every stream ends with `lagged`; resuming, each learns its cursor expired
+   * (and refetches); the next stream starts from the log's last position.
+   */
+  private expired(): void {
+    this.options.logger.error('the event hub fell behind the events kept: every stream ends, its clients refetch');
+    for (const index of [this.byGroup, this.byViewer]) {
+      for (const streams of index.values()) for (const entry of streams) entry.stream.end('lagged');
+    }
+    this.idle = true;
   }
 
   /**

@@ -3,7 +3,7 @@ import { decodeEventCursor } from '../cursors.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { MembersRepository } from '../store/members.repository.js';
 import type { GroupEvent } from './event.js';
-import type { EventLog } from './event-log.js';
+import { CursorExpiredError, type EventLog } from './event-log.js';
 import { EventStreams, type StreamLog } from './event-streams.js';
 import { EventHub, type Doorbell, type HubObserver, type ReleasedEventLog } from './hub.js';
 
@@ -70,6 +70,7 @@ function hubLog(log: EventLog): ReleasedEventLog<GroupEvent> {
       return cursor === null ? null : { cursor, sequence: decodeEventCursor(cursor) };
     },
     sequenceOf: decodeEventCursor,
+    isExpired: (error) => error instanceof CursorExpiredError,
     viewerAudiences: (events) => log.viewerAudiences(events),
   };
 }
