@@ -143,6 +143,8 @@ export class EventHub<E extends StreamedEvent> {
     let streams = index.get(key);
     if (!streams) index.set(key, (streams = new Set()));
     streams.add(entry);
+    // Opened while the instance stops: it ends at once, so it cannot hold the drain.
+    if (this.closed) entry.stream.end('shuttingDown');
     return entry.stream;
   }
 
