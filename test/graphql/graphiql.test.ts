@@ -139,10 +139,7 @@ type TabAnswer = { data?: Record<string, unknown>; errors?: unknown[] };
 
 /** A tab's operation as GraphiQL sends it: a subscription over Server-Sent Events (its last item), the others as JSON. */
 async function runTab(url: string, kind: string, body: { query: string; variables?: unknown }): Promise<TabAnswer> {
-  if (kind === 'subscription') {
-    const stream = await subscribeOnce(url, body);
-    return stream;
-  }
+  if (kind === 'subscription') return subscribeOnce(url, body);
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-user-id': 'alice' },
