@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { searchSection, type SearchResult } from './search/report-section.js';
+import type { FanoutRun } from './events/fanout.js';
 import type { SoakResult } from './soak-scenario.js';
 
 interface LimiterFigures {
@@ -55,6 +56,8 @@ interface LatencyResult {
   noticesPerSecond: number;
   noticeBacklogAfterMs: number;
 }
+
+type EventsResult = FanoutRun & { baseline: FanoutRun };
 
 /** What `npm run bench:soak` prints: its result without the details. */
 type SoakLine = Omit<SoakResult, 'details'>;
@@ -161,6 +164,25 @@ Reading: a create answers once its group call is through (p99 ${result.at50.p99M
 `;
 }
 
+function eventsSection(result: EventsResult): string {
+  const row = (label: string, f: FanoutRun) => `| ${label} | ${f.eventsPerSecond} | ${f.fanoutP50Ms} | ${f.fanoutP99Ms} | ${f.rssPerSubscriberKb} | ${f.lost} |`;
+  const { baseline } = result;
+  return `## Live events fanned out over SSE (\`npm run bench:events\`)
+
+${result.subscribers} SSE subscribers on one gateway process (SQLite), each a member following one group
+(\`groupEvents\`), and ${result.events} \`setGroupMemberRole\` changes made one after another; against a bare
+Yoga server echoing a mutation to as many SSE subscribers through its in-memory pub/sub. Measured
+at the subscribers, from each change's request to each arrival.
+
+| server | deliveries per second | fan-out p50 (ms) | fan-out p99 (ms) | RSS per subscriber (KiB) | lost |
+| --- | --- | --- | --- | --- | --- |
+${row('gateway', result)}
+${row('bare Yoga echo', baseline)}
+
+Reading: the gateway delivers at ${ratio(result.eventsPerSecond, baseline.eventsPerSecond)}× the echo's rate, with ${ratio(result.fanoutP99Ms, baseline.fanoutP99Ms)}× its p99 and ${ratio(result.rssPerSubscriberKb, baseline.rssPerSubscriberKb)}× its memory per subscriber; ${result.lost === 0 ? 'no event was lost' : 'EVENTS WERE LOST'}. Both figures include the change's own request and the benchmark's client reading every stream on the same machine.
+`;
+}
+
 function soakSection(result: SoakLine): string {
   return `## Two instances under the IM fault mix (\`npm run bench:soak\`)
 
@@ -209,6 +231,7 @@ async function main(): Promise<void> {
   const install = await run<InstallResult>('bench:install');
   const latency = await run<LatencyResult>('bench:latency');
   const search = await run<SearchResult>('bench:search');
+  const events = await run<EventsResult>('bench:events');
   const cpu = cpus();
   const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
   const report = `# Benchmarks
@@ -223,9 +246,11 @@ ${clusterSection(cluster)}
 ${soakSection(soak)}
 ${installSection(install)}
 ${latencySection(latency)}
-${searchSection(search)}`;
+${searchSection(search)}
+
+${eventsSection(events)}`;
   writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), report);
-  console.log(JSON.stringify({ limiter, graphql, cluster, soak, install, latency, search }));
+  console.log(JSON.stringify({ limiter, graphql, cluster, soak, install, latency, search, events }));
 }
 
 await main();

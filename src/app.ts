@@ -5,6 +5,8 @@ import { sql } from 'kysely';
 import type { Config } from './config.js';
 import { startEmulator, type RunningEmulator } from './emulator/index.js';
 import { EventLog } from './groups/events/event-log.js';
+import { liveEvents, type LiveEvents } from './groups/events/live-events.js';
+import { redisDoorbell } from './groups/events/redis-doorbell.js';
 import { pruneEventsPeriodically } from './groups/events/retention.js';
 import { OutboxDispatcher } from './groups/outbox/dispatcher.js';
 import { OutboxRepository } from './groups/outbox/outbox.repository.js';
@@ -35,6 +37,8 @@ export interface App {
   service: GroupService;
   /** The durable event log: its read API and `onReleased`, for the delivery side. */
   events: EventLog;
+  /** Live delivery: this instance's hub and the subscriptions' streams. */
+  live: LiveEvents;
   repositories: { groups: GroupsRepository; members: MembersRepository; outbox: OutboxRepository; inviteLinks: InviteLinksRepository };
   store: Store;
   im: ImClient;
@@ -119,8 +123,20 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     maxGroupMembers: config.maxGroupMembers,
     invitationTtlMs: config.invitationTtlMs,
   });
+  const live = liveEvents({
+    log: events,
+    groups,
+    members,
+    doorbell: config.redis ? redisDoorbell({ ...config.redis, logger }) : null,
+    logger: logger.child({ component: 'event-hub' }),
+    ...config.eventStreams,
+    observer: metrics.eventStreams,
+  });
+  // The hub reads the log in the background too: `reconcile --dry-run` serves no stream.
+  if (background) await live.start();
   const graphql = createGraphQLServer({
     service,
+    events: live.streams,
     logger,
     requestDeadlineMs: config.requestDeadlineMs,
     authenticator: createAuthenticator(config.auth, logger, [config.notificationSender]),
@@ -153,6 +169,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
     sharedBudget,
     service,
     events,
+    live,
     repositories: { groups, members, outbox, inviteLinks },
     store,
     im: imClient,
@@ -163,6 +180,7 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
       stopping = true;
     },
     async close() {
+      await live.close();
       clearInterval(sweeper);
       await pruner?.stop();
       await dispatcher.stop();

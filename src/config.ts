@@ -89,6 +89,20 @@ const environmentVariables = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   /** Namespaces the shared limiter's Redis keys. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ -').default('group-gateway'),
+  /**
+   * Live events one subscription may hold for a client that reads slower than they come; one more
+   * and its stream ends with `ResumeRequired` (it resubscribes `after` the last cursor it got).
+   */
+  EVENT_STREAM_BUFFER: integer(1, 100_000, 1000),
+  /** Event streams (subscriptions) one instance serves at once; more are refused (`STREAM_LIMIT_REACHED`). */
+  EVENT_MAX_STREAMS: integer(1, 1_000_000, 10_000),
+  /** Event streams one user may hold open on one instance (tabs, devices). */
+  EVENT_MAX_STREAMS_PER_USER: integer(1, 10_000, 20),
+  /**
+   * How often each instance reads the event log whatever rang: the safety net behind Redis
+   * pub/sub, and the only way between instances without Redis.
+   */
+  EVENT_POLL_MS: integer(50, 60_000, 1000),
   /** On SIGTERM, how long /ready answers 503 while requests are still served (for load balancers to notice). */
   SHUTDOWN_GRACE_MS: integer(0, 60_000, 0),
   /** On SIGTERM, how long requests in flight may take before their connections are closed. */
@@ -193,6 +207,8 @@ export interface Config {
   /** Null: this process keeps its own budget (one instance). */
   redis: { url: string; keyPrefix: string } | null;
   shutdown: { graceMs: number; drainTimeoutMs: number };
+  /** Live event delivery: the per-stream buffer, the stream limits and the log's poll. */
+  eventStreams: { bufferLimit: number; maxStreams: number; maxStreamsPerUser: number; pollMs: number };
   /** How long a client may take to send its request: headers, then the whole of it. */
   http: { headersTimeoutMs: number; requestTimeoutMs: number };
 }
@@ -261,6 +277,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     eventRetentionHours: env.EVENT_RETENTION_HOURS,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
     shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, drainTimeoutMs: env.SHUTDOWN_DRAIN_TIMEOUT_MS },
+    eventStreams: {
+      bufferLimit: env.EVENT_STREAM_BUFFER,
+      maxStreams: env.EVENT_MAX_STREAMS,
+      maxStreamsPerUser: env.EVENT_MAX_STREAMS_PER_USER,
+      pollMs: env.EVENT_POLL_MS,
+    },
     http: { headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS, requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS },
   };
 }

@@ -57,6 +57,9 @@ async function main(): Promise<void> {
     app.beginShutdown();
     logger.info({ signal, graceMs: config.shutdown.graceMs }, 'stopping: /ready now answers 503');
     await sleep(config.shutdown.graceMs);
+    // Open event streams end with `ResumeRequired` (SHUTTING_DOWN): their clients resubscribe
+    // `after` their last cursor (elsewhere), and the long-lived responses no longer hold the drain.
+    await app.live.close();
     server.close();
     server.closeIdleConnections();
     const drained = await Promise.race([

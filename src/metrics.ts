@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { HubObserver } from './groups/events/hub.js';
 import type { DispatchObserver } from './groups/outbox/dispatcher.js';
 import type { ImClient, ImObserver } from './im/index.js';
 
@@ -78,6 +79,26 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly streamsOpen = new Gauge({
+    name: 'graphql_event_streams_open',
+    help: 'Event subscriptions (SSE streams) this instance serves now, by kind (group, viewer).',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly eventsDelivered = new Counter({
+    name: 'graphql_events_delivered_total',
+    help: 'Events handed to subscribers, by stream kind (one event to ten streams counts ten).',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly eventReadErrors = new Counter({
+    name: 'event_log_read_errors_total',
+    help: "Reads of the event log by this instance's hub that failed (a database error); the next ring or poll reads again.",
+    registers: [this.registry],
+  });
+
   /** Counted by the process guard (src/process-guard.ts): each one is a bug, logged at error. */
   readonly unhandledRejections = new Counter({
     name: 'process_unhandled_rejections_total',
@@ -129,6 +150,12 @@ export class GatewayMetrics {
     attempted: (path, status, code) => this.imCalls.inc({ path, status: status ?? 'none', code: code ?? 'none' }),
     waited: (rateClass, ms) => this.limiterWait.observe({ rate_class: rateClass }, ms / 1000),
     shed: (rateClass) => this.limiterSheds.inc({ rate_class: rateClass }),
+  };
+
+  readonly eventStreams: HubObserver = {
+    streamsOpen: (kind, delta) => (delta > 0 ? this.streamsOpen.inc({ kind }, delta) : this.streamsOpen.dec({ kind }, -delta)),
+    delivered: (kind) => this.eventsDelivered.inc({ kind }),
+    readFailed: () => this.eventReadErrors.inc(),
   };
 
   readonly outbox: DispatchObserver = {

@@ -1,3 +1,5 @@
+import type { GroupEvent } from '../groups/events/event.js';
+import type { EventStreams } from '../groups/events/event-streams.js';
 import type { GroupReader } from '../groups/reader.js';
 import type { GroupService, RequestScope } from '../groups/service.js';
 
@@ -7,4 +9,6 @@ export interface Context {
   /** Reads as the caller may make them, batched per request. */
   reader: GroupReader;
   scope: RequestScope;
+  /** The subscriptions' use cases (live events). */
+  events: EventStreams<GroupEvent>;
 }

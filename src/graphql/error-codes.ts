@@ -8,6 +8,7 @@ import {
   InvalidInputError,
   NotAuthenticatedError,
 } from '../groups/errors.js';
+import { StreamLimitError } from '../groups/events/hub.js';
 
 /**
  * Reads are not unions: a read the domain refuses is a GraphQL error whose `extensions.code`
@@ -18,6 +19,8 @@ const CODES: ReadonlyArray<[abstract new (...args: never[]) => DomainError, stri
   [ForbiddenError, 'FORBIDDEN'],
   [InvalidInputError, 'BAD_USER_INPUT'],
   [GroupNotFoundError, 'NOT_FOUND'],
+  // Too many subscriptions open, on this instance or for this user (its message says how many).
+  [StreamLimitError, 'STREAM_LIMIT_REACHED'],
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import type { ExecutionArgs, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { limitExceeded, requestError, type LimitName } from './limit-errors.js';
 import { costRefusal, knownWithinWhateverVariables } from './query-cost.js';
@@ -92,13 +93,26 @@ function beforeExecutionPlugin(maxCost: number): Plugin {
           },
         };
       }
-      const refusals =
-        variableErrors(args.schema, args.document, operationName, variables) ??
-        [costRefusal(args.schema, args.document, operationName, variables, maxCost)].filter((error) => error !== null);
+      const refusals = refusalsOf(args, maxCost);
       if (refusals.length) setResultAndStopExecution({ errors: refusals });
       return undefined;
     },
+    // A subscription does not pass through onExecute: its variables and the cost of each of its items are checked the same way.
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refusals = refusalsOf(args, maxCost);
+      if (refusals.length) setResultAndStopExecution({ errors: refusals });
+    },
   };
+}
+
+/** The variables that do not fit their types, else the cost refusal, else none. */
+function refusalsOf(args: Pick<ExecutionArgs, 'schema' | 'document' | 'operationName' | 'variableValues'>, maxCost: number): GraphQLError[] {
+  const variables = args.variableValues ?? {};
+  const operationName = args.operationName ?? undefined;
+  return (
+    variableErrors(args.schema, args.document, operationName, variables) ??
+    [costRefusal(args.schema, args.document, operationName, variables, maxCost)].filter((error) => error !== null)
+  );
 }
 
 function isAsyncIterable(value: object): value is AsyncIterable<unknown> {

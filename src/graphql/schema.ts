@@ -24,6 +24,7 @@ import './modules/group/join-requests.mutations.js';
 import './modules/group/invitations.mutations.js';
 import './modules/group/invite-links.mutations.js';
 import './modules/events/group-events.field.js';
+import './modules/events/event-subscriptions.js';
 
 /** The schema, sorted so its printed SDL is stable; its mutations report which result they answered. */
 export const schema = reportingMutationResults(lexicographicSortSchema(builder.toSchema()));

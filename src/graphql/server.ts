@@ -4,6 +4,8 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/index.js';
 import { DomainError } from '../groups/errors.js';
+import type { GroupEvent } from '../groups/events/event.js';
+import type { EventStreams } from '../groups/events/event-streams.js';
 import type { GroupService } from '../groups/service.js';
 import { requestBodyLimitPlugin } from '../http/body-limit.js';
 import { privateAnswersPlugin } from '../http/cache-control.js';
@@ -19,6 +21,8 @@ import { schema } from './schema.js';
 
 export interface GraphQLServerOptions {
   service: GroupService;
+  /** The subscriptions' use cases. */
+  events: EventStreams<GroupEvent>;
   logger: Logger;
   /** How long a request may wait for the IM Service before answering with what it has. */
   requestDeadlineMs: number;
@@ -74,7 +78,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): GraphQLServe
       const deadlineAt = Date.now() + options.requestDeadlineMs;
       const { callerId, problem, refused } = await options.authenticator.authenticate(request);
       const scope = { callerId, authProblem: problem, credentialsRefused: refused, requestId: requestIdFrom(request.headers.get('x-request-id')), deadlineAt };
-      return { service: options.service, reader: options.service.reader(scope), scope };
+      return { service: options.service, reader: options.service.reader(scope), scope, events: options.events };
     },
   });
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleTabs } from '../../src/graphql/operations.js';
+import { openSse } from '../kit/sse.js';
 import { startGateway, type GatewayFixture } from '../fixtures/gateway.js';
 
 const operationsDir = new URL('../../schema/operations/', import.meta.url);
@@ -89,16 +90,11 @@ describe('GraphiQL at /graphql', () => {
 
     for (const round of [1, 2]) {
       for (const { query, variables } of exampleTabs()) {
-        const response = await fetch(`${fixture.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-user-id': 'alice' },
-          body: JSON.stringify({ query, variables: variables ? JSON.parse(variables) : undefined }),
-        });
-        const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-        const name = /(?:query|mutation)\s+(\w+)/.exec(query)![1]!;
+        const [, kind, name] = /^(query|mutation|subscription)\s+(\w+)/m.exec(query)!;
+        const body = await runTab(fixture.url, kind!, { query, variables: variables ? JSON.parse(variables) : undefined });
         expect(body.errors, `${name}, round ${round}`).toBeUndefined();
         const [field] = Object.values(body.data ?? {});
-        answers.push(`${round} ${name} ${/^mutation /m.test(query) ? (field as { __typename: string }).__typename : 'data'}`);
+        answers.push(`${round} ${name} ${kind === 'query' ? 'data' : (field as { __typename: string }).__typename}`);
       }
     }
 
@@ -118,6 +114,8 @@ describe('GraphiQL at /graphql', () => {
         `${round} MakePublic UpdateGroupSuccess`,
         `${round} SearchGroups data`,
         `${round} DismissGroup DismissGroupSuccess`,
+        // Run after the dismissal, the subscription's one item says so, and its stream ends.
+        `${round} BookclubEvents GroupNotFoundError`,
         `${round} JoinRules CreateGroupSuccess`,
         `${round} Invite InviteToGroupSuccess`,
         `${round} JoiningQueue data`,
@@ -145,3 +143,23 @@ describe('/health', () => {
     expect(response.status).toBe(200);
   });
 });
+
+type TabAnswer = { data?: Record<string, unknown>; errors?: unknown[] };
+
+/** A tab's operation as GraphiQL sends it: a subscription over Server-Sent Events (its last item), the others as JSON. */
+async function runTab(url: string, kind: string, body: { query: string; variables?: unknown }): Promise<TabAnswer> {
+  if (kind === 'subscription') return subscribeOnce(url, body);
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-user-id': 'alice' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as TabAnswer;
+}
+
+async function subscribeOnce(url: string, body: { query: string; variables?: unknown }): Promise<TabAnswer> {
+  const stream = await openSse<TabAnswer>(url, body, { as: 'alice' });
+  const how = await stream.ended;
+  if (how !== 'complete') throw new Error(`the stream did not complete: ${JSON.stringify(stream.items)}`);
+  return stream.items.at(-1) ?? { errors: ['no item'] };
+}

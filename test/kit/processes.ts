@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Variables the gateway reads: none leaks in from the environment the tests or benchmarks run in. */
-const GATEWAY_VARIABLES = /^(PORT|HOST|DATABASE_URL|LOG_LEVEL|REQUEST_DEADLINE_MS|AUTH_MODE|IM_.*|JWT_.*|OUTBOX_.*|REDIS_.*|GRAPHIQL|HTTP_.*)$/;
+const GATEWAY_VARIABLES = /^(PORT|HOST|DATABASE_URL|LOG_LEVEL|REQUEST_DEADLINE_MS|AUTH_MODE|IM_.*|JWT_.*|OUTBOX_.*|REDIS_.*|EVENT_.*|GRAPHIQL|HTTP_.*)$/;
 
 export async function freePort(): Promise<number> {
   const server = createServer();

@@ -111,6 +111,11 @@ export class EventLog {
     return this.checked(cursor, (after) => this.repository.readViewerAfter(userId, after, bounded(limit)));
   }
 
+  /** Who hears of each of these released events in their conversation list (`readViewerAfter`'s rows), by sequence: for the hub. */
+  viewerAudiences(events: readonly GroupEvent[]): Promise<Map<number, readonly string[]>> {
+    return this.repository.audiences(events.map((event) => event.sequence));
+  }
+
   /** The cursor of the last event released (null: none yet): a new stream starts after it. */
   async latestCursor(): Promise<string | null> {
     const { lastSequence } = await this.repository.positions();

@@ -147,6 +147,25 @@ export class EventsRepository {
     return (rows as Released[]).map(toGroupEvent);
   }
 
+  /** Who hears of each released event in `viewerEvents` (`group_event_users`, as `readViewerAfter` reads them), by sequence. */
+  async audiences(sequences: readonly number[]): Promise<Map<number, string[]>> {
+    const audiences = new Map<number, string[]>();
+    if (sequences.length === 0) return audiences;
+    const rows = await this.db
+      .selectFrom('group_event_users as heard')
+      .innerJoin('group_events as e', 'e.id', 'heard.event_id')
+      .select(['e.sequence', 'heard.user_id'])
+      .where('e.sequence', 'in', [...sequences])
+      .execute();
+    for (const row of rows) {
+      const sequence = Number(row.sequence);
+      const users = audiences.get(sequence);
+      if (users) users.push(row.user_id);
+      else audiences.set(sequence, [row.user_id]);
+    }
+    return audiences;
+  }
+
   /** The last sequence released, and the last one retention pruned (0: none). */
   async positions(): Promise<{ lastSequence: number; prunedThrough: number }> {
     const row = await this.db.selectFrom('event_log').select(['last_sequence', 'pruned_through']).where('id', '=', 1).executeTakeFirstOrThrow();
