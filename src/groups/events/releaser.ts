@@ -9,9 +9,17 @@ export const RELEASE_SWEEP_EVERY_MS = 500;
 export const RELEASE_BATCH = 500;
 
 /**
+ * The least time between the end of a pass and the next one kicks asked for meanwhile: under a
+ * steady load every completion kicks, and back-to-back passes (each a commit, on PostgreSQL an
+ * fsync) cost more than the releases themselves. Waiting lets the kicks pile up into one batch;
+ * an event waits at most this much longer for its cursor.
+ */
+export const RELEASE_GAP_MS = 200;
+
+/**
  * Gives ready events their cursor, per instance, off the mutations' path: a change's transaction
  * (or its outbox completion) only marks its events ready, then `kick`s. Passes are coalesced: at
- * most one in flight; kicks during a pass cause exactly one more. A periodic sweep (and a pass at
+ * most one in flight; kicks during a pass cause exactly one more, `RELEASE_GAP_MS` after it. A periodic sweep (and a pass at
  * `start`) picks up what nobody kicked for. Each batch is one short transaction
  * (`EventsRepository.releaseReady`); `announce` is called after its commit, never before. Errors
  * are logged and counted, never thrown: the next kick or sweep tries again.
@@ -29,6 +37,7 @@ export class EventReleaser {
     private readonly announce: (events: readonly GroupEvent[]) => void,
     private readonly logger: Logger,
     private readonly batch = RELEASE_BATCH,
+    private readonly gapMs = RELEASE_GAP_MS,
   ) {}
 
   /** A pass now, then a sweep every `everyMs` (again after `stop`: tests that count statements stop it meanwhile). */
@@ -85,6 +94,8 @@ export class EventReleaser {
         this.failed(error);
         return;
       }
+      // Kicked meanwhile: one more pass, after the gap (the kicks of the gap join it).
+      if (this.again && !this.stopped) await new Promise((resolve) => setTimeout(resolve, this.gapMs));
     } while (this.again && !this.stopped);
   }
 
