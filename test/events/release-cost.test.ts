@@ -45,9 +45,9 @@ it('a changing mutation runs no release statement: its events wait, ready, until
   fixture.app.events.startReleasing();
   await fixture.app.events.releasedSoFar();
   expect((await groupHistory(kit, groupId)).map((event) => event.__typename)).toEqual([
-    'GroupCreatedEvent',
-    ...Array<string>(3).fill('MembersAddedEvent'),
-    ...Array<string>(3).fill('GroupProfileUpdatedEvent'),
-    ...Array<string>(3).fill('MemberRoleChangedEvent'),
+    'GroupCreated',
+    ...Array<string>(3).fill('MembersAdded'),
+    ...Array<string>(3).fill('GroupProfileUpdated'),
+    ...Array<string>(3).fill('MemberRoleChanged'),
   ]);
 });
