@@ -163,6 +163,8 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
   if (background) dispatcher.start();
   const sweeper = background ? sweepIdempotencyKeys(service, logger) : undefined;
   const pruner = background ? pruneEventsPeriodically(events, config.eventRetentionHours * 3_600_000, logger) : undefined;
+  // Kicks release at once in any case; the sweep (and a pass now) picks up what no kick covered.
+  if (background) events.startReleasing(config.eventReleaseSweepMs);
 
   return {
     graphql,
@@ -184,6 +186,8 @@ export async function buildApp(config: Config, logger: Logger, options: BuildOpt
       clearInterval(sweeper);
       await pruner?.stop();
       await dispatcher.stop();
+      // After the dispatcher: its last completions kick a pass, awaited here before the store closes.
+      await events.stopReleasing();
       await imClient.close();
       await sharedBudget?.close();
       await store.close();

@@ -85,6 +85,7 @@ const environmentVariables = z.object({
   OUTBOX_MAX_ATTEMPTS: integer(1, 1000, 20),
   /** How long the event log keeps an event (`Group.events`, resuming a stream); older ones are pruned in the background. */
   EVENT_RETENTION_HOURS: integer(1, 24 * 366, 168),
+  EVENT_RELEASE_SWEEP_MS: integer(50, 60_000, 500),
   /** Shares the IM rate limits among every instance pointing at this Redis (`redis://…`). */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   /** Namespaces the shared limiter's Redis keys. */
@@ -204,6 +205,8 @@ export interface Config {
   outbox: { leaseMs: number; pollMs: number; maxAttempts?: number };
   /** How long the event log keeps an event, in hours (EVENT_RETENTION_HOURS). */
   eventRetentionHours: number;
+  /** How often the event releaser sweeps for ready events no kick covered, in ms (EVENT_RELEASE_SWEEP_MS). */
+  eventReleaseSweepMs: number;
   /** Null: this process keeps its own budget (one instance). */
   redis: { url: string; keyPrefix: string } | null;
   shutdown: { graceMs: number; drainTimeoutMs: number };
@@ -275,6 +278,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     imCallTimeoutMs: env.IM_CALL_TIMEOUT_MS,
     outbox: { leaseMs: env.OUTBOX_LEASE_MS, pollMs: env.OUTBOX_POLL_MS, maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
     eventRetentionHours: env.EVENT_RETENTION_HOURS,
+    eventReleaseSweepMs: env.EVENT_RELEASE_SWEEP_MS,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : null,
     shutdown: { graceMs: env.SHUTDOWN_GRACE_MS, drainTimeoutMs: env.SHUTDOWN_DRAIN_TIMEOUT_MS },
     eventStreams: {

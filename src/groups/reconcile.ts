@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EventLog } from './events/event-log.js';
-import type { GroupEvent } from './events/event.js';
 import type { ImClient } from '../im/index.js';
 import type { OutboxOperation } from './outbox/operations.js';
 import type { OutboxRepository } from './outbox/outbox.repository.js';
@@ -203,7 +202,7 @@ export function repairsFor(drift: Drift): OutboxOperation[] {
  */
 export async function repairDrift(deps: ReconcileDeps, drift: Drift): Promise<boolean> {
   const operations = repairsFor(drift);
-  const released = await deps.store.db.transaction().execute(async (trx: Transaction<Database>): Promise<GroupEvent[] | null> => {
+  const repaired = await deps.store.db.transaction().execute(async (trx: Transaction<Database>): Promise<boolean> => {
     // Like every change: the group first, so its outbox rows keep their order (see `GroupsRepository.lock`).
     await deps.groups.lock(trx, drift.groupId);
     const current = await deps.groups.findById(trx, drift.groupId);
@@ -212,16 +211,17 @@ export async function repairDrift(deps: ReconcileDeps, drift: Drift): Promise<bo
       (current.dismissedAt !== null) === drift.seen.dismissed &&
       current.syncStatus === drift.seen.syncStatus &&
       (await lastOutboxIdOf(trx, drift.groupId)) === drift.seen.lastOutboxId;
-    if (!unchanged) return null;
+    if (!unchanged) return false;
     if (drift.failed) await deps.outbox.resolveFailed(trx, drift.groupId);
     const writtenAt = Date.now();
     for (const operation of operations) await deps.outbox.insert(trx, { groupId: drift.groupId, kind: operation.kind, payload: operation, now: writtenAt });
     const backlog = await deps.outbox.changeBacklog(trx, drift.groupId);
     await deps.groups.setSyncStatus(trx, drift.groupId, backlog ?? 'SYNCED');
     // The store is the truth the repairs push: a change whose refusal was never undone stands, and its events go.
-    return drift.failed ? deps.events.releaseSuperseded(trx, drift.groupId) : [];
+    if (drift.failed) await deps.events.readySuperseded(trx, drift.groupId);
+    return true;
   });
-  if (released === null) return false;
-  deps.events.announce(released);
-  return true;
+  // Ready now: this instance's releaser (or, from the CLI, any instance's sweep) gives them their cursor.
+  if (repaired && drift.failed) deps.events.kick();
+  return repaired;
 }

@@ -92,12 +92,14 @@ describeEachStore('Group.events, the history of every change', (target) => {
   it('reads a page of events, with every user they name and their memberships, in the same few statements whatever its size', async () => {
     const statementsFor = async (groupId: string, first: number) => {
       await gateway().app.dispatcher.stop();
+      await gateway().app.events.stopReleasing();
       try {
         const before = gateway().app.store.statementCount();
         const response = await gateway().groupEvents({ groupId, first }, { as: OWNER });
         expect(response.errors).toBeUndefined();
         return { statements: gateway().app.store.statementCount() - before, events: response.data?.group?.events?.edges.length };
       } finally {
+        gateway().app.events.startReleasing();
         gateway().app.dispatcher.start();
       }
     };

@@ -135,6 +135,8 @@ describe('groups(groupIds:)', () => {
     // The outbox dispatcher polls the store every 500 ms on its own; stopped, nothing but
     // the request under test can touch the statement counter between the two reads.
     await fixture.app.dispatcher.stop();
+    // The event releaser sweeps on its own too: stopped as well.
+    await fixture.app.events.stopReleasing();
 
     const statementsFor = async (groupIds: string[]) => {
       const before = fixture.app.store.statementCount();

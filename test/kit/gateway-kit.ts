@@ -14,8 +14,17 @@ export interface GatewayKitOptions {
   settleNotices?: boolean;
 }
 
+/**
+ * After each mutation the kit also waits for this instance's event releaser to be idle: the client
+ * is answered once the change's events are ready, and the releaser (kicked before the answer)
+ * gives them their cursor just after, so a test that reads `Group.events` or the log next sees them.
+ */
 export function kitFor(gateway: GatewayFixture, { settleNotices = false }: GatewayKitOptions = {}): GatewayKit {
-  const kit = createKit(gateway, settleNotices ? { afterMutation: () => noticesSettled(gateway) } : {});
+  const afterMutation = async () => {
+    if (settleNotices) await noticesSettled(gateway);
+    await gateway.app.events.releasedSoFar();
+  };
+  const kit = createKit(gateway, { afterMutation });
   return { ...gateway, ...kit, gateway };
 }
 

@@ -152,6 +152,8 @@ describeEachStore('global ids and counts', (target) => {
       const kit = await bookclub();
       // The outbox dispatcher polls the store on its own; stopped, only the request under test counts.
       await kit.app.dispatcher.stop();
+      // The event releaser sweeps on its own too: stopped as well.
+      await kit.app.events.stopReleasing();
       const read = (role?: 'ADMIN') => countStatements(kit, () => kit.memberNodes({ groupId: 'bookclub', role }, { as: 'alice' }));
 
       // The same document both times; only the role filter differs. Unfiltered: the group with the

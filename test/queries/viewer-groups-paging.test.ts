@@ -112,6 +112,8 @@ describe('viewer.groups', () => {
     expect({ OWNER: howMany('OWNER'), ADMIN: howMany('ADMIN'), MEMBER: howMany('MEMBER') }).toEqual({ OWNER: 40, ADMIN: 30, MEMBER: 50 });
     // The outbox dispatcher polls the store on its own; stopped, only the request under test counts.
     await fixture.app.dispatcher.stop();
+    // The event releaser sweeps on its own too: stopped as well.
+    await fixture.app.events.stopReleasing();
 
     const readAll = async (first: number) => {
       const statements: number[] = [];

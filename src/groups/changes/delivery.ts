@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { ImAuthError, ImRateLimitedError, type ImError } from '../../im/index.js';
 import { RateLimitedError, UpstreamError } from '../errors.js';
 import type { EventLog } from '../events/event-log.js';
-import type { GroupEvent } from '../events/event.js';
 import type { DispatchOutcome, OutboxDispatcher } from '../outbox/dispatcher.js';
 import { compensationFor, isNotification, type OutboxOperation } from '../outbox/operations.js';
 import type { OutboxRepository } from '../outbox/outbox.repository.js';
@@ -121,7 +120,7 @@ export class ChangeDelivery {
     const refused = written.rows[index]!;
     const compensation = compensationFor(refused.operation, outcome.progress);
     let compensationId: number | null = null;
-    const released = await this.deps.store.db.transaction().execute(async (trx) => {
+    await this.deps.store.db.transaction().execute(async (trx) => {
       await this.deps.groups.lock(trx, groupId);
       await written.undo(trx);
       await this.forgetKey(trx, written);
@@ -131,9 +130,10 @@ export class ChangeDelivery {
         compensationId = await this.deps.outbox.insert(trx, { groupId, kind: compensation.kind, payload: compensation, now });
       }
       if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.groups, groupId);
-      return this.deps.events.discard(trx, groupId, written.eventIds);
+      await this.deps.events.discard(trx, written.eventIds);
     });
-    this.deps.events.announce(released);
+    // The group's later changes' events no longer wait on this one's.
+    this.deps.events.kick();
     // A compensation refused in turn leaves the group FAILED with its reason (see the dispatcher's `settleFailure`).
     if (compensationId !== null) void this.deps.dispatcher.sendInBackground([compensationId], groupId, { requestId: scope.requestId });
     this.deps.logger.warn(
@@ -149,20 +149,22 @@ export class ChangeDelivery {
    */
   private async withdraw(written: WrittenChange<unknown>, error: unknown): Promise<void> {
     const { groupId } = written;
-    const withdrawn = await this.deps.store.db.transaction().execute(async (trx): Promise<GroupEvent[] | null> => {
+    const withdrawn = await this.deps.store.db.transaction().execute(async (trx): Promise<boolean> => {
       await this.deps.groups.lock(trx, groupId);
       const now = Date.now();
       for (const row of written.rows) {
-        if (!(await this.deps.outbox.withdraw(trx, row.id, now))) return null;
+        if (!(await this.deps.outbox.withdraw(trx, row.id, now))) return false;
       }
       await written.undo(trx);
       await this.forgetKey(trx, written);
       if (await this.deps.groups.findActive(trx, groupId)) await settleSyncStatus(trx, this.deps.groups, groupId);
-      return this.deps.events.discard(trx, groupId, written.eventIds);
+      await this.deps.events.discard(trx, written.eventIds);
+      return true;
     });
     // A dispatcher picked a row up meanwhile: the change is on its way, so it stands, pending.
     if (!withdrawn) return;
-    this.deps.events.announce(withdrawn);
+    // The group's later changes' events no longer wait on this one's.
+    this.deps.events.kick();
     if (error instanceof ImRateLimitedError) throw new RateLimitedError(error.retryAfterMs);
     throw new UpstreamError('The IM Service could not be reached; nothing was changed. Try again shortly.', null, true);
   }

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { ImClient } from '../../im/index.js';
 import { NotAuthenticatedError, RateLimitedError } from '../errors.js';
 import type { EventLog } from '../events/event-log.js';
-import type { GroupEvent } from '../events/event.js';
 import { notifications } from '../notifications.js';
 import type { OutboxDispatcher } from '../outbox/dispatcher.js';
 import { bundled, groupCallCount, isNotification, type OutboxOperation } from '../outbox/operations.js';
@@ -56,8 +55,8 @@ const MAX_KEY_RACES = 3;
  * 3. in one transaction: claims the key first (a concurrent request with the same key waits on
  *    it, then answers this one's outcome), plans the change, refuses it (rolled back) when the
  *    budget cannot start the calls that decide it in time, records the outcome with the key,
- *    writes the outbox rows and the plan's events (released at once when no group call decides
- *    the change, else when its last one completes: `events/event-log.ts`), commits;
+ *    writes the outbox rows and the plan's events (ready at once when no group call decides
+ *    the change, else when its last one completes; then released by the releaser: `events/event-log.ts`), commits;
  * 4. sends the rows, undoing or withdrawing the change when the IM Service refuses or never hears
  *    of it (`delivery.ts`), then answers the outcome.
  */
@@ -79,7 +78,8 @@ export class ChangeRunner {
       this.shedBeforePlanning(useCase, input, scope);
       const written = await this.write(useCase, input, actorId, claim, scope);
       if (written) {
-        this.deps.events.announce(written.released);
+        // Ready at commit (no group call): released soon, off this request's path.
+        if (written.ready) this.deps.events.kick();
         await this.delivery.send(written, scope);
         return written.outcome;
       }
@@ -95,7 +95,7 @@ export class ChangeRunner {
     actorId: string,
     claim: KeyClaim | null,
     scope: RequestScope,
-  ): Promise<(WrittenChange<Outcome> & { released: GroupEvent[] }) | null> {
+  ): Promise<(WrittenChange<Outcome> & { ready: boolean }) | null> {
     const trx = await this.deps.store.db.startTransaction().execute();
     try {
       // The key first: on PostgreSQL a request with the same key, running now, waits here until this one ends.
@@ -113,9 +113,8 @@ export class ChangeRunner {
       // The events wait for the change's last group call; with none, the change stands at commit.
       const gate = rows.findLast((row) => !isNotification(row.operation))?.id ?? null;
       const eventIds = await this.deps.events.write(trx, { groupId: plan.groupId, actorId, occurredAt: now, gateOutboxId: gate }, plan.events);
-      const released = gate === null && eventIds.length > 0 ? await this.deps.events.release(trx, plan.groupId) : [];
       await trx.commit().execute();
-      return { groupId: plan.groupId, rows, eventIds, undo: plan.undo, outcome: plan.outcome, claim, released };
+      return { groupId: plan.groupId, rows, eventIds, undo: plan.undo, outcome: plan.outcome, claim, ready: gate === null && eventIds.length > 0 };
     } catch (error) {
       await rollBack(trx);
       throw error;

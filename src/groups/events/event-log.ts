@@ -4,6 +4,7 @@ import { decodeEventCursor, encodeEventCursor } from '../cursors.js';
 import type { EventsRepository, EventWrite } from '../store/events.repository.js';
 import type { Database } from '../store/tables.js';
 import type { EventDraft, GroupEvent } from './event.js';
+import { EventReleaser } from './releaser.js';
 
 export type ReleasedListener = (events: readonly GroupEvent[]) => void | Promise<void>;
 
@@ -22,57 +23,90 @@ export class CursorExpiredError extends Error {
  *
  * - **Written** by the change runner in the change's own transaction (a use case's `Plan.events`),
  *   unreleased: no read sees it yet.
- * - **Released** (readable, given its cursor) once the change stands: at commit when the change
- *   makes no group call, else in the transaction that completes its last group call (or gives it up
- *   after `OUTBOX_MAX_ATTEMPTS`, or records a refusal the store keeps: a background send), always
- *   after every earlier change of the same group is released or discarded. An undone or withdrawn
- *   change's events are discarded in the undo's transaction: never seen by anyone.
- * - **Cursor**: one global sequence given at release, in commit order (also on PostgreSQL: the
- *   counter row is locked until the releasing transaction commits), so every cursor is greater than
- *   every cursor committed before it, and reading `after` a cursor never skips an event that
- *   committed late. Opaque string for clients (`encodeEventCursor`); `null` means from the oldest kept.
+ * - **Ready** once the change stands: at commit when the change makes no group call, else in the
+ *   transaction that completes its last group call (or gives it up after `OUTBOX_MAX_ATTEMPTS`,
+ *   or records a refusal the store keeps: a background send), or when an operator's reconcile
+ *   supersedes its failed call. Marking ready is one cheap UPDATE (or the insert itself) and takes
+ *   no lock beyond the group's. An undone or withdrawn change's events are never made ready:
+ *   they are discarded in the undo's transaction, never seen by anyone.
+ * - **Released** (readable, given its cursor) by the per-instance releaser (`releaser.ts`), off the
+ *   mutations' path: kicked after every commit that made events ready, and sweeping every
+ *   `EVENT_RELEASE_SWEEP_MS` (events another instance made ready and did not release before it
+ *   died, or the reconcile CLI's). A group's events go in change order: none before every earlier
+ *   change of the group is released or discarded. A mutation's answer does not wait for it.
+ * - **Cursor**: one global sequence given at release, in commit order (also on PostgreSQL: each
+ *   release batch is one short transaction that locks the counter row first and until it commits),
+ *   so every cursor is greater than every cursor committed before it, and reading `after` a cursor
+ *   never skips an event that committed late. Opaque string for clients (`encodeEventCursor`);
+ *   `null` means from the oldest kept. Sequences may have gaps (an event discarded mid-release).
  * - **Reads** answer released events in cursor order, at most `limit` (capped at `MAX_EVENTS_READ`),
  *   and throw `CursorExpiredError` when retention pruned events after the cursor (refetch, then
  *   resume from `oldestCursor()`); a malformed cursor is an `InvalidInputError`.
  * - **`onReleased`** listeners are called with each batch of released events (one group's, in
- *   cursor order) after the releasing transaction commits, never before, on the instance that
- *   released them (every instance releases: the one that made the change, or whichever completed
- *   its outbox row). A listener's error or rejection is logged, never thrown into the change.
+ *   cursor order) after the releasing transaction commits, never before, on the instance whose
+ *   releaser released them (any instance's: usually the one that made the change ready). A listener's error or rejection is logged, never thrown into the change.
  *   Delivery must not rely on listeners alone (a process may die between commit and call): readers
  *   catch up by cursor.
  */
 export class EventLog {
   private readonly listeners = new Set<ReleasedListener>();
+  private readonly releaser: EventReleaser;
 
   constructor(
     private readonly repository: EventsRepository,
     private readonly logger: Logger,
-  ) {}
+    releaseBatch?: number,
+  ) {
+    this.releaser = new EventReleaser(repository, (events) => this.announce(events), logger, releaseBatch);
+  }
 
-  /** Writes a change's events, unreleased; their ids, to discard them should the change be undone. */
+  /** Writes a change's events, unreleased (ready at once when `gateOutboxId` is null: `kick` after commit); their ids, to discard them should the change be undone. */
   write(trx: Transaction<Database>, write: EventWrite, drafts: readonly EventDraft[]): Promise<number[]> {
     return this.repository.insert(trx, write, drafts);
   }
 
-  /** Releases what of the group may go (see the class comment); call `announce` with the result after commit. */
-  release(trx: Transaction<Database>, groupId: string, settledGate: number | null = null): Promise<GroupEvent[]> {
-    return this.repository.release(trx, groupId, settledGate);
+  /** Marks ready the events the settled outbox row `gateOutboxId` gated (its change stands): `kick` after commit. */
+  markReady(trx: Transaction<Database>, gateOutboxId: number): Promise<void> {
+    return this.repository.markReady(trx, gateOutboxId);
   }
 
-  /** Discards an undone change's unreleased events, then releases the group's later ones they held back. */
-  async discard(trx: Transaction<Database>, groupId: string, eventIds: readonly number[]): Promise<GroupEvent[]> {
-    await this.repository.discard(trx, eventIds);
-    return this.release(trx, groupId);
+  /** Discards an undone or withdrawn change's unreleased events (the group's later ones no longer wait on them: `kick` after commit). */
+  discard(trx: Transaction<Database>, eventIds: readonly number[]): Promise<void> {
+    return this.repository.discard(trx, eventIds);
   }
 
-  /** After an operator's reconcile RESOLVED the group's failed rows: their changes stand, their events go (see `readySuperseded`). */
-  async releaseSuperseded(trx: Transaction<Database>, groupId: string): Promise<GroupEvent[]> {
-    await this.repository.readySuperseded(trx, groupId);
-    return this.release(trx, groupId);
+  /** After an operator's reconcile RESOLVED the group's failed rows: their changes stand, their events are ready (see `readySuperseded`). */
+  readySuperseded(trx: Transaction<Database>, groupId: string): Promise<void> {
+    return this.repository.readySuperseded(trx, groupId);
   }
 
-  /** Tells the listeners; call after the releasing transaction committed. Never throws. */
-  announce(events: readonly GroupEvent[]): void {
+  /** After a commit that made events ready (or unblocked them): the releaser gives them their cursor soon, off the caller's path. */
+  kick(): void {
+    this.releaser.kick();
+  }
+
+  /** The periodic sweep (and a pass now): picks up events made ready by another instance that died, or the reconcile CLI. */
+  startReleasing(everyMs?: number): void {
+    this.releaser.start(everyMs);
+  }
+
+  /** Stops releasing and waits for a pass under way: before the store closes. */
+  stopReleasing(): Promise<void> {
+    return this.releaser.stop();
+  }
+
+  /** Resolves once no release pass is in flight. */
+  releasedSoFar(): Promise<void> {
+    return this.releaser.idle();
+  }
+
+  /** Release passes that failed (logged; the next kick or sweep tries again). */
+  get releaseFailures(): number {
+    return this.releaser.failures;
+  }
+
+  /** Tells the listeners; the releaser calls it after its transaction committed. Never throws. */
+  private announce(events: readonly GroupEvent[]): void {
     if (events.length === 0) return;
     for (const listener of this.listeners) {
       try {

@@ -17,7 +17,7 @@ export interface DispatcherOptions {
   db: Kysely<Database>;
   outbox: OutboxRepository;
   groups: GroupsRepository;
-  /** The event log: a change's events are released by the completion of its last group call. */
+  /** The event log: a change's events are made ready by the completion of its last group call. */
   events: EventLog;
   im: ImClient;
   logger: Logger;
@@ -202,14 +202,15 @@ export class OutboxDispatcher {
       // recorded). A database error here escapes to `run`: the row stays claimed until its lease lapses.
       if (progress + 1 < steps.length || isNotification(operation)) await outbox.recordProgress(rowId, progress + 1, Date.now() + this.leaseMs);
     }
-    const released = await this.options.db.transaction().execute(async (trx) => {
+    const gate = !isNotification(operation);
+    await this.options.db.transaction().execute(async (trx) => {
       await this.options.groups.lock(trx, row.group_id);
       await outbox.complete(trx, row.id);
       await settleSyncStatus(trx, this.options.groups, row.group_id);
-      // Last: the release holds the event counter until commit. A notice gates no event.
-      return isNotification(operation) ? [] : this.options.events.release(trx, row.group_id, row.id);
+      // The change stands: its events are ready (no counter lock here; the releaser gives cursors). A notice gates no event.
+      if (gate) await this.options.events.markReady(trx, row.id);
     });
-    this.options.events.announce(released);
+    if (gate) this.options.events.kick();
     this.options.observer?.dispatched(row.kind, 'done');
     return { status: 'done' };
   }

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { backoffDelayMs } from '../../im/backoff.js';
 import { ImError, ImRateLimitedError } from '../../im/index.js';
 import type { EventLog } from '../events/event-log.js';
-import type { GroupEvent } from '../events/event.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
 import type { Database, NoticeState, OutboxRow } from '../store/tables.js';
 import type { DispatchObserver, DispatchOptions, DispatchOutcome } from './dispatch-outcome.js';
@@ -68,17 +67,19 @@ export class FailureSettlement {
     if (error instanceof ImError && !error.retryable) {
       // Row and group together, the group locked (as `giveUp`): a crash between would leave the group PENDING for ever.
       const failure = failureOf(error);
-      const released = await db.transaction().execute(async (trx) => {
+      const ready = await db.transaction().execute(async (trx) => {
         await this.options.groups.lock(trx, row.group_id);
         // Refused: the call, and the notice with it, never took effect (nothing to count lost).
         await outbox.fail(trx, row.id, failure, notice.held ? 'unsent' : undefined);
-        if (isNotification(operation)) return [];
+        if (isNotification(operation)) return false;
         // Refused for good: the group says so, with the IM Service's reason, until an operator acts (a notice fails nothing else).
         await this.options.groups.setSyncStatus(trx, row.group_id, 'FAILED', failure.message);
         // A mutation's own send undoes the change next, discarding its events; in the background the store keeps it, and so does the log.
-        return options.undoesRefusal ? [] : this.options.events.release(trx, row.group_id, row.id);
+        if (options.undoesRefusal) return false;
+        await this.options.events.markReady(trx, row.id);
+        return true;
       });
-      this.options.events.announce(released);
+      if (ready) this.options.events.kick();
       logger.warn(log, 'outbox row rejected by the IM Service');
       observer?.dispatched(row.kind, 'rejected');
       return { status: 'rejected', error, progress };
@@ -114,9 +115,9 @@ export class FailureSettlement {
     const next = lost ? 'given_up' : notice.held ? 'unsent' : undefined;
     const why = !lost ? null : notice.carried && mayHaveActed ? LOST.mayHaveGone : LOST.neverSent;
     if (lastAttempt) {
-      let released: GroupEvent[] = [];
-      await this.recording(row, operation, why, async (trx) => void (released = await this.giveUp(trx, row, error, next)));
-      this.options.events.announce(released);
+      let ready = false;
+      await this.recording(row, operation, why, async (trx) => void (ready = await this.giveUp(trx, row, error, next)));
+      if (ready) this.options.events.kick();
       logger.warn({ ...log, attempts: row.attempts }, 'outbox row given up after its last attempt');
       observer?.dispatched(row.kind, 'gaveUp');
       return { status: 'gaveUp', error, progress };
@@ -151,18 +152,19 @@ export class FailureSettlement {
    * The row is FAILED with the last reason; the group too, unless the row is a notice. The
    * group's later rows are not held: only PENDING rows hold the rows behind them.
    */
-  private async giveUp(executor: Kysely<Database> | Transaction<Database>, row: OutboxRow, error: unknown, notice: NoticeState | undefined): Promise<GroupEvent[]> {
+  private async giveUp(executor: Kysely<Database> | Transaction<Database>, row: OutboxRow, error: unknown, notice: NoticeState | undefined): Promise<boolean> {
     const failure = failureOf(error);
     const given = { ...failure, message: `gave up after ${row.attempts} attempts: ${failure.message}` };
     const settle = async (trx: Transaction<Database>) => {
       await this.options.groups.lock(trx, row.group_id);
       await this.options.outbox.fail(trx, row.id, given, notice);
-      if (isNotification(JSON.parse(row.payload) as OutboxOperation)) return [];
+      if (isNotification(JSON.parse(row.payload) as OutboxOperation)) return false;
       await this.options.groups.setSyncStatus(trx, row.group_id, 'FAILED', given.message);
-      // The store keeps a change given up (FAILED, for an operator), so the log does: its events are released.
-      return this.options.events.release(trx, row.group_id, row.id);
+      // The store keeps a change given up (FAILED, for an operator), so the log does: its events are ready.
+      await this.options.events.markReady(trx, row.id);
+      return true;
     };
-    // Committed once `recording` returns (its own transaction, when a notice is recorded with it): the caller announces after.
+    // Committed once `recording` returns (its own transaction, when a notice is recorded with it): the caller kicks the releaser after.
     return executor.isTransaction ? settle(executor as Transaction<Database>) : executor.transaction().execute(settle);
   }
 }

@@ -11,14 +11,15 @@ export interface EventWrite {
   groupId: string;
   actorId: string;
   occurredAt: number;
-  /** The change's last outbox group call: its completion releases the events. Null: released at commit. */
+  /** The change's last outbox group call: its completion makes the events ready. Null: ready at commit. */
   gateOutboxId: number | null;
 }
 
 /**
  * The event log's rows. Released events have a `sequence` (`event_log.last_sequence` plus one,
- * taken in the releasing transaction, which keeps the counter row locked until it commits); the
- * others are unseen. Plain Kysely, the same on SQLite and PostgreSQL.
+ * taken by the releaser's short transaction, which locks the counter row first and until it
+ * commits); the others are unseen: not ready (their change does not stand yet) or ready, waiting
+ * for the releaser. Plain Kysely, the same on SQLite and PostgreSQL.
  */
 export class EventsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -59,38 +60,67 @@ export class EventsRepository {
     return ids;
   }
 
+  /** Marks ready the events a settled outbox row (completed, given up, or refused in the background) gated: the releaser gives them their cursor. */
+  async markReady(trx: Transaction<Database>, gateOutboxId: number): Promise<void> {
+    await trx.updateTable('group_events').set({ ready: 1 }).where('gate_outbox_id', '=', gateOutboxId).where('sequence', 'is', null).execute();
+  }
+
+  /** Whether any event is ready and unreleased: the releaser's cheap check before it takes the counter. */
+  async anyReady(): Promise<boolean> {
+    const row = await this.db.selectFrom('group_events').select('id').where('sequence', 'is', null).where('ready', '=', 1).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   /**
-   * Releases the group's unreleased events that may go now, in write (change) order: those ready,
-   * or gated by `settledGate` (an outbox row just completed or given up), up to the first that
-   * must still wait. Call it with the group locked, late in the transaction: it locks the counter
-   * row until commit. The released events; they are visible once the transaction commits.
+   * Releases up to `batch` ready events in one short transaction: the counter row locked FIRST (so
+   * under READ COMMITTED the reads below see every release committed before), then each group's
+   * ready events in write (change) order up to its first that must still wait, each given the next
+   * sequence. The events actually released (a row an undo deleted meanwhile is skipped, leaving a
+   * gap); they are visible once this returns (committed).
    */
-  async release(trx: Transaction<Database>, groupId: string, settledGate: number | null): Promise<GroupEvent[]> {
-    const waiting = await trx.selectFrom('group_events').selectAll().where('group_id', '=', groupId).where('sequence', 'is', null).orderBy('id').execute();
-    const ready = (row: GroupEventRow) => row.ready === 1 || (settledGate !== null && Number(row.gate_outbox_id) === settledGate);
-    const blockedAt = waiting.findIndex((row) => !ready(row));
-    const going = blockedAt === -1 ? waiting : waiting.slice(0, blockedAt);
-    const stillWaiting = blockedAt === -1 ? [] : waiting.slice(blockedAt);
-    if (settledGate !== null && stillWaiting.some((row) => Number(row.gate_outbox_id) === settledGate)) {
-      // Its gate is settled, but an earlier change's events must go first: they will take it along.
-      await trx.updateTable('group_events').set({ ready: 1 }).where('gate_outbox_id', '=', settledGate).where('sequence', 'is', null).execute();
-    }
-    if (going.length === 0) return [];
-    const counter = await trx
-      .updateTable('event_log')
-      .set((eb) => ({ last_sequence: eb('last_sequence', '+', going.length) }))
-      .where('id', '=', 1)
-      .returning('last_sequence')
-      .executeTakeFirstOrThrow();
-    const first = Number(counter.last_sequence) - going.length + 1;
-    const released: Released[] = going.map((row, index) => ({ ...row, ready: 1, sequence: first + index }));
-    await trx
-      .updateTable('group_events')
-      // One statement for any number: each id its sequence (cast: PostgreSQL types a CASE's parameters as text).
-      .set({ ready: 1, sequence: sql<number>`case ${sql.join(released.map((row) => sql`when id = ${row.id} then cast(${row.sequence} as bigint)`), sql` `)} end` })
-      .where('id', 'in', released.map((row) => row.id))
-      .execute();
-    return released.map(toGroupEvent);
+  async releaseReady(batch: number): Promise<GroupEvent[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const counter = await trx
+        .updateTable('event_log')
+        .set((eb) => ({ last_sequence: eb.ref('last_sequence') }))
+        .where('id', '=', 1)
+        .returning('last_sequence')
+        .executeTakeFirstOrThrow();
+      const going = await trx
+        .selectFrom('group_events as e')
+        .selectAll('e')
+        .where('e.sequence', 'is', null)
+        .where('e.ready', '=', 1)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('group_events as earlier')
+                .select('earlier.id')
+                .whereRef('earlier.group_id', '=', 'e.group_id')
+                .where('earlier.sequence', 'is', null)
+                .where('earlier.ready', '=', 0)
+                .whereRef('earlier.id', '<', 'e.id'),
+            ),
+          ),
+        )
+        .orderBy('e.id')
+        .limit(batch)
+        .execute();
+      if (going.length === 0) return [];
+      const first = Number(counter.last_sequence) + 1;
+      const released: Released[] = going.map((row, index) => ({ ...row, sequence: first + index }));
+      await trx.updateTable('event_log').set({ last_sequence: first + going.length - 1 }).where('id', '=', 1).execute();
+      const updated = await trx
+        .updateTable('group_events')
+        // One statement for any number: each id its sequence (cast: PostgreSQL types a CASE's parameters as text).
+        .set({ sequence: sql<number>`case ${sql.join(released.map((row) => sql`when id = ${row.id} then cast(${row.sequence} as bigint)`), sql` `)} end` })
+        .where('id', 'in', released.map((row) => row.id))
+        .where('sequence', 'is', null)
+        .returning('id')
+        .execute();
+      const kept = new Set(updated.map((row) => Number(row.id)));
+      return released.filter((row) => kept.has(Number(row.id))).map(toGroupEvent);
+    });
   }
 
   /**

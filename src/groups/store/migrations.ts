@@ -104,9 +104,10 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     },
     '0006_group_events': {
       // The durable event log (src/groups/events/event-log.ts). An event is written with its change,
-      // unreleased (`sequence` null, unseen); released once its change stands, it takes the next
-      // value of the one counter row (`event_log`), which its releasing transaction holds locked
-      // until it commits: so sequences are in commit order on PostgreSQL too (a serial column is not).
+      // unreleased (`sequence` null, unseen) and `ready` once its change stands; the releaser then
+      // gives it the next value of the one counter row (`event_log`), which each release batch's
+      // short transaction locks first and until it commits: so sequences are in commit order on
+      // PostgreSQL too (a serial column is not).
       async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('group_events')

@@ -153,9 +153,9 @@ export interface GroupEventsTable {
   user_ids: string;
   /** JSON: the kind's payload (`GroupEventPayloads`). */
   data: string;
-  /** The outbox group call whose completion releases it; null: released at its change's commit. */
+  /** The outbox group call whose completion makes it ready; null: ready at its change's commit. */
   gate_outbox_id: number | null;
-  /** 1 once its gate is settled: released with (never before) the group's earlier events. */
+  /** 1 once its change stands: the releaser releases it with (never before) the group's earlier events. */
   ready: number;
   /** The global position, given at release (null: unreleased, unseen). */
   sequence: number | null;
