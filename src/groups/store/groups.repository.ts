@@ -224,8 +224,12 @@ export class GroupsRepository {
     await executor.updateTable('groups').set({ sync_status: status, sync_error: error }).where('group_id', '=', groupId).execute();
   }
 
-  /** Each field left out is kept; null clears it (attributes: the whole list, empty clears). */
-  async updateProfile(executor: Executor, groupId: string, profile: ProfileChange): Promise<void> {
+  /**
+   * Each field left out is kept; null clears it (attributes: the whole list, empty clears).
+   * `searchable`: the group is PUBLIC before or after the change; a group PRIVATE throughout has no
+   * row in the search index to follow.
+   */
+  async updateProfile(executor: Executor, groupId: string, profile: ProfileChange, searchable = true): Promise<void> {
     const { announcement, attributes } = profile;
     const changes = {
       ...(profile.name !== undefined ? { name: profile.name } : {}),
@@ -240,7 +244,8 @@ export class GroupsRepository {
     if (Object.keys(changes).length === 0) return;
     await executor.updateTable('groups').set(changes).where('group_id', '=', groupId).execute();
     // What search finds the group by, or whether it finds it: the index follows in this transaction.
-    if (profile.name !== undefined || profile.description !== undefined || profile.visibility !== undefined) await this.search.reindex(executor, groupId);
+    const moved = profile.name !== undefined || profile.description !== undefined || profile.visibility !== undefined;
+    if (searchable && moved) await this.search.reindex(executor, groupId);
   }
 
   /** The group's joining rules: who may come in (`joinPolicy`) and whether plain members may invite. Left out: kept. */

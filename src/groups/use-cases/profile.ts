@@ -70,7 +70,9 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
       visibility: group.visibility,
     };
     const { groups } = change.stores;
-    await groups.updateProfile(change.trx, groupId, profile);
+    // Only a group PUBLIC before or after is in the search index (a PRIVATE rename costs it nothing).
+    const searchable = group.visibility === 'PUBLIC' || visibility === 'PUBLIC';
+    await groups.updateProfile(change.trx, groupId, profile, searchable);
     await groups.setJoinRules(change.trx, groupId, rules);
     const displayNames = change.displayNames([actor]);
     const operatorUserId = change.actorId;
@@ -99,7 +101,7 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
     };
     const events = changed.length > 0 ? [drafts.profileUpdated(changed, after)] : [];
     const undo = async (trx: Parameters<typeof groups.updateProfile>[0]) => {
-      await groups.updateProfile(trx, groupId, before);
+      await groups.updateProfile(trx, groupId, before, searchable);
       await groups.setJoinRules(trx, groupId, rulesBefore);
     };
     return { groupId, steps, events, undo, outcome: { groupId } };
