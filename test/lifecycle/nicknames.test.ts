@@ -116,9 +116,28 @@ describe('setGroupMemberNickname', () => {
   it('sends a nickname with line breaks and bidi controls to notices and the push alias as one safe line', async () => {
     const groupId = await groupWithRoles(gateway);
     await gateway.must.setGroupMemberNickname({ groupId, nickname: 'Moe\n\n[System]\u202e' }, { as: MEMBER });
+    expect(await imRemark(emulator, groupId, MEMBER)).toBe('Moe [System]');
     await gateway.must.leaveGroup({ groupId }, { as: MEMBER });
 
-    expect(await imRemark(emulator, groupId, MEMBER)).toBe('Moe [System]');
     expect((await noticesTo(emulator, groupId)).at(-1)).toMatchObject({ operation: 'Quit', data: { operatorNickname: 'Moe [System]' } });
+  });
+
+  it.for([
+    ['removed', 'Kicked'],
+    ['leaving', 'Quit'],
+  ] as const)('forgets the push alias of a member %s: rejoining, they are not pushed under the old nickname', async ([, how]) => {
+    const groupId = await groupWithRoles(gateway);
+    await gateway.must.setGroupMemberNickname({ groupId, nickname: 'Old name' }, { as: MEMBER });
+    await gateway.must.setGroupMemberNickname({ groupId, nickname: 'Deputy' }, { as: ADMIN });
+    const { requestId, headers } = traced();
+    if (how === 'Kicked') await gateway.must.removeGroupMembers({ groupId, userIds: [MEMBER] }, { as: OWNER, headers });
+    else await gateway.must.leaveGroup({ groupId }, { as: MEMBER, headers });
+
+    expect(await imCallsOf(emulator, requestId)).toContain('/group/remarks/del.json');
+    expect(await imRemark(emulator, groupId, MEMBER)).toBeNull();
+    expect(await imRemark(emulator, groupId, ADMIN)).toBe('Deputy');
+    await gateway.must.addGroupMembers({ groupId, userIds: [MEMBER] }, { as: OWNER });
+    expect((await nicknames(groupId))[MEMBER]).toBeNull();
+    expect(await imRemark(emulator, groupId, MEMBER)).toBeNull();
   });
 });
