@@ -90,6 +90,8 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
       ...(announcement !== undefined ? (['announcement'] as const) : []),
       ...(attributes !== undefined && JSON.stringify(attributes) !== JSON.stringify(group.attributes) ? (['attributes'] as const) : []),
       ...(visibility != null && visibility !== group.visibility ? (['visibility'] as const) : []),
+      ...(joinPolicy != null && joinPolicy !== group.joinPolicy ? (['joinPolicy'] as const) : []),
+      ...(membersCanInvite != null && membersCanInvite !== group.membersCanInvite ? (['membersCanInvite'] as const) : []),
     ];
     const after = {
       name: name ?? group.name,
