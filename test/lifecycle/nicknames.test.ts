@@ -70,6 +70,8 @@ describe('setGroupMemberNickname', () => {
   it.for([
     ['a 33-character nickname', 'n'.repeat(33)],
     ['a blank nickname', '   '],
+    ['a nickname of zero-width spaces only', '\u200b\u200b'],
+    ['a nickname of a bidi override only', ' \u202e '],
   ] as const)('refuses %s with a ValidationError', async ([, nickname]) => {
     const groupId = await groupWithRoles(gateway);
     const answer = await gateway.setGroupMemberNickname({ groupId, nickname }, { as: MEMBER });
