@@ -105,7 +105,7 @@ describeEachStore('live group events', (target) => {
     expect(kit.app.live.hub.openStreams).toBe(0);
   });
 
-  it('refuses with a typed reason: an outsider, an unknown group, an anonymous caller, a malformed cursor', async () => {
+  it('refuses with a typed reason: an outsider, an unknown group, an anonymous caller, a malformed cursor, a cursor past the log', async () => {
     await start();
     const groupId = await groupWithRoles(kit, { notify: false });
     const refusals = [
@@ -113,6 +113,8 @@ describeEachStore('live group events', (target) => {
       await subscribe({ groupId: 'nosuchgroup' }, MEMBER),
       await subscribe({ groupId }, undefined),
       await subscribe({ groupId, after: 'not-a-cursor' }, MEMBER),
+      // Well formed, but past every event released (a cursor of another deployment, or made up): refused, not a stream that never speaks.
+      await subscribe({ groupId, after: Buffer.from('e:999999999999999').toString('base64url') }, MEMBER),
     ];
     for (const stream of refusals) expect(await stream.ended).toBe('complete');
 
@@ -120,6 +122,7 @@ describeEachStore('live group events', (target) => {
       ['NotAMemberError'],
       ['GroupNotFoundError'],
       ['NotAuthenticatedError'],
+      ['ValidationError'],
       ['ValidationError'],
     ]);
     expect(answerOf('groupEvents', refusals[0]!.items[0]!)).toMatchObject({ groupId, userId: OUTSIDER });

@@ -116,16 +116,22 @@ export class EventStreams<E extends StreamedEvent> {
     return scope.callerId;
   }
 
-  /** A malformed `after` is a `ValidationError`; one older than the events kept, `CursorExpiredError`. */
+  /**
+   * A malformed `after` is a `ValidationError`, and so is one past every event released (made up,
+   * or from another deployment's log): its stream would wait, silent, for events that never come.
+   * One older than the events kept is `CursorExpiredError`.
+   */
   private async checkAfter(after: string | null): Promise<StreamRefusal | null> {
     if (after === null) return null;
     let sequence: number;
     try {
       sequence = this.deps.log.sequenceOf(after);
     } catch (error) {
-      if (error instanceof InvalidInputError) return new InvalidInputError([{ path: ['input', 'after'], message: 'not an event cursor: pass one an event gave' }]);
+      if (error instanceof InvalidInputError) return notAnEventCursor();
       throw error;
     }
+    const latest = await this.deps.log.latestCursor();
+    if (sequence > (latest === null ? 0 : this.deps.log.sequenceOf(latest))) return notAnEventCursor();
     const oldest = await this.deps.log.oldestCursor();
     return oldest !== null && sequence < this.deps.log.sequenceOf(oldest) ? new CursorExpiredError(oldest) : null;
   }
@@ -134,4 +140,8 @@ export class EventStreams<E extends StreamedEvent> {
 async function closed<E>(stream: AsyncIterableIterator<E>, refusal: StreamRefusal): Promise<StreamRefusal> {
   await stream.return?.();
   return refusal;
+}
+
+function notAnEventCursor(): InvalidInputError {
+  return new InvalidInputError([{ path: ['input', 'after'], message: 'not an event cursor: pass one an event gave' }]);
 }
