@@ -108,8 +108,10 @@ describeEachStore('live group events', (target) => {
   it('refuses with a typed reason: an outsider, an unknown group, an anonymous caller, a malformed cursor, a cursor past the log', async () => {
     await start();
     const groupId = await groupWithRoles(kit, { notify: false });
+    const publicId = await groupWithRoles(kit, { notify: false });
+    await kit.must.updateGroup({ groupId: publicId, visibility: 'PUBLIC', notify: false }, { as: OWNER });
     const refusals = [
-      await subscribe({ groupId }, OUTSIDER),
+      await subscribe({ groupId: publicId }, OUTSIDER),
       await subscribe({ groupId: 'nosuchgroup' }, MEMBER),
       await subscribe({ groupId }, undefined),
       await subscribe({ groupId, after: 'not-a-cursor' }, MEMBER),
@@ -125,7 +127,19 @@ describeEachStore('live group events', (target) => {
       ['ValidationError'],
       ['ValidationError'],
     ]);
-    expect(answerOf('groupEvents', refusals[0]!.items[0]!)).toMatchObject({ groupId, userId: OUTSIDER });
+    expect(answerOf('groupEvents', refusals[0]!.items[0]!)).toMatchObject({ groupId: publicId, userId: OUTSIDER });
+    expect(kit.app.live.hub.openStreams).toBe(0);
+  });
+
+  it("a PRIVATE group is unknown to an outsider's subscription, as to every read: refused as an id that names no group", async () => {
+    await start();
+    const groupId = await groupWithRoles(kit, { notify: false });
+    const [outsider, unknown] = [await subscribe({ groupId }, OUTSIDER), await subscribe({ groupId: 'nosuchgroup' }, OUTSIDER)];
+    const [fromOutsider, fromUnknown] = [answerOf('groupEvents', await outsider.next()), answerOf('groupEvents', await unknown.next())];
+
+    expect(fromOutsider.__typename).toBe('GroupNotFoundError');
+    const shown = (answer: typeof fromOutsider, id: string) => ({ ...answer, message: 'message' in answer ? answer.message.replace(id, 'ID') : null });
+    expect(shown(fromOutsider, groupId)).toEqual(shown(fromUnknown, 'nosuchgroup'));
     expect(kit.app.live.hub.openStreams).toBe(0);
   });
 

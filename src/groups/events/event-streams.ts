@@ -1,5 +1,6 @@
 import { DomainError, GroupNotFoundError, InvalidInputError, NotAMemberError, NotAuthenticatedError } from '../errors.js';
 import { CursorExpiredError } from './event-log.js';
+import { canReadProfile } from '../permissions.js';
 import { GROUP_ID } from '../rules.js';
 import type { RequestScope } from '../scope.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
@@ -68,7 +69,8 @@ export class EventStreams<E extends StreamedEvent> {
       const [group] = await this.deps.groups.findByIds([input.groupId]);
       if (!group) return await closed(stream, new GroupNotFoundError(input.groupId));
       const [member] = await this.deps.members.findPairs([{ groupId: input.groupId, userId }]);
-      if (!member) return await closed(stream, new NotAMemberError(input.groupId, userId));
+      // A PRIVATE group is unknown to an outsider, as every read answers it (`canReadProfile`): not even its existence shows.
+      if (!member) return await closed(stream, canReadProfile(group, null) ? new NotAMemberError(input.groupId, userId) : new GroupNotFoundError(input.groupId));
       return await this.fromNowUnlessAfter(stream, input.after);
     } catch (error) {
       await stream.return?.();
