@@ -149,8 +149,10 @@ export class InvitationNotFoundError extends DomainError {
   constructor(
     readonly groupId: string,
     readonly userId: string,
+    /** Why an invitation on record admits no one (its inviter may no longer invite); none: there is none. */
+    reason?: string,
   ) {
-    super(`"${userId}" has no invitation to group "${groupId}" (it may have been answered already).`);
+    super(`"${userId}" has no invitation to group "${groupId}" (${reason ?? 'it may have been answered already'}).`);
   }
 }
 

@@ -167,8 +167,7 @@ export function authorizeMute(actorRole: MemberRole | null, target: { role: Memb
 
 /** Invitations: the owner and admins, and plain members where the group lets them (`membersCanInvite`). */
 export function authorizeInvite(role: MemberRole | null, group: Pick<Group, 'membersCanInvite'>): void {
-  if (role === 'MEMBER' && group.membersCanInvite) return;
-  authorize('invite', role);
+  if (!inviterStands(role, group)) authorize('invite', role);
 }
 
 /**
@@ -178,6 +177,14 @@ export function authorizeInvite(role: MemberRole | null, group: Pick<Group, 'mem
 export function authorizeSelfJoin(group: Pick<Group, 'groupId' | 'joinPolicy'>, role: MemberRole | null, actorId: string, needs: 'REQUEST' | 'OPEN'): void {
   if (role !== null) throw new AlreadyAMemberError(group.groupId, actorId);
   if (group.joinPolicy !== needs) throw new JoinNotAllowedError(group.groupId, group.joinPolicy);
+}
+
+/**
+ * An invitation is its inviter's: it admits only while they could still send it (a member, in
+ * their role; a plain member only while `membersCanInvite` is on), as a link does its creator's.
+ */
+export function inviterStands(inviterRole: MemberRole | null, group: Pick<Group, 'membersCanInvite'>): boolean {
+  return (inviterRole === 'MEMBER' && group.membersCanInvite) || can('invite', inviterRole);
 }
 
 /**

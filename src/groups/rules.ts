@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IM_LIMITS } from '../im/index.js';
+import { displayText } from './display-text.js';
 import { userIdProblem } from './user-ids.js';
 
 /** The IM Service's default member cap; the app's own comes from `IM_MAX_GROUP_MEMBERS`. */
@@ -83,7 +84,7 @@ export const ATTRIBUTE_KEY = /^[A-Za-z0-9_]{1,32}$/;
 
 function textOf(max: number, what: string) {
   return wellFormed
-    .refine((text) => text.trim().length > 0, `${what} cannot be blank: send null to clear it`)
+    .refine((text) => displayText(text, '').length > 0, `${what} cannot be blank (nothing visible): send null to clear it`)
     .refine((text) => [...text].length <= max, `Use at most ${max} characters`);
 }
 
@@ -91,7 +92,8 @@ export const descriptionSchema = textOf(MAX_DESCRIPTION, 'The description');
 export const announcementSchema = textOf(MAX_ANNOUNCEMENT, 'The announcement');
 export const nicknameSchema = wellFormed
   .trim()
-  .refine((name) => name.length > 0, 'A nickname cannot be blank: send null to clear it')
+  // Blank as people see it: only invisible characters (zero-width, bidi controls) would show an empty name in member lists.
+  .refine((name) => displayText(name, '').length > 0, 'A nickname cannot be blank: send null to clear it')
   .refine((name) => [...name].length <= MAX_NICKNAME, `Use at most ${MAX_NICKNAME} characters`);
 
 /** One request names each key once, at most as many as a group may hold; `value: null` removes the key. */

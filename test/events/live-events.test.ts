@@ -105,14 +105,18 @@ describeEachStore('live group events', (target) => {
     expect(kit.app.live.hub.openStreams).toBe(0);
   });
 
-  it('refuses with a typed reason: an outsider, an unknown group, an anonymous caller, a malformed cursor', async () => {
+  it('refuses with a typed reason: an outsider, an unknown group, an anonymous caller, a malformed cursor, a cursor past the log', async () => {
     await start();
     const groupId = await groupWithRoles(kit, { notify: false });
+    const publicId = await groupWithRoles(kit, { notify: false });
+    await kit.must.updateGroup({ groupId: publicId, visibility: 'PUBLIC', notify: false }, { as: OWNER });
     const refusals = [
-      await subscribe({ groupId }, OUTSIDER),
+      await subscribe({ groupId: publicId }, OUTSIDER),
       await subscribe({ groupId: 'nosuchgroup' }, MEMBER),
       await subscribe({ groupId }, undefined),
       await subscribe({ groupId, after: 'not-a-cursor' }, MEMBER),
+      // Well formed, but past every event released (a cursor of another deployment, or made up): refused, not a stream that never speaks.
+      await subscribe({ groupId, after: Buffer.from('e:999999999999999').toString('base64url') }, MEMBER),
     ];
     for (const stream of refusals) expect(await stream.ended).toBe('complete');
 
@@ -121,8 +125,21 @@ describeEachStore('live group events', (target) => {
       ['GroupNotFoundError'],
       ['NotAuthenticatedError'],
       ['ValidationError'],
+      ['ValidationError'],
     ]);
-    expect(answerOf('groupEvents', refusals[0]!.items[0]!)).toMatchObject({ groupId, userId: OUTSIDER });
+    expect(answerOf('groupEvents', refusals[0]!.items[0]!)).toMatchObject({ groupId: publicId, userId: OUTSIDER });
+    expect(kit.app.live.hub.openStreams).toBe(0);
+  });
+
+  it("a PRIVATE group is unknown to an outsider's subscription, as to every read: refused as an id that names no group", async () => {
+    await start();
+    const groupId = await groupWithRoles(kit, { notify: false });
+    const [outsider, unknown] = [await subscribe({ groupId }, OUTSIDER), await subscribe({ groupId: 'nosuchgroup' }, OUTSIDER)];
+    const [fromOutsider, fromUnknown] = [answerOf('groupEvents', await outsider.next()), answerOf('groupEvents', await unknown.next())];
+
+    expect(fromOutsider.__typename).toBe('GroupNotFoundError');
+    const shown = (answer: typeof fromOutsider, id: string) => ({ ...answer, message: 'message' in answer ? answer.message.replace(id, 'ID') : null });
+    expect(shown(fromOutsider, groupId)).toEqual(shown(fromUnknown, 'nosuchgroup'));
     expect(kit.app.live.hub.openStreams).toBe(0);
   });
 

@@ -128,6 +128,10 @@ export type GroupProfileField =
   | 'AVATAR_URL'
   /** What the group is about. */
   | 'DESCRIPTION'
+  /** Who may come in without being added (`Group.joinPolicy`). */
+  | 'JOIN_POLICY'
+  /** Whether plain members may invite (`Group.membersCanInvite`). */
+  | 'MEMBERS_CAN_INVITE'
   /** The display name. */
   | 'NAME'
   /** Who reads the profile and whether search finds the group (`Group.visibility`). */

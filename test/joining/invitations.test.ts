@@ -98,4 +98,18 @@ describeEachStore('invitations', (target) => {
       expect(Date.parse(edge!.node.expiresAt) - sent).toBeLessThan(week + 5000);
     });
   });
+
+  it("an invitation is its inviter's: once they could no longer invite (removed, or membersCanInvite off), it admits no one", async () => {
+    await withJoiningKit(target, {}, async (kit) => {
+      const groupId = await joiningGroup(kit, 'INVITE_ONLY', true);
+      await kit.must.inviteToGroup({ groupId, userIds: ['friend1'] }, { as: MEMBER });
+      await kit.must.inviteToGroup({ groupId, userIds: ['friend2'] }, { as: ADMIN });
+      await kit.must.updateGroup({ groupId, membersCanInvite: false, notify: false } as never, { as: OWNER });
+      expect(await kit.acceptGroupInvitation({ groupId, notify: false }, { as: 'friend1' })).toMatchObject({ __typename: 'InvitationNotFoundError', userId: 'friend1' });
+
+      await kit.must.removeGroupMembers({ groupId, userIds: [ADMIN], notify: false }, { as: OWNER });
+      expect(await kit.acceptGroupInvitation({ groupId, notify: false }, { as: 'friend2' })).toMatchObject({ __typename: 'InvitationNotFoundError', userId: 'friend2' });
+      expect((await storedMembers(kit, groupId)).rows.filter((userId) => userId.startsWith('friend'))).toEqual([]);
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { eventually, noticesSettled } from '../fixtures/gateway.js';
 import { describeEachStore } from '../fixtures/stores.js';
-import { ADMIN, OWNER } from '../kit/factories.js';
+import { ADMIN, MEMBER, OWNER } from '../kit/factories.js';
 import { inviteLink, joiningGroup, withJoiningKit } from './joining-world.js';
 
 /**
@@ -66,6 +66,26 @@ describeEachStore('joining: who reads a private group, and the history of ways i
         ['linker', 'INVITE_LINK', ['linker']],
         ['walker', 'OPEN_JOIN', ['walker']],
         [OWNER, 'ADDED', ['added']],
+      ]);
+    });
+  });
+
+  it('a change of the joining rules alone is an event members hear (GroupProfileUpdated naming what changed); the same rules again are none', async () => {
+    await withJoiningKit(target, {}, async (kit) => {
+      const groupId = await joiningGroup(kit);
+      const profileEvents = async () =>
+        ((await kit.groupEvents({ groupId, first: 50 }, { as: MEMBER })).data?.group?.events?.edges ?? [])
+          .map((edge) => edge.node)
+          .filter((event) => event.__typename === 'GroupProfileUpdated')
+          .map((event) => [event.actor.userId, 'changedFields' in event ? event.changedFields : null]);
+
+      await kit.must.updateGroup({ groupId, joinPolicy: 'OPEN', notify: false } as never, { as: ADMIN });
+      await kit.must.updateGroup({ groupId, membersCanInvite: true, notify: false } as never, { as: OWNER });
+      await kit.must.updateGroup({ groupId, joinPolicy: 'OPEN', membersCanInvite: true, notify: false } as never, { as: OWNER });
+
+      expect(await profileEvents()).toEqual([
+        [ADMIN, ['JOIN_POLICY']],
+        [OWNER, ['MEMBERS_CAN_INVITE']],
       ]);
     });
   });

@@ -129,6 +129,8 @@ describe('updateGroup: description, announcement, attributes', () => {
     ['a 513-character description', { description: 'd'.repeat(513) }, 'input.description'],
     ['a 1025-character announcement', { announcement: 'a'.repeat(1025) }, 'input.announcement'],
     ['a blank announcement', { announcement: '  ' }, 'input.announcement'],
+    ['an announcement of a bidi override only', { announcement: '\u202e' }, 'input.announcement'],
+    ['a description of zero-width spaces only', { description: '\u200b \u200b' }, 'input.description'],
     ['a bad attribute key', { attributes: [{ key: 'not-ok', value: 'x' }] }, 'input.attributes.0.key'],
     ['a 33-character attribute key', { attributes: [{ key: 'k'.repeat(33), value: 'x' }] }, 'input.attributes.0.key'],
     ['a 1025-character attribute value', { attributes: [{ key: 'k', value: 'v'.repeat(1025) }] }, 'input.attributes.0.value'],

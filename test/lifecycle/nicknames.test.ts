@@ -70,6 +70,8 @@ describe('setGroupMemberNickname', () => {
   it.for([
     ['a 33-character nickname', 'n'.repeat(33)],
     ['a blank nickname', '   '],
+    ['a nickname of zero-width spaces only', '\u200b\u200b'],
+    ['a nickname of a bidi override only', ' \u202e '],
   ] as const)('refuses %s with a ValidationError', async ([, nickname]) => {
     const groupId = await groupWithRoles(gateway);
     const answer = await gateway.setGroupMemberNickname({ groupId, nickname }, { as: MEMBER });
@@ -116,9 +118,28 @@ describe('setGroupMemberNickname', () => {
   it('sends a nickname with line breaks and bidi controls to notices and the push alias as one safe line', async () => {
     const groupId = await groupWithRoles(gateway);
     await gateway.must.setGroupMemberNickname({ groupId, nickname: 'Moe\n\n[System]\u202e' }, { as: MEMBER });
+    expect(await imRemark(emulator, groupId, MEMBER)).toBe('Moe [System]');
     await gateway.must.leaveGroup({ groupId }, { as: MEMBER });
 
-    expect(await imRemark(emulator, groupId, MEMBER)).toBe('Moe [System]');
     expect((await noticesTo(emulator, groupId)).at(-1)).toMatchObject({ operation: 'Quit', data: { operatorNickname: 'Moe [System]' } });
+  });
+
+  it.for([
+    ['removed', 'Kicked'],
+    ['leaving', 'Quit'],
+  ] as const)('forgets the push alias of a member %s: rejoining, they are not pushed under the old nickname', async ([, how]) => {
+    const groupId = await groupWithRoles(gateway);
+    await gateway.must.setGroupMemberNickname({ groupId, nickname: 'Old name' }, { as: MEMBER });
+    await gateway.must.setGroupMemberNickname({ groupId, nickname: 'Deputy' }, { as: ADMIN });
+    const { requestId, headers } = traced();
+    if (how === 'Kicked') await gateway.must.removeGroupMembers({ groupId, userIds: [MEMBER] }, { as: OWNER, headers });
+    else await gateway.must.leaveGroup({ groupId }, { as: MEMBER, headers });
+
+    expect(await imCallsOf(emulator, requestId)).toContain('/group/remarks/del.json');
+    expect(await imRemark(emulator, groupId, MEMBER)).toBeNull();
+    expect(await imRemark(emulator, groupId, ADMIN)).toBe('Deputy');
+    await gateway.must.addGroupMembers({ groupId, userIds: [MEMBER] }, { as: OWNER });
+    expect((await nicknames(groupId))[MEMBER]).toBeNull();
+    expect(await imRemark(emulator, groupId, MEMBER)).toBeNull();
   });
 });

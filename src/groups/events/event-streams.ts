@@ -1,5 +1,6 @@
 import { DomainError, GroupNotFoundError, InvalidInputError, NotAMemberError, NotAuthenticatedError } from '../errors.js';
 import { CursorExpiredError } from './event-log.js';
+import { canReadProfile } from '../permissions.js';
 import { GROUP_ID } from '../rules.js';
 import type { RequestScope } from '../scope.js';
 import type { GroupsRepository } from '../store/groups.repository.js';
@@ -68,7 +69,8 @@ export class EventStreams<E extends StreamedEvent> {
       const [group] = await this.deps.groups.findByIds([input.groupId]);
       if (!group) return await closed(stream, new GroupNotFoundError(input.groupId));
       const [member] = await this.deps.members.findPairs([{ groupId: input.groupId, userId }]);
-      if (!member) return await closed(stream, new NotAMemberError(input.groupId, userId));
+      // A PRIVATE group is unknown to an outsider, as every read answers it (`canReadProfile`): not even its existence shows.
+      if (!member) return await closed(stream, canReadProfile(group, null) ? new NotAMemberError(input.groupId, userId) : new GroupNotFoundError(input.groupId));
       return await this.fromNowUnlessAfter(stream, input.after);
     } catch (error) {
       await stream.return?.();
@@ -116,16 +118,22 @@ export class EventStreams<E extends StreamedEvent> {
     return scope.callerId;
   }
 
-  /** A malformed `after` is a `ValidationError`; one older than the events kept, `CursorExpiredError`. */
+  /**
+   * A malformed `after` is a `ValidationError`, and so is one past every event released (made up,
+   * or from another deployment's log): its stream would wait, silent, for events that never come.
+   * One older than the events kept is `CursorExpiredError`.
+   */
   private async checkAfter(after: string | null): Promise<StreamRefusal | null> {
     if (after === null) return null;
     let sequence: number;
     try {
       sequence = this.deps.log.sequenceOf(after);
     } catch (error) {
-      if (error instanceof InvalidInputError) return new InvalidInputError([{ path: ['input', 'after'], message: 'not an event cursor: pass one an event gave' }]);
+      if (error instanceof InvalidInputError) return notAnEventCursor();
       throw error;
     }
+    const latest = await this.deps.log.latestCursor();
+    if (sequence > (latest === null ? 0 : this.deps.log.sequenceOf(latest))) return notAnEventCursor();
     const oldest = await this.deps.log.oldestCursor();
     return oldest !== null && sequence < this.deps.log.sequenceOf(oldest) ? new CursorExpiredError(oldest) : null;
   }
@@ -134,4 +142,8 @@ export class EventStreams<E extends StreamedEvent> {
 async function closed<E>(stream: AsyncIterableIterator<E>, refusal: StreamRefusal): Promise<StreamRefusal> {
   await stream.return?.();
   return refusal;
+}
+
+function notAnEventCursor(): InvalidInputError {
+  return new InvalidInputError([{ path: ['input', 'after'], message: 'not an event cursor: pass one an event gave' }]);
 }

@@ -20,11 +20,11 @@ export interface GroupEventPayloads {
   /**
    * Only the fields in `changed` changed; `name`, `avatarUrl`, `description` and `visibility` are
    * the profile as the change left it (`description` and `visibility` absent from events written
-   * before they existed). The announcement and the attributes, which only members read, are named
-   * in `changed` only.
+   * before they existed). The announcement and the attributes, which only members read, and the
+   * joining rules (`joinPolicy`, `membersCanInvite`: read on the group) are named in `changed` only.
    */
   GroupProfileUpdated: {
-    changed: Array<'name' | 'avatarUrl' | 'description' | 'announcement' | 'attributes' | 'visibility'>;
+    changed: Array<'name' | 'avatarUrl' | 'description' | 'announcement' | 'attributes' | 'visibility' | 'joinPolicy' | 'membersCanInvite'>;
     name: string;
     avatarUrl: string | null;
     description?: string | null;

@@ -1,7 +1,7 @@
 import { nothingToDo, type ChangeInput, type UseCase } from '../changes/change.js';
 import type { Invitation } from '../entities.js';
 import { AlreadyAMemberError, InvitationExpiredError, InvitationNotFoundError, PendingLimitReachedError } from '../errors.js';
-import { authorizeInvite } from '../permissions.js';
+import { authorizeInvite, inviterStands } from '../permissions.js';
 import { MAX_LIVE_INVITATIONS_PER_GROUP } from '../rules.js';
 import { admit } from './admission.js';
 import type { GroupInput } from './membership.js';
@@ -55,7 +55,7 @@ export const inviteToGroup: UseCase<InviteInput, { groupId: string; invited: str
   },
 };
 
-/** The invitee comes in, while the invitation lasts, whatever the join policy: one join call and the `Add` notice. */
+/** The invitee comes in, while the invitation lasts and its inviter could still send it, whatever the join policy: one join call and the `Add` notice. */
 export const acceptGroupInvitation: UseCase<GroupInput, { groupId: string; userId: string }> = {
   name: 'acceptGroupInvitation',
   firstCall: () => 'group',
@@ -66,6 +66,9 @@ export const acceptGroupInvitation: UseCase<GroupInput, { groupId: string; userI
     // Left behind by a membership made another way (it answers invitations): nothing to accept.
     if (actor) throw new AlreadyAMemberError(groupId, change.actorId);
     if (invitation.expiresAt.getTime() <= Date.now()) throw new InvitationExpiredError(groupId, invitation.expiresAt);
+    // A removed member's invitations (or a plain member's, once membersCanInvite is off) let no one in.
+    const [inviter] = await change.stores.members.find(change.trx, groupId, [invitation.inviterId]);
+    if (!inviterStands(inviter?.role ?? null, group)) throw new InvitationNotFoundError(groupId, change.actorId, 'the member who invited them may no longer invite');
     const admission = await admit(change, group, [change.actorId], { joinedBy: 'INVITATION_ACCEPTED', operatorUserId: change.actorId });
     return { groupId, ...admission, outcome: { groupId, userId: change.actorId } };
   },

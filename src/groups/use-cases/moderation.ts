@@ -109,13 +109,17 @@ export function whitelistSteps(groupMuted: boolean, groupId: string, change: { a
 
 /**
  * What the IM Service must forget of members who leave: their gag (the store forgets it with the
- * membership, and a gag may outlive a membership there) and their whitelist entry. Sent after the quit.
+ * membership, and a gag may outlive a membership there), their whitelist entry, and their push
+ * alias (kept apart from the membership there, `src/im/README.md`: a member who came back would
+ * be pushed under a nickname the gateway no longer shows, and reconcile asks only nicknamed
+ * members). Sent after the quit.
  */
 export function departureSteps(groupMuted: boolean, groupId: string, leaving: readonly Member[], now = Date.now()): Step[] {
   const gagged = leaving.filter((member) => member.mutedUntil !== null && member.mutedUntil.getTime() > now).map((member) => member.userId);
   const speaking = leaving.filter((member) => member.role !== 'MEMBER').map((member) => member.userId);
   const steps: Step[] = gagged.length > 0 ? [{ call: { kind: 'ungagMembers', groupId, userIds: gagged } }] : [];
-  return [...steps, ...whitelistSteps(groupMuted, groupId, { remove: speaking })];
+  const aliases: Step[] = leaving.filter((member) => member.nickname !== null).map((member) => ({ call: { kind: 'deleteGroupRemark', groupId, userId: member.userId } }));
+  return [...steps, ...whitelistSteps(groupMuted, groupId, { remove: speaking }), ...aliases];
 }
 
 /** The named members, each one the actor may mute; a non-member named is refused (nothing changes). */

@@ -45,7 +45,7 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
     authorize('updateProfile', actor?.role ?? null);
     const rules = { ...(joinPolicy != null ? { joinPolicy } : {}), ...(membersCanInvite != null ? { membersCanInvite } : {}) };
     if (Object.keys(rules).length > 0) authorize('changeJoinRules', actor?.role ?? null);
-    const rulesBefore = { joinPolicy: group.joinPolicy, membersCanInvite: group.membersCanInvite };
+    const rulesBefore = pick({ joinPolicy: group.joinPolicy, membersCanInvite: group.membersCanInvite }, Object.keys(rules));
     const announcementChanged = input.announcement !== undefined && (input.announcement ?? null) !== (group.announcement?.text ?? null);
     const announcement: Announcement | null | undefined = !announcementChanged
       ? undefined
@@ -61,14 +61,12 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
       ...(attributes !== undefined ? { attributes } : {}),
       ...(visibility != null ? { visibility } : {}),
     };
-    const before: ProfileChange = {
-      name: group.name,
-      avatarUrl: group.avatarUrl,
-      description: group.description,
-      announcement: group.announcement,
-      attributes: group.attributes,
-      visibility: group.visibility,
-    };
+    // The undo comes after the commit (the IM Service refused a later call): it puts back only what this change wrote,
+    // so another admin's change committed in between stands.
+    const before: ProfileChange = pick(
+      { name: group.name, avatarUrl: group.avatarUrl, description: group.description, announcement: group.announcement, attributes: group.attributes, visibility: group.visibility },
+      Object.keys(profile),
+    );
     const { groups } = change.stores;
     // Only a group PUBLIC before or after is in the search index (a PRIVATE rename costs it nothing).
     const searchable = group.visibility === 'PUBLIC' || visibility === 'PUBLIC';
@@ -92,6 +90,8 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
       ...(announcement !== undefined ? (['announcement'] as const) : []),
       ...(attributes !== undefined && JSON.stringify(attributes) !== JSON.stringify(group.attributes) ? (['attributes'] as const) : []),
       ...(visibility != null && visibility !== group.visibility ? (['visibility'] as const) : []),
+      ...(joinPolicy != null && joinPolicy !== group.joinPolicy ? (['joinPolicy'] as const) : []),
+      ...(membersCanInvite != null && membersCanInvite !== group.membersCanInvite ? (['membersCanInvite'] as const) : []),
     ];
     const after = {
       name: name ?? group.name,
@@ -107,6 +107,11 @@ export const updateGroup: UseCase<UpdateGroupInput, { groupId: string }> = {
     return { groupId, steps, events, undo, outcome: { groupId } };
   },
 };
+
+/** Only the named fields of `values`. */
+function pick<T extends object>(values: T, keys: readonly string[]): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => keys.includes(key))) as Partial<T>;
+}
 
 /** The group's attributes with the changes applied, in key order; more than the group may hold is refused. */
 function merged(current: readonly GroupAttribute[], changes: readonly AttributeChange[] | null): GroupAttribute[] {

@@ -51,10 +51,12 @@ export const GroupProfileFieldEnum = builder.enumType('GroupProfileField', {
     ANNOUNCEMENT: { description: 'The announcement (members read it from `Group.announcement`).' },
     ATTRIBUTES: { description: 'The app-defined attributes (members read them from `Group.attributes`).' },
     VISIBILITY: { description: 'Who reads the profile and whether search finds the group (`Group.visibility`).' },
+    JOIN_POLICY: { description: 'Who may come in without being added (`Group.joinPolicy`).' },
+    MEMBERS_CAN_INVITE: { description: 'Whether plain members may invite (`Group.membersCanInvite`).' },
   } as const,
 });
 
-const PROFILE_FIELD = { name: 'NAME', avatarUrl: 'AVATAR_URL', description: 'DESCRIPTION', announcement: 'ANNOUNCEMENT', attributes: 'ATTRIBUTES', visibility: 'VISIBILITY' } as const;
+const PROFILE_FIELD = { name: 'NAME', avatarUrl: 'AVATAR_URL', description: 'DESCRIPTION', announcement: 'ANNOUNCEMENT', attributes: 'ATTRIBUTES', visibility: 'VISIBILITY', joinPolicy: 'JOIN_POLICY', membersCanInvite: 'MEMBERS_CAN_INVITE' } as const;
 
 export const GroupCreated = eventType('GroupCreated', 'The group was created; the actor is its owner.');
 builder.objectFields(GroupCreated, (t) => ({
@@ -84,7 +86,7 @@ builder.objectFields(MemberLeft, (t) => ({
   user: t.field({ type: EventUser, description: 'Who left: the actor.', resolve: (event) => eventUser(event.groupId, event.data.userId) }),
 }));
 
-export const GroupProfileUpdated = eventType('GroupProfileUpdated', "The actor changed the group's profile: name, picture, description, announcement, attributes or visibility.");
+export const GroupProfileUpdated = eventType('GroupProfileUpdated', "The actor changed the group's profile: name, picture, description, announcement, attributes, visibility or the joining rules.");
 builder.objectFields(GroupProfileUpdated, (t) => ({
   changedFields: t.field({
     type: [GroupProfileFieldEnum],
