@@ -27,8 +27,9 @@ afterEach(async () => {
 
 /** An IM Service that outlives the gateway, and the environment a gateway process needs to use it. */
 async function scene(target: StoreTarget): Promise<Scene> {
-  // Latency keeps requests in flight long enough for the signal to land among them.
-  const emulator = await startFixtureEmulator({ faults: { latencyMs: 40 } });
+  // Latency keeps requests in flight, their rows written and not yet sent, long enough for the
+  // signal to land among them (at 40 ms a burst could be all answered or all unwritten when it lands).
+  const emulator = await startFixtureEmulator({ faults: { latencyMs: 150 } });
   emulators.push(emulator);
   const port = await freePort();
   // A file (not :memory:) on SQLite, so that a second process finds what the first left.
