@@ -2,10 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { eventually } from '../fixtures/gateway.js';
-import { emulatorLog, startFixtureEmulator } from '../fixtures/im.js';
-import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
+import { emulatorLog } from '../fixtures/im.js';
+import { describeEachStore } from '../fixtures/stores.js';
 import { moderationMismatches } from '../kit/convergence.js';
-import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
+import { startFailoverScene, type FailoverScene } from '../kit/failover.js';
+import type { GatewayKit } from '../kit/gateway-kit.js';
 
 /**
  * Moderation under the fault mix (500s, 504s, hangs, a 1008 storm, the primary down): every
@@ -23,35 +24,20 @@ function shouldRetry(answer: Answer): boolean {
 }
 
 describeEachStore('moderation under IM faults', (target) => {
-  let primary: RunningEmulator;
   let backup: RunningEmulator;
   let kit: GatewayKit;
-  let database: FreshDatabase;
+  let scene: FailoverScene;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
-    primary = await startFixtureEmulator();
-    await primary.close();
-    backup = await startFixtureEmulator({ seed: 11 });
-    database = await target.fresh();
-    kit = await startKit({
-      emulator: backup,
-      config: {
-        databaseUrl: database.url,
-        im: { appKey: backup.appKey, appSecret: backup.appSecret, baseUrls: [primary.url, backup.url] },
-        imCallTimeoutMs: 250,
-        requestDeadlineMs: 1500,
-        outbox: { leaseMs: 3000, pollMs: 100 },
-      },
-    });
+    scene = await startFailoverScene(target, { seed: 11 });
+    ({ kit, backup } = scene);
   });
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
-    await kit.close();
-    await backup.close();
-    await database.drop();
+    await scene.close();
   });
 
   /** Sends one change until it is answered for good; the same idempotency key every time. */

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { eventually } from '../fixtures/gateway.js';
 import { imGroups as imGroupsAt, type GroupState } from '../kit/convergence.js';
-import { startKit, type GatewayKit } from '../kit/gateway-kit.js';
-import { emulatorLog, startFixtureEmulator } from '../fixtures/im.js';
-import { describeEachStore, type FreshDatabase } from '../fixtures/stores.js';
+import { startFailoverScene, type FailoverScene } from '../kit/failover.js';
+import type { GatewayKit } from '../kit/gateway-kit.js';
+import { emulatorLog } from '../fixtures/im.js';
+import { describeEachStore } from '../fixtures/stores.js';
 
 const GROUPS = 300;
 const MEMBER_CHANGES = 300;
@@ -27,39 +28,24 @@ async function inParallel(tasks: Array<() => Promise<void>>, workers: number): P
 }
 
 describeEachStore('under IM faults: 500s, 504s, hangs, 1008 storms, and the primary down', (target) => {
-  let primary: RunningEmulator;
   let backup: RunningEmulator;
   let fixture: GatewayKit;
-  let database: FreshDatabase;
+  let scene: FailoverScene;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   const created = new Set<string>();
 
   beforeAll(async () => {
     process.on('unhandledRejection', onUnhandled);
-    primary = await startFixtureEmulator();
-    await primary.close();
-    backup = await startFixtureEmulator({
+    scene = await startFailoverScene(target, {
       seed: 7,
       faults: { error500Rate: 0.1, timeout504Rate: 0.05, hangRate: 0.02 },
     });
-    database = await target.fresh();
-    fixture = await startKit({
-      emulator: backup,
-      config: {
-        databaseUrl: database.url,
-        im: { appKey: backup.appKey, appSecret: backup.appSecret, baseUrls: [primary.url, backup.url] },
-        imCallTimeoutMs: 250,
-        requestDeadlineMs: 1500,
-        outbox: { leaseMs: 3000, pollMs: 100 },
-      },
-    });
+    ({ kit: fixture, backup } = scene);
   });
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
-    await fixture.close();
-    await backup.close();
-    await database.drop();
+    await scene.close();
   });
 
   it('answers every request, and converges so that the store and the IM Service agree', async () => {
